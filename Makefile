@@ -1,0 +1,91 @@
+# cchc: statistics for the CCHC report annex, from dossier exports.
+# make            build bin/cchc-*
+# make check      install what is missing (Debian packages), build, run the tests
+# make demo       install what is missing, build, run the sample pipeline
+# make install PREFIX=/usr/local DESTDIR=
+
+VERSION  = 0.1.0
+PREFIX   = /usr/local
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     = -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral
+CPPFLAGS += -DCCHC_VERSION='"$(VERSION)"' -D_GNU_SOURCE
+LDLIBS   = -lcsv -lutf8proc
+
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+TOOLS    = cchc-check
+LIBSRC   = $(wildcard src/lib/*.c)
+LIBOBJ   = $(LIBSRC:.c=.o)
+LIBHDR   = $(wildcard src/lib/*.h)
+PROGS    = $(addprefix bin/,$(TOOLS))
+MAN1     = $(wildcard man/*.1)
+MAN7     = $(wildcard man/*.7)
+
+all: $(PROGS)
+
+src/lib/%.o: src/lib/%.c $(LIBHDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+src/libcchc.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+bin/%: src/%.c src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< src/libcchc.a $(LDLIBS)
+
+# Debian packages the build and the tests need: "probe package" pairs.
+DEPS = /usr/include/csv.h:libcsv-dev \
+       /usr/include/utf8proc.h:libutf8proc-dev \
+       /usr/bin/cc:gcc \
+       /usr/bin/make:make \
+       /usr/bin/bats:bats \
+       /usr/lib/bats/bats-support/load.bash:bats-support \
+       /usr/lib/bats/bats-assert/load.bash:bats-assert \
+       /usr/bin/mandoc:mandoc \
+       /usr/bin/parallel:parallel
+
+deps:
+	@missing=""; for d in $(DEPS); do \
+	  [ -e "$${d%%:*}" ] || missing="$$missing $${d##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null; \
+	fi
+
+check: deps
+	$(MAKE) all
+	@sh tests/run.sh
+
+lint-man: deps
+	@status=0; for m in $(MAN1) $(MAN7); do \
+	  out=$$(mandoc -Tlint -Wwarning $$m 2>&1); \
+	  if [ -n "$$out" ]; then echo "$$out"; status=1; fi; done; exit $$status
+
+demo: deps
+	$(MAKE) all
+	@sh samples/demo.sh
+
+samples: bin/cchc-check
+	python3 samples/gen-export.py --rows 3000 --seed 2024 > samples/export-2024.csv
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	cp $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+clean:
+	rm -f src/lib/*.o src/libcchc.a $(PROGS)
+
+.PHONY: all deps check lint-man demo samples install clean
+.PRECIOUS: src/lib/%.o

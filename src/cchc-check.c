@@ -1,0 +1,361 @@
+/* cchc-check: validate and normalise a dossier export. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/cols.h"
+#include "lib/csvin.h"
+#include "lib/date.h"
+#include "lib/dossier.h"
+#include "lib/fold.h"
+#include "lib/msg.h"
+#include "lib/out.h"
+#include "lib/smap.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [FILE]...\n", fp);
+	if (fp == stderr)
+		return;
+	fputs("Validate a dossier export and write every sound row normalised.\n"
+	    "\n"
+	    "  -d, --delimiter C      input delimiter: , (default), ; or \\t\n"
+	    "      --rejects FILE     write rejected rows there as CSV: dong,cot,loi,...\n"
+	    "      --date-order ORD   dmy (default) or mdy for US-style slashed dates\n"
+	    "  -h, --help             show this help\n"
+	    "      --version          show the version\n"
+	    "\n"
+	    "Ends with 'cchc-check: N rows: P passed, R rejected' on standard error.\n"
+	    "Exit status: 0 all rows passed, 1 some were rejected, 2 the job could\n"
+	    "not be done (usage, unreadable file, required column missing, write error).\n"
+	    "See cchc-check(1).\n", fp);
+}
+
+struct check {
+	unsigned char delim;
+	int date_order;
+	struct out *rejects;
+	struct dossier_parser parser;
+	struct dossier_cols first;	/* the first file's header: the output's */
+	struct dossier_cols cols;	/* the current file's */
+	int have_first;
+	int saw_header;			/* the current file had one */
+	int *perm;			/* output field i is input field perm[i] */
+	struct smap *ids;		/* ma_ho_so seen in this file -> line */
+	unsigned long rows, passed, rejected, empty;
+	int fatal;
+	/* the row being normalised */
+	char **val;
+	size_t *vlen, *vcap;
+	char *tmp;
+	size_t tmpcap;
+};
+
+static void
+reject(struct check *c, const struct csv_row *row, const char *colname,
+       const char *why, const char *value, size_t vlen)
+{
+	char line[32];
+	size_t i;
+
+	c->rejected++;
+	msg_at(row->file, row->line, colname, why, value, vlen);
+	if (!c->rejects)
+		return;
+	snprintf(line, sizeof line, "%lu", row->line);
+	out_fieldz(c->rejects, line);
+	out_fieldz(c->rejects, colname ? colname : "");
+	if (value) {
+		char q[512];
+		size_t wl = strlen(why);
+		msg_quote(q, sizeof q, value, vlen);
+		/* the reason and the value in one field */
+		if (c->tmpcap < wl + strlen(q) + 3) {
+			c->tmpcap = wl + strlen(q) + 3;
+			c->tmp = erealloc(c->tmp, c->tmpcap);
+		}
+		snprintf(c->tmp, c->tmpcap, "%s: %s", why, q);
+		out_fieldz(c->rejects, c->tmp);
+	} else {
+		out_fieldz(c->rejects, why);
+	}
+	for (i = 0; i < row->nf; i++)
+		out_field(c->rejects, row->f[i].s, row->f[i].n);
+	out_endrow(c->rejects);
+}
+
+static int
+on_header(struct check *c, const struct csv_row *row)
+{
+	char err[1024], hdr[1024], miss[256];
+	size_t i;
+
+	if (dossier_cols_init(&c->cols, row, err, sizeof err) < 0) {
+		msg_at(row->file, row->line, NULL, err, NULL, 0);
+		c->fatal = 1;
+		dossier_cols_free(&c->cols);
+		return 1;
+	}
+	if (dossier_cols_missing(&c->cols, miss, sizeof miss)) {
+		dossier_header_text(row, hdr, sizeof hdr);
+		snprintf(err, sizeof err, "required column missing: %s; the header found", miss);
+		msg_at(row->file, row->line, NULL, err, hdr, strlen(hdr));
+		if (c->delim == ',' && row->nf == 1 && (strchr(hdr, ';') || strchr(hdr, '\t')))
+			warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
+		c->fatal = 1;
+		dossier_cols_free(&c->cols);
+		return 1;
+	}
+	if (!c->have_first) {
+		c->first = c->cols;
+		c->have_first = 1;
+		c->perm = emalloc(c->first.nf * sizeof *c->perm);
+		c->val = emalloc(c->first.nf * sizeof *c->val);
+		c->vlen = emalloc(c->first.nf * sizeof *c->vlen);
+		c->vcap = emalloc(c->first.nf * sizeof *c->vcap);
+		for (i = 0; i < c->first.nf; i++) {
+			c->perm[i] = (int)i;
+			c->val[i] = NULL;
+			c->vcap[i] = 0;
+			out_fieldz(out_stdout, c->first.name[i]);
+		}
+		out_endrow(out_stdout);
+		if (c->rejects) {
+			out_fieldz(c->rejects, "dong");
+			out_fieldz(c->rejects, "cot");
+			out_fieldz(c->rejects, "loi");
+			for (i = 0; i < row->nf; i++)
+				out_field(c->rejects, row->f[i].s, row->f[i].n);
+			out_endrow(c->rejects);
+		}
+		return 0;
+	}
+	if (dossier_cols_match(&c->first, &c->cols, c->perm) < 0) {
+		dossier_header_text(row, hdr, sizeof hdr);
+		msg_at(row->file, row->line, NULL,
+		    "the header does not have the first file's columns; the header found",
+		    hdr, strlen(hdr));
+		c->fatal = 1;
+		dossier_cols_free(&c->cols);
+		return 1;
+	}
+	dossier_cols_free(&c->cols);
+	return 0;
+}
+
+/* Copies the normalised value of output field i. */
+static void
+set_val(struct check *c, size_t i, const char *s, size_t n)
+{
+	if (c->vcap[i] < n + 1) {
+		c->vcap[i] = n + 1 < 64 ? 64 : n + 1;
+		c->val[i] = erealloc(c->val[i], c->vcap[i]);
+	}
+	memcpy(c->val[i], s, n);
+	c->val[i][n] = '\0';
+	c->vlen[i] = n;
+}
+
+static void
+on_dossier(struct check *c, const struct csv_row *row)
+{
+	struct dossier d;
+	const char *why;
+	char buf[64], errbuf[64];
+	size_t i, nf = c->first.nf;
+	int col;
+
+	c->rows++;
+	if (row->err) {
+		char what[160];
+		if (row->err_line && row->err_line != row->line)
+			snprintf(what, sizeof what, "malformed CSV: %s (the quote opened on line %lu)",
+			    row->err, row->err_line);
+		else
+			snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		reject(c, row, NULL, what, NULL, 0);
+		return;
+	}
+	if (row->nf != nf) {
+		snprintf(errbuf, sizeof errbuf, "expected %zu fields, found %zu", nf, row->nf);
+		reject(c, row, NULL, errbuf, NULL, 0);
+		return;
+	}
+	memset(&d, 0, sizeof d);
+	for (i = 0; i < nf; i++) {
+		const struct csv_field *f = &row->f[c->perm[i]];
+		const char *s = f->s;
+		size_t n = f->n, at;
+		int bad;
+
+		if ((bad = text_check(s, n, &at)) != TEXT_OK) {
+			reject(c, row, c->first.name[i],
+			    bad == TEXT_NUL ? "NUL byte in the value" : text_advice(s, n, at), s, n);
+			return;
+		}
+		trim(&s, &n);
+		col = c->first.role[i];
+		if (col < 0) {
+			c->vlen[i] = nfc(s, n, &c->val[i], &c->vcap[i]);
+			continue;
+		}
+		if (dossier_value(&c->parser, col, s, n, &d, &why) < 0) {
+			reject(c, row, c->first.name[i], why, n ? s : NULL, n);
+			return;
+		}
+		if (col_has_codes(col)) {
+			const char *code = d.code[col] < 0 ? "" : col_code_name(col, d.code[col]);
+			set_val(c, i, code, strlen(code));
+		} else if (col == COL_NGAY_TIEP_NHAN || (col == COL_NGAY_HEN_TRA && d.has_due) ||
+		    (col == COL_NGAY_TRA_KET_QUA && d.has_done)) {
+			const struct dt *t = col == COL_NGAY_TIEP_NHAN ? &d.recv :
+			    col == COL_NGAY_HEN_TRA ? &d.due : &d.done;
+			set_val(c, i, buf, date_format(t, buf));
+		} else {
+			c->vlen[i] = nfc(s, n, &c->val[i], &c->vcap[i]);
+		}
+	}
+	if ((col = dossier_dates(&d, &why)) >= 0) {
+		int fi = c->first.idx[col];
+		reject(c, row, col_name[col], why, c->val[fi], c->vlen[fi]);
+		return;
+	}
+	{
+		int fi = c->first.idx[COL_MA_HO_SO], added;
+		unsigned long *first_line = smap_put(c->ids, c->val[fi], c->vlen[fi], &added);
+		if (!added) {
+			snprintf(errbuf, sizeof errbuf, "repeated ma_ho_so (first on line %lu)", *first_line);
+			reject(c, row, col_name[COL_MA_HO_SO], errbuf, c->val[fi], c->vlen[fi]);
+			return;
+		}
+		*first_line = row->line;
+	}
+	for (i = 0; i < nf; i++)
+		out_field(out_stdout, c->val[i], c->vlen[i]);
+	out_endrow(out_stdout);
+	c->passed++;
+}
+
+static int
+on_row(const struct csv_row *row, void *ctx)
+{
+	struct check *c = ctx;
+
+	if (row->rec == 0) {
+		c->saw_header = 1;
+		return on_header(c, row);
+	}
+	on_dossier(c, row);
+	return 0;
+}
+
+static void
+check_file(struct check *c, const char *path)
+{
+	struct csvin_stats st;
+	int r;
+
+	c->ids = smap_new(sizeof(unsigned long));	/* unique in a file */
+	c->saw_header = 0;
+	r = csvin_read(path, c->delim, on_row, c, &st);
+	smap_free(c->ids);
+	c->ids = NULL;
+	c->empty += st.empty;
+	switch (r) {
+	case CSVIN_EOPEN:
+		warnx_("%s: cannot open: %s", path, strerror(errno));
+		c->fatal = 1;
+		return;
+	case CSVIN_EREAD:
+		warnx_("%s: read error: %s", path, strerror(errno));
+		c->fatal = 1;
+		return;
+	case CSVIN_UTF16:
+		warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
+		c->fatal = 1;
+		return;
+	}
+	if (!c->saw_header) {
+		warnx_("%s: empty file: no header line", path);
+		c->fatal = 1;
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{"delimiter", required_argument, NULL, 'd'},
+		{"rejects", required_argument, NULL, 'r'},
+		{"date-order", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct check c;
+	const char *rejects_path = NULL;
+	int opt, i, d;
+
+	msg_init(argv[0]);
+	memset(&c, 0, sizeof c);
+	c.delim = ',';
+	c.date_order = DATE_DMY;
+	while ((opt = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			if ((d = csvin_delim(optarg)) < 0) {
+				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
+				usage(stderr);
+				return EXIT_FAIL;
+			}
+			c.delim = (unsigned char)d;
+			break;
+		case 'r':
+			rejects_path = optarg;
+			break;
+		case 'o':
+			if (strcmp(optarg, "dmy") == 0)
+				c.date_order = DATE_DMY;
+			else if (strcmp(optarg, "mdy") == 0)
+				c.date_order = DATE_MDY;
+			else {
+				warnx_("--date-order: \"%s\" is not dmy or mdy", optarg);
+				return EXIT_FAIL;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		case 'V':
+			puts("cchc-check " CCHC_VERSION);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		default:
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+	}
+	out_init_stdout();
+	if (rejects_path) {
+		int fd = open(rejects_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		if (fd < 0)
+			die("--rejects: cannot create %s: %s", rejects_path, strerror(errno));
+		c.rejects = out_open(fd, rejects_path);
+	}
+	dossier_parser_init(&c.parser, c.date_order);
+	if (optind == argc)
+		check_file(&c, "-");
+	for (i = optind; i < argc; i++)
+		check_file(&c, argv[i]);
+	out_close(out_stdout);
+	if (c.rejects)
+		out_close(c.rejects);
+	if (c.empty)
+		warnx_("%lu empty rows skipped (every field empty)", c.empty);
+	warnx_("%lu rows: %lu passed, %lu rejected", c.rows, c.passed, c.rejected);
+	return c.fatal ? EXIT_FAIL : c.rejected ? EXIT_DATA : EXIT_OK;
+}

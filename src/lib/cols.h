@@ -1,0 +1,39 @@
+/* cols.h: the dossier columns and their codes, as the contract names them.
+ * The tables themselves are data in cols.c; nothing else spells an alias. */
+#ifndef CCHC_COLS_H
+#define CCHC_COLS_H
+
+#include <stddef.h>
+
+enum col {
+	COL_MA_HO_SO, COL_CAP, COL_CO_QUAN, COL_LINH_VUC, COL_MA_TTHC,
+	COL_TEN_TTHC, COL_KENH, COL_MUC_DO_DVC, COL_TRANG_THAI,
+	COL_NGAY_TIEP_NHAN, COL_NGAY_HEN_TRA, COL_NGAY_TRA_KET_QUA,
+	NCOLS
+};
+
+extern const char *const col_name[NCOLS];	/* canonical names */
+extern const unsigned char col_required[NCOLS];
+
+/* The column a folded header name is, or -1; *rank says how strongly: when
+ * two header columns name one column, the lower rank wins (the processing
+ * end NgayKetThucXuLy over the hand-over NgayTra). */
+int col_lookup(const char *folded, int *rank);
+/* The name a header column that lost to a stronger alias is written under. */
+const char *col_loser_name(int col);
+
+/* Code columns: cap, kenh, muc_do_dvc, trang_thai. */
+int col_has_codes(int col);
+/* The code a folded value is (its index into col_code_names), -1 when it
+ * is none, -2 when it names several (a phrase with two channels in it). */
+int col_code(int col, const char *folded);
+const char *col_code_name(int col, int code);
+
+/* trang_thai: the statuses that are not received dossiers (1 registered,
+ * 3 refused). */
+int status_not_received(int code);
+
+/* kenh codes, in the order of the count columns */
+enum { KENH_TRUC_TUYEN = 0, KENH_TRUC_TIEP, KENH_BUU_CHINH };
+
+#endif

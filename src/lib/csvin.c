@@ -1,0 +1,292 @@
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "msg.h"
+
+#define BLOCK (256 * 1024)
+
+/* libcsv's parser states (libcsv.c); the struct is public, these are not. */
+enum { ROW_NOT_BEGUN = 0, FIELD_NOT_BEGUN, FIELD_BEGUN, FIELD_MIGHT_HAVE_ENDED };
+
+struct reader {
+	struct csv_parser p;
+	unsigned char delim;
+	csv_row_fn fn;
+	void *ctx;
+	int stop;
+	struct csv_row row;
+	size_t fcap;		/* fields allocated in row.f */
+	char *arena;		/* the fields' bytes */
+	size_t alen, acap;
+	size_t *off;		/* field offsets into arena, fcap of them */
+	unsigned long line;	/* current physical line, 1-based */
+	unsigned long start;	/* line where a record starting now begins */
+	unsigned long quote_line;	/* line where the open quote began */
+	unsigned long empty;
+	int prev_cr;		/* last byte fed was a CR */
+};
+
+static int
+is_space_nl(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
+is_space_sp(unsigned char c)
+{
+	return c == ' ';
+}
+
+static void
+parser_init(struct reader *r)
+{
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		die("cannot initialise the CSV parser");
+	csv_set_delim(&r->p, r->delim);
+	/* RFC 4180 keeps spaces; we trim around unquoted fields, but never
+	 * the delimiter itself. */
+	csv_set_space_func(&r->p, r->delim == '\t' ? is_space_sp : is_space_nl);
+	csv_set_blk_size(&r->p, 64 * 1024);
+}
+
+static void
+cb_field(void *s, size_t n, void *data)
+{
+	struct reader *r = data;
+	size_t i = r->row.nf;
+
+	if (r->stop)
+		return;
+	if (i == 0) {
+		r->row.line = r->start;
+		r->alen = 0;
+	}
+	if (i == r->fcap) {
+		r->fcap = r->fcap ? 2 * r->fcap : 64;
+		r->row.f = erealloc(r->row.f, r->fcap * sizeof *r->row.f);
+		r->off = erealloc(r->off, r->fcap * sizeof *r->off);
+	}
+	if (r->acap - r->alen < n + 1) {
+		while (r->acap - r->alen < n + 1)
+			r->acap = r->acap ? 2 * r->acap : 64 * 1024;
+		r->arena = erealloc(r->arena, r->acap);
+	}
+	r->off[i] = r->alen;
+	if (n)
+		memcpy(r->arena + r->alen, s, n);
+	r->arena[r->alen + n] = '\0';
+	r->alen += n + 1;
+	r->row.f[i].n = n;
+	r->row.nf = i + 1;
+}
+
+static void
+deliver(struct reader *r)
+{
+	size_t i;
+	int blank = !r->row.err;
+
+	for (i = 0; i < r->row.nf; i++) {
+		r->row.f[i].s = r->arena + r->off[i];
+		if (r->row.f[i].n)
+			blank = 0;
+	}
+	if (blank && r->row.rec > 0) {
+		r->empty++;
+	} else {
+		if (r->fn(&r->row, r->ctx))
+			r->stop = 1;
+		r->row.rec++;
+	}
+	r->row.nf = 0;
+	r->row.err = NULL;
+	r->row.err_line = 0;
+}
+
+static void
+cb_row(int c, void *data)
+{
+	struct reader *r = data;
+
+	(void)c;
+	if (r->stop)
+		return;
+	if (r->row.nf == 0) {	/* libcsv gives a row for a lone "\r"? never empty */
+		return;
+	}
+	deliver(r);
+}
+
+static int
+in_quote(const struct csv_parser *p)
+{
+	return p->quoted && p->pstate == FIELD_BEGUN;
+}
+
+/* A syntax error: deliver what was read of the record with the reason,
+ * and start afresh after the line it happened on. */
+static void
+syntax_error(struct reader *r)
+{
+	const char *why = r->p.quoted ? "text after a closing quote"
+	                              : "quote inside an unquoted field";
+
+	if (r->row.nf == 0) {
+		r->row.line = r->start;
+		r->alen = 0;
+	}
+	r->row.err = why;
+	r->row.err_line = r->line;
+	deliver(r);
+	csv_free(&r->p);
+	parser_init(r);
+}
+
+/* Feed one block, cut into physical lines so that each record knows the line
+ * it began on (libcsv reports no position). A line ends at LF, at CR LF, or
+ * at a lone CR. */
+static void
+feed(struct reader *r, const char *buf, size_t len)
+{
+	size_t i = 0;
+	const char *cr = memchr(buf, '\r', len);
+
+	while (i < len && !r->stop) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t nlpos = nl ? (size_t)(nl - buf) : len, end, n, got;
+		int was_quoted, ends_line;
+
+		if (cr && (size_t)(cr - buf) < i)
+			cr = memchr(buf + i, '\r', len - i);
+		if (cr && (size_t)(cr - buf) < nlpos) {
+			size_t c = (size_t)(cr - buf);
+			/* CR LF ends one line; a lone CR, or one at the block's
+			 * end (its LF may come next), ends a line too */
+			end = nl && c + 1 == nlpos ? nlpos + 1 : c + 1;
+			ends_line = 1;
+		} else {
+			end = nl ? nlpos + 1 : len;
+			ends_line = nl != NULL;
+		}
+		n = end - i;
+		/* an LF right after a CR (maybe across blocks) ended no new line */
+		if (r->prev_cr && buf[i] == '\n') {
+			got = csv_parse(&r->p, buf + i, 1, cb_field, cb_row, r);
+			(void)got;	/* an LF after a row's CR is always accepted */
+			r->prev_cr = 0;
+			i++;
+			continue;
+		}
+		if (r->p.pstate == ROW_NOT_BEGUN)
+			r->start = r->line;
+		was_quoted = in_quote(&r->p);
+		got = csv_parse(&r->p, buf + i, n, cb_field, cb_row, r);
+		if (got != n) {
+			if (csv_error(&r->p) != CSV_EPARSE)
+				die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
+			syntax_error(r);
+		} else if (!was_quoted && in_quote(&r->p)) {
+			r->quote_line = r->line;
+		}
+		r->prev_cr = buf[end - 1] == '\r';
+		if (ends_line)
+			r->line++;
+		i = end;
+	}
+}
+
+int
+csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
+           struct csvin_stats *st)
+{
+	static char buf[BLOCK];
+	struct reader r;
+	int fd, is_stdin = strcmp(path, "-") == 0, status = CSVIN_OK;
+	size_t have = 0;
+	int first = 1, eof = 0;
+
+	memset(&r, 0, sizeof r);
+	fd = is_stdin ? 0 : open(path, O_RDONLY);
+	if (fd < 0)
+		return CSVIN_EOPEN;
+	r.delim = delim;
+	r.fn = fn;
+	r.ctx = ctx;
+	r.row.file = path;
+	r.line = 1;
+	r.start = 1;
+	parser_init(&r);
+
+	while (!eof && !r.stop) {
+		ssize_t got = read(fd, buf + have, BLOCK - have);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			status = CSVIN_EREAD;
+			break;
+		}
+		if (got == 0)
+			eof = 1;
+		have += (size_t)got;
+		if (first) {
+			/* look at the first bytes whole, even from a slow pipe */
+			if (have < 3 && !eof)
+				continue;
+			first = 0;
+			if (have >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+			                  (buf[0] == '\xfe' && buf[1] == '\xff'))) {
+				status = CSVIN_UTF16;
+				break;
+			}
+			if (have >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+				feed(&r, buf + 3, have - 3);
+				have = 0;
+				continue;
+			}
+		}
+		feed(&r, buf, have);
+		have = 0;
+	}
+	if (status == CSVIN_OK && !r.stop) {
+		if (csv_fini(&r.p, cb_field, cb_row, &r) != 0) {
+			/* an unterminated quote at the end of input */
+			if (r.row.nf == 0) {
+				r.row.line = r.start;
+				r.alen = 0;
+			}
+			r.row.err = "quote never closed: the field runs to the end of the file";
+			r.row.err_line = r.quote_line;
+			deliver(&r);
+		}
+	}
+	if (r.stop && status == CSVIN_OK)
+		status = CSVIN_STOPPED;
+	if (st)
+		st->empty = r.empty;
+	csv_free(&r.p);
+	free(r.row.f);
+	free(r.off);
+	free(r.arena);
+	if (!is_stdin) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return status;
+}
+
+int
+csvin_delim(const char *arg)
+{
+	if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0)
+		return '\t';
+	if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' && arg[0] != '\r')
+		return (unsigned char)arg[0];
+	return -1;
+}

@@ -1,0 +1,52 @@
+/* csvin.h: CSV in, through libcsv in strict mode, one record at a time.
+ *
+ * The reader never prints: problems come back in the row (syntax) or as the
+ * return value (open/read errors), and the tool decides what to say. */
+#ifndef CCHC_CSVIN_H
+#define CCHC_CSVIN_H
+
+#include <stddef.h>
+
+struct csv_field {
+	const char *s;	/* NUL-terminated copy; may hold NUL bytes before n */
+	size_t n;
+};
+
+struct csv_row {
+	const char *file;	/* name for messages: the path, or "-" */
+	unsigned long line;	/* physical line where the record began */
+	unsigned long rec;	/* 0 for the header, then 1, 2, ... */
+	size_t nf;
+	struct csv_field *f;
+	/* A syntax error ends the record early: the fields read so far are
+	 * in f, err says what, err_line where the broken quote opened. */
+	const char *err;
+	unsigned long err_line;
+};
+
+/* Return nonzero to stop reading this file. */
+typedef int (*csv_row_fn)(const struct csv_row *row, void *ctx);
+
+enum {
+	CSVIN_OK = 0,
+	CSVIN_EOPEN,	/* cannot open; errno set */
+	CSVIN_EREAD,	/* read error; errno set */
+	CSVIN_UTF16,	/* starts with a UTF-16 byte-order mark */
+	CSVIN_STOPPED,	/* the callback asked to stop */
+};
+
+struct csvin_stats {
+	unsigned long empty;	/* records with every field empty, skipped */
+};
+
+/* Reads path ("-" = standard input) and calls fn for every record, header
+ * first. A leading UTF-8 BOM is dropped; records whose fields are all empty
+ * (",,,," rows that spreadsheets leave) are skipped and counted in st. */
+int csvin_read(const char *path, unsigned char delim, csv_row_fn fn,
+               void *ctx, struct csvin_stats *st);
+
+/* The delimiter an option names: one byte, or "\t" / "tab" for a tab.
+ * Returns -1 when it is neither. */
+int csvin_delim(const char *arg);
+
+#endif

@@ -1,0 +1,291 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "fold.h"
+#include "msg.h"
+#include "smap.h"
+
+int
+dossier_cols_init(struct dossier_cols *c, const struct csv_row *hdr,
+                  char *err, size_t errsz)
+{
+	int rank[NCOLS];
+	size_t i;
+	char *buf = NULL;
+	size_t cap = 0;
+
+	memset(c, 0, sizeof *c);
+	c->nf = hdr->nf;
+	c->role = emalloc(hdr->nf * sizeof *c->role);
+	c->name = emalloc(hdr->nf * sizeof *c->name);
+	c->folded = emalloc(hdr->nf * sizeof *c->folded);
+	for (i = 0; i < NCOLS; i++) {
+		c->idx[i] = -1;
+		rank[i] = 99;
+	}
+	for (i = 0; i < hdr->nf; i++) {
+		const char *s = hdr->f[i].s;
+		size_t n = hdr->f[i].n, at, len;
+		int col, r;
+
+		c->name[i] = c->folded[i] = NULL;
+		c->role[i] = -1;
+		if (text_check(s, n, &at) != TEXT_OK) {
+			char q[256];
+			msg_quote(q, sizeof q, s, n);
+			snprintf(err, errsz, "header column %zu: %s: %s", i + 1,
+			    text_advice(s, n, at), q);
+			c->nf = i;
+			free(buf);
+			return -1;
+		}
+		trim(&s, &n);
+		len = nfc(s, n, &buf, &cap);
+		c->name[i] = estrndup(buf, len);
+		c->folded[i] = fold(buf, len);
+		col = col_lookup(c->folded[i], &r);
+		if (col < 0)
+			continue;
+		if (r < rank[col]) {
+			if (c->idx[col] >= 0) {	/* the weaker alias loses */
+				int old = c->idx[col];
+				c->role[old] = -1;
+				free(c->name[old]);
+				c->name[old] = estrndup(col_loser_name(col), strlen(col_loser_name(col)));
+			}
+			c->idx[col] = (int)i;
+			rank[col] = r;
+			c->role[i] = col;
+			free(c->name[i]);
+			c->name[i] = estrndup(col_name[col], strlen(col_name[col]));
+		} else if (r == rank[col]) {
+			snprintf(err, errsz, "columns %d and %zu both name %s: \"%s\" and \"%s\"",
+			    c->idx[col] + 1, i + 1, col_name[col],
+			    hdr->f[c->idx[col]].s, hdr->f[i].s);
+			c->nf = i + 1;
+			free(buf);
+			return -1;
+		} else {
+			free(c->name[i]);
+			c->name[i] = estrndup(col_loser_name(col), strlen(col_loser_name(col)));
+		}
+	}
+	free(buf);
+	return 0;
+}
+
+void
+dossier_cols_free(struct dossier_cols *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nf; i++) {
+		free(c->name[i]);
+		free(c->folded[i]);
+	}
+	free(c->role);
+	free(c->name);
+	free(c->folded);
+	memset(c, 0, sizeof *c);
+}
+
+int
+dossier_cols_find(const struct dossier_cols *c, const char *name)
+{
+	char *f = fold(name, strlen(name));
+	int col, r;
+	size_t i;
+
+	col = col_lookup(f, &r);
+	if (col >= 0 && c->idx[col] >= 0) {
+		free(f);
+		return c->idx[col];
+	}
+	for (i = 0; i < c->nf; i++)
+		if (strcmp(c->folded[i], f) == 0) {
+			free(f);
+			return (int)i;
+		}
+	free(f);
+	return -1;
+}
+
+const char *
+dossier_cols_missing(const struct dossier_cols *c, char *buf, size_t size)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < NCOLS; i++)
+		if (col_required[i] && c->idx[i] < 0)
+			o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? ", " : "", col_name[i]);
+	return o ? buf : NULL;
+}
+
+int
+dossier_cols_match(const struct dossier_cols *first,
+                   const struct dossier_cols *later, int *perm)
+{
+	size_t i, j;
+	unsigned char *used;
+
+	if (first->nf != later->nf)
+		return -1;
+	used = calloc(later->nf + 1, 1);
+	if (!used)
+		die("out of memory");
+	for (i = 0; i < first->nf; i++) {
+		perm[i] = -1;
+		for (j = 0; j < later->nf; j++)
+			if (!used[j] && strcmp(first->name[i], later->name[j]) == 0) {
+				perm[i] = (int)j;
+				used[j] = 1;
+				break;
+			}
+		if (perm[i] < 0) {
+			free(used);
+			return -1;
+		}
+	}
+	free(used);
+	return 0;
+}
+
+void
+dossier_header_text(const struct csv_row *hdr, char *buf, size_t size)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < hdr->nf && o + 8 < size; i++) {
+		size_t n = hdr->f[i].n, room = size - o - 8;
+		if (i)
+			buf[o++] = ',';
+		if (n > room)
+			n = room;
+		memcpy(buf + o, hdr->f[i].s, n);
+		o += n;
+		buf[o] = '\0';
+	}
+	if (i < hdr->nf)
+		snprintf(buf + o, size - o, "...");
+}
+
+void
+dossier_parser_init(struct dossier_parser *p, int date_order)
+{
+	int i;
+
+	memset(p, 0, sizeof *p);
+	p->date_order = date_order;
+	for (i = 0; i < NCOLS; i++)
+		if (col_has_codes(i))
+			p->memo[i] = smap_new(sizeof(int));
+}
+
+void
+dossier_parser_free(struct dossier_parser *p)
+{
+	int i;
+
+	for (i = 0; i < NCOLS; i++)
+		smap_free(p->memo[i]);
+}
+
+/* Folding is costly; an export has few distinct codes: fold each once. */
+static int
+code_of(struct dossier_parser *p, int col, const char *s, size_t n)
+{
+	int added, *v;
+	char *f;
+
+	if (smap_count(p->memo[col]) > 4096) {	/* free text, not codes */
+		int code;
+		f = fold(s, n);
+		code = col_code(col, f);
+		free(f);
+		return code;
+	}
+	v = smap_put(p->memo[col], s, n, &added);
+	if (added) {
+		f = fold(s, n);
+		*v = col_code(col, f) + 10;
+		free(f);
+	}
+	return *v - 10;
+}
+
+int
+dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
+              struct dossier *d, const char **why)
+{
+	struct dt *t;
+	int err;
+
+	if (n == 0 && col_required[col]) {
+		*why = "required value missing";
+		return -1;
+	}
+	if (col_has_codes(col)) {
+		int code;
+		if (n == 0 && col != COL_MUC_DO_DVC) {
+			d->code[col] = -1;
+			return 0;
+		}
+		code = code_of(p, col, s, n);
+		if (code < 0) {
+			*why = code == -2 ? "names more than one code" : "unknown code";
+			return -1;
+		}
+		d->code[col] = code;
+		return 0;
+	}
+	switch (col) {
+	case COL_NGAY_TIEP_NHAN:
+		t = &d->recv;
+		break;
+	case COL_NGAY_HEN_TRA:
+		t = &d->due;
+		d->has_due = n > 0;
+		break;
+	case COL_NGAY_TRA_KET_QUA:
+		t = &d->done;
+		d->has_done = n > 0;
+		break;
+	default:
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	err = date_parse(s, n, p->date_order, t);
+	if (err != DATE_OK) {
+		*why = date_strerror(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* a before b: by the clock when both have a time, else by the day */
+static int
+before(const struct dt *a, const struct dt *b)
+{
+	if (a->has_time && b->has_time)
+		return date_secs(a) < date_secs(b);
+	return date_days(a->y, a->m, a->d) < date_days(b->y, b->m, b->d);
+}
+
+int
+dossier_dates(const struct dossier *d, const char **why)
+{
+	if (d->has_due && before(&d->due, &d->recv)) {
+		*why = "due date before the received date";
+		return COL_NGAY_HEN_TRA;
+	}
+	if (d->has_done && before(&d->done, &d->recv)) {
+		*why = "result date before the received date";
+		return COL_NGAY_TRA_KET_QUA;
+	}
+	return -1;
+}

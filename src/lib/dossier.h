@@ -1,0 +1,60 @@
+/* dossier.h: a dossier export's header and values, read one way for every
+ * tool (cchc-check normalises them, cchc-sum counts them). */
+#ifndef CCHC_DOSSIER_H
+#define CCHC_DOSSIER_H
+
+#include <stddef.h>
+
+#include "cols.h"
+#include "csvin.h"
+#include "date.h"
+
+struct smap;
+
+struct dossier_cols {
+	size_t nf;		/* fields in the header */
+	int idx[NCOLS];		/* the field of each known column, or -1 */
+	int *role;		/* each field's known column, or -1 */
+	char **name;		/* each field's output name */
+	char **folded;		/* each field's folded name */
+};
+
+/* Reads a header row. Returns 0, or -1 with err filled: a header that is
+ * not UTF-8, or two columns naming one known column equally strongly. */
+int dossier_cols_init(struct dossier_cols *c, const struct csv_row *hdr,
+                      char *err, size_t errsz);
+void dossier_cols_free(struct dossier_cols *c);
+/* The field a user's column name (any alias, any spelling) names, or -1. */
+int dossier_cols_find(const struct dossier_cols *c, const char *name);
+/* The required columns missing, as "ma_ho_so, ngay_tiep_nhan", or NULL. */
+const char *dossier_cols_missing(const struct dossier_cols *c, char *buf, size_t size);
+/* A later file's header against the first's: perm[i] is the later file's
+ * field for the first's field i. Returns 0, or -1 when the columns differ. */
+int dossier_cols_match(const struct dossier_cols *first,
+                       const struct dossier_cols *later, int *perm);
+/* The header as it was, one line, for a message. */
+void dossier_header_text(const struct csv_row *hdr, char *buf, size_t size);
+
+struct dossier {
+	struct dt recv, due, done;
+	unsigned char has_due, has_done;
+	int code[NCOLS];	/* each code column's code, -1 when empty */
+};
+
+struct dossier_parser {
+	int date_order;
+	struct smap *memo[NCOLS];	/* code of each distinct raw value */
+};
+
+void dossier_parser_init(struct dossier_parser *p, int date_order);
+void dossier_parser_free(struct dossier_parser *p);
+
+/* Parses the trimmed value of known column col into d. Returns 0, or -1
+ * with *why saying what is wrong (a static string). */
+int dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
+                  struct dossier *d, const char **why);
+/* The dates against each other once all are read: returns the column that
+ * is wrong (due or result before received) and sets *why, or -1. */
+int dossier_dates(const struct dossier *d, const char **why);
+
+#endif

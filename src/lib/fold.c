@@ -1,0 +1,184 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fold.h"
+#include "msg.h"
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] & 0x80)
+			return 0;
+	return 1;
+}
+
+static int
+is_sep(unsigned char c)
+{
+	return c == ' ' || c == '_' || c == '-' || c == '\t';
+}
+
+char *
+fold(const char *s, size_t n)
+{
+	utf8proc_uint8_t *mapped = NULL;
+	const unsigned char *src;
+	size_t len, i, o = 0;
+	char *out;
+	int pending_sep = 0;
+
+	if (is_ascii(s, n)) {
+		src = (const unsigned char *)s;
+		len = n;
+	} else {
+		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s,
+		    (utf8proc_ssize_t)n, &mapped,
+		    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+		if (m < 0)
+			return estrndup("", 0);
+		src = mapped;
+		len = (size_t)m;
+	}
+	out = emalloc(len + 1);
+	for (i = 0; i < len; i++) {
+		unsigned char c = src[i];
+		if (is_sep(c)) {
+			pending_sep = o > 0;
+			continue;
+		}
+		/* U+00A0 no-break space, as spreadsheets write it */
+		if (c == 0xc2 && i + 1 < len && src[i + 1] == 0xa0) {
+			pending_sep = o > 0;
+			i++;
+			continue;
+		}
+		if (pending_sep) {
+			out[o++] = '_';
+			pending_sep = 0;
+		}
+		/* đ (U+0111) has no decomposition: it is its own letter */
+		if (c == 0xc4 && i + 1 < len && src[i + 1] == 0x91) {
+			out[o++] = 'd';
+			i++;
+			continue;
+		}
+		out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (char)c;
+	}
+	out[o] = '\0';
+	free(mapped);
+	return out;
+}
+
+size_t
+nfc(const char *s, size_t n, char **buf, size_t *cap)
+{
+	utf8proc_uint8_t *mapped = NULL;
+	utf8proc_ssize_t m;
+
+	if (is_ascii(s, n)) {
+		if (*cap < n + 1) {
+			*cap = n + 1 > 256 ? n + 1 : 256;
+			*buf = erealloc(*buf, *cap);
+		}
+		memcpy(*buf, s, n);
+		(*buf)[n] = '\0';
+		return n;
+	}
+	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m < 0) {
+		/* text_check has passed, so only memory can fail */
+		die("Unicode normalisation failed: %s", utf8proc_errmsg(m));
+	}
+	if (*cap < (size_t)m + 1) {
+		*cap = (size_t)m + 1;
+		*buf = erealloc(*buf, *cap);
+	}
+	memcpy(*buf, mapped, (size_t)m + 1);
+	free(mapped);
+	return (size_t)m;
+}
+
+void
+trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t len = *n;
+
+	for (;;) {
+		if (len && (*p == ' ' || *p == '\t')) {
+			p++;
+			len--;
+		} else if (len >= 2 && p[0] == '\xc2' && p[1] == '\xa0') {
+			p += 2;
+			len -= 2;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		else if (len >= 2 && p[len - 2] == '\xc2' && p[len - 1] == '\xa0')
+			len -= 2;
+		else
+			break;
+	}
+	*s = p;
+	*n = len;
+}
+
+int
+text_check(const char *s, size_t n, size_t *at)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (c < 0x80) {
+			if (c == 0) {
+				*at = i;
+				return TEXT_NUL;
+			}
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 0) {
+			*at = i;
+			return TEXT_BADUTF8;
+		}
+		i += (size_t)k;
+	}
+	return TEXT_OK;
+}
+
+const char *
+text_advice(const char *s, size_t n, size_t at)
+{
+	unsigned char c = (unsigned char)s[at];
+	size_t need = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0, k;
+
+	/* A lead byte whose continuation bytes run into the end of the field
+	 * is UTF-8 cut short (a spreadsheet truncating a cell), not a legacy
+	 * encoding. Anything else, lone high bytes between ASCII letters, is
+	 * what Windows-1258 and TCVN3 files look like. */
+	if (need && at + need >= n) {
+		for (k = at + 1; k < n; k++)
+			if (((unsigned char)s[k] & 0xc0) != 0x80)
+				break;
+		if (k == n)
+			return "a UTF-8 character is cut short at the end of the field";
+	}
+	return "not UTF-8; a legacy Vietnamese file converts with "
+	    "iconv -f CP1258 -t UTF-8 (or -f TCVN5712-1)";
+}

@@ -1,0 +1,31 @@
+/* fold.h: text as the contract matches it.
+ *
+ * fold: NFC, case folded, diacritics removed, đ→d, runs of spaces, '_' and
+ * '-' made one '_', none at either end. "Ngày tiếp nhận", "NGAY_TIEP_NHAN"
+ * and "ngay  tiep-nhan" all fold to "ngay_tiep_nhan". */
+#ifndef CCHC_FOLD_H
+#define CCHC_FOLD_H
+
+#include <stddef.h>
+
+/* Folds s[0..n) into a new NUL-terminated string (caller frees).
+ * s must be valid UTF-8 (see text_check). */
+char *fold(const char *s, size_t n);
+
+/* NFC of s[0..n) into *buf (grown as needed, NUL-terminated); returns its
+ * length. ASCII is returned as it is, without a call into utf8proc. */
+size_t nfc(const char *s, size_t n, char **buf, size_t *cap);
+
+/* Trims spaces, tabs and no-break spaces at both ends: adjusts *s and *n. */
+void trim(const char **s, size_t *n);
+
+enum { TEXT_OK = 0, TEXT_NUL, TEXT_BADUTF8 };
+/* Checks that s[0..n) is UTF-8 without NUL bytes; on failure *at is the
+ * offset of the first bad byte. */
+int text_check(const char *s, size_t n, size_t *at);
+
+/* The advice for a file that is not UTF-8, naming the legacy encodings
+ * iconv knows when the bytes look like one of them. */
+const char *text_advice(const char *s, size_t n, size_t at);
+
+#endif

@@ -1,0 +1,150 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "msg.h"
+
+const char *prog = "cchc";
+
+void
+msg_init(const char *argv0)
+{
+	const char *slash = strrchr(argv0, '/');
+
+	prog = slash ? slash + 1 : argv0;
+}
+
+static void
+vmsg(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+warnx_(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	exit(EXIT_FAIL);
+}
+
+void
+msg_quote(char *buf, size_t size, const char *v, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0, limit = 80;
+
+	if (size < 16)
+		die("msg_quote: buffer too small");
+	buf[o++] = '"';
+	for (i = 0; i < n && i < limit && o + 8 < size; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c == '"' || c == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)c;
+		} else if (c >= 0x80) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)v + i,
+			    (utf8proc_ssize_t)(n - i), &cp);
+			if (k > 0 && o + (size_t)k + 8 < size) {	/* a whole character */
+				memcpy(buf + o, v + i, (size_t)k);
+				o += (size_t)k;
+				i += (size_t)k - 1;
+			} else {	/* not UTF-8: show the byte */
+				buf[o++] = '\\';
+				buf[o++] = 'x';
+				buf[o++] = hex[c >> 4];
+				buf[o++] = hex[c & 15];
+			}
+		} else if (c < 0x20 || c == 0x7f) {
+			buf[o++] = '\\';
+			buf[o++] = 'x';
+			buf[o++] = hex[c >> 4];
+			buf[o++] = hex[c & 15];
+		} else {
+			buf[o++] = (char)c;
+		}
+	}
+	/* do not cut a UTF-8 sequence in the middle */
+	if (i < n) {
+		while (o > 1 && ((unsigned char)buf[o - 1] & 0xc0) == 0x80)
+			o--;
+		if (o > 1 && ((unsigned char)buf[o - 1] & 0xc0) == 0xc0)
+			o--;
+		buf[o++] = '.';
+		buf[o++] = '.';
+		buf[o++] = '.';
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+}
+
+void
+msg_at(const char *file, unsigned long line, const char *col,
+       const char *what, const char *value, size_t vlen)
+{
+	char q[512];
+
+	fprintf(stderr, "%s: ", prog);
+	if (file) {
+		fputs(file, stderr);
+		if (line)
+			fprintf(stderr, ":%lu", line);
+		fputs(": ", stderr);
+	}
+	if (col && *col)
+		fprintf(stderr, "%s: ", col);
+	fputs(what, stderr);
+	if (value) {
+		msg_quote(q, sizeof q, value, vlen);
+		fprintf(stderr, ": %s", q);
+	}
+	fputc('\n', stderr);
+}
+
+void *
+emalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		die("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+erealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die("out of memory (%zu bytes)", n);
+	return p;
+}
+
+char *
+estrndup(const char *s, size_t n)
+{
+	char *p = emalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,28 @@
+/* msg.h: one message format and the exit codes of the contract. */
+#ifndef CCHC_MSG_H
+#define CCHC_MSG_H
+
+#include <stddef.h>
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_FAIL = 2 };
+
+extern const char *prog;	/* set by msg_init from argv[0] */
+
+void msg_init(const char *argv0);
+/* PROG: what */
+void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* PROG: what, then exit 2 */
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* PROG: FILE:LINE: COLUMN: what: "value". file, col and value may be NULL.
+ * The value is printed quoted, control bytes escaped, cut at 80 bytes:
+ * a 4 MB field must not flood a terminal. */
+void msg_at(const char *file, unsigned long line, const char *col,
+            const char *what, const char *value, size_t vlen);
+/* The value as msg_at prints it, into buf (NUL-terminated). */
+void msg_quote(char *buf, size_t size, const char *value, size_t vlen);
+/* Or-die allocation. */
+void *emalloc(size_t n);
+void *erealloc(void *p, size_t n);
+char *estrndup(const char *s, size_t n);
+
+#endif

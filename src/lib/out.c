@@ -1,0 +1,139 @@
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "out.h"
+
+#define OUT_BUFSZ (256 * 1024)
+
+struct out {
+	int fd;
+	const char *name;
+	int row_started;
+	size_t len;
+	char buf[OUT_BUFSZ];
+};
+
+struct out *out_stdout;
+
+struct out *
+out_open(int fd, const char *name)
+{
+	struct out *o = emalloc(sizeof *o);
+
+	o->fd = fd;
+	o->name = name;
+	o->row_started = 0;
+	o->len = 0;
+	return o;
+}
+
+void
+out_init_stdout(void)
+{
+	out_stdout = out_open(1, "standard output");
+}
+
+static void
+out_flush(struct out *o)
+{
+	size_t off = 0;
+
+	while (off < o->len) {
+		ssize_t w = write(o->fd, o->buf + off, o->len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)	/* reader went away: nothing to say */
+				exit(EXIT_OK);
+			die("write error on %s: %s", o->name, strerror(errno));
+		}
+		off += (size_t)w;
+	}
+	o->len = 0;
+}
+
+void
+out_bytes(struct out *o, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t room = OUT_BUFSZ - o->len, k = n < room ? n : room;
+		memcpy(o->buf + o->len, s, k);
+		o->len += k;
+		s += k;
+		n -= k;
+		if (o->len == OUT_BUFSZ)
+			out_flush(o);
+	}
+}
+
+void
+out_str(struct out *o, const char *s)
+{
+	out_bytes(o, s, strlen(s));
+}
+
+/* RFC 4180 quoting is needed for the delimiter, quote, CR, LF; and for
+ * spaces at either end, which a reader that trims would otherwise lose. */
+static int
+needs_quotes(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 1;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ',' || c == '"' || c == '\n' || c == '\r')
+			return 1;
+	}
+	return 0;
+}
+
+void
+out_field(struct out *o, const char *s, size_t n)
+{
+	if (o->row_started)
+		out_bytes(o, ",", 1);
+	o->row_started = 1;
+	if (!needs_quotes(s, n)) {
+		out_bytes(o, s, n);
+		return;
+	}
+	/* worst case every byte is a quote, doubled, plus the two around */
+	if (n > (OUT_BUFSZ - 2) / 2) {
+		char *tmp = emalloc(2 * n + 2);
+		size_t w = csv_write(tmp, 2 * n + 2, s, n);
+		out_bytes(o, tmp, w);
+		free(tmp);
+		return;
+	}
+	if (OUT_BUFSZ - o->len < 2 * n + 2)
+		out_flush(o);
+	o->len += csv_write(o->buf + o->len, OUT_BUFSZ - o->len, s, n);
+}
+
+void
+out_fieldz(struct out *o, const char *s)
+{
+	out_field(o, s, strlen(s));
+}
+
+void
+out_endrow(struct out *o)
+{
+	out_bytes(o, "\n", 1);
+	o->row_started = 0;
+}
+
+void
+out_close(struct out *o)
+{
+	out_flush(o);
+	if (close(o->fd) < 0 && errno != EINTR && errno != EBADF)
+		die("write error on %s: %s", o->name, strerror(errno));
+	free(o);
+}

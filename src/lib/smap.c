@@ -1,0 +1,227 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "smap.h"
+
+#define CHUNK (1 << 20)
+
+struct entry {
+	uint32_t hash;
+	uint32_t n;
+	/* then the value (value_size, 8-aligned), then the key bytes and a NUL */
+};
+
+struct smap {
+	size_t value_size;	/* rounded up to 8 */
+	struct entry **slot;
+	uint16_t *tag;
+	size_t cap, count;
+	struct chunk { char *p; size_t used; } *chunks;
+	size_t nchunks, chunkcap;
+	char *cur;
+	size_t cur_left;
+};
+
+uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	/* a 64-bit multiply-xorshift hash over 8-byte words */
+	const unsigned char *s = p;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL), w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ (w * 0xc4ceb9fe1a85ec53ULL)) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ (w * 0xc4ceb9fe1a85ec53ULL)) * 0x9e3779b97f4a7c15ULL;
+	h ^= h >> 32;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+struct smap *
+smap_new(size_t value_size)
+{
+	struct smap *m = emalloc(sizeof *m);
+
+	memset(m, 0, sizeof *m);
+	m->value_size = (value_size + 7) & ~(size_t)7;
+	m->cap = 64;
+	m->slot = calloc(m->cap, sizeof *m->slot);
+	m->tag = calloc(m->cap, sizeof *m->tag);
+	if (!m->slot || !m->tag)
+		die("out of memory");
+	return m;
+}
+
+void
+smap_free(struct smap *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->nchunks; i++)
+		free(m->chunks[i].p);
+	free(m->chunks);
+	free(m->slot);
+	free(m->tag);
+	free(m);
+}
+
+static void *
+value_of(const struct smap *m, struct entry *e)
+{
+	(void)m;
+	return (char *)e + sizeof *e;
+}
+
+static const char *
+key_of(const struct smap *m, struct entry *e)
+{
+	return (char *)e + sizeof *e + m->value_size;
+}
+
+static void
+grow(struct smap *m)
+{
+	size_t ncap = m->cap * 2, i, mask = ncap - 1;
+	struct entry **slot = calloc(ncap, sizeof *slot);
+	uint16_t *tag = calloc(ncap, sizeof *tag);
+
+	if (!slot || !tag)
+		die("out of memory");
+	for (i = 0; i < m->cap; i++) {
+		struct entry *e = m->slot[i];
+		size_t j;
+		if (!e)
+			continue;
+		/* the stored 32 bits of hash place it; the tag moves with it */
+		for (j = e->hash & mask; slot[j]; j = (j + 1) & mask)
+			;
+		slot[j] = e;
+		tag[j] = m->tag[i];
+	}
+	free(m->slot);
+	free(m->tag);
+	m->slot = slot;
+	m->tag = tag;
+	m->cap = ncap;
+}
+
+static size_t
+entry_size(const struct smap *m, size_t n)
+{
+	return (sizeof(struct entry) + m->value_size + n + 1 + 7) & ~(size_t)7;
+}
+
+static struct entry *
+alloc_entry(struct smap *m, size_t n)
+{
+	size_t need = entry_size(m, n);
+	char *p;
+
+	if (need > m->cur_left) {
+		size_t size = need > CHUNK ? need : CHUNK;
+		if (m->nchunks == m->chunkcap) {
+			m->chunkcap = m->chunkcap ? 2 * m->chunkcap : 16;
+			m->chunks = erealloc(m->chunks, m->chunkcap * sizeof *m->chunks);
+		}
+		m->cur = emalloc(size);
+		m->chunks[m->nchunks].p = m->cur;
+		m->chunks[m->nchunks++].used = 0;
+		m->cur_left = size;
+	}
+	m->chunks[m->nchunks - 1].used += need;
+	p = m->cur;
+	m->cur += need;
+	m->cur_left -= need;
+	return (struct entry *)p;
+}
+
+static size_t
+find(struct smap *m, const char *key, size_t n, uint64_t h)
+{
+	size_t mask = m->cap - 1, j = (uint32_t)h & mask;
+	uint16_t t = (uint16_t)(h >> 48) | 1;	/* 0 marks no tag */
+
+	for (;; j = (j + 1) & mask) {
+		struct entry *e = m->slot[j];
+		if (!e)
+			return j;
+		if (m->tag[j] == t && e->n == n && memcmp(key_of(m, e), key, n) == 0)
+			return j;
+	}
+}
+
+void *
+smap_get(struct smap *m, const char *key, size_t n)
+{
+	uint64_t h = hash_bytes(key, n);
+	size_t j = find(m, key, n, h);
+
+	return m->slot[j] ? value_of(m, m->slot[j]) : NULL;
+}
+
+void *
+smap_put(struct smap *m, const char *key, size_t n, int *added)
+{
+	uint64_t h = hash_bytes(key, n);
+	size_t j = find(m, key, n, h);
+	struct entry *e;
+
+	if (m->slot[j]) {
+		if (added)
+			*added = 0;
+		return value_of(m, m->slot[j]);
+	}
+	if (n > UINT32_MAX)
+		die("key too long (%zu bytes)", n);
+	e = alloc_entry(m, n);
+	e->hash = (uint32_t)h;
+	e->n = (uint32_t)n;
+	memset(value_of(m, e), 0, m->value_size);
+	memcpy((char *)key_of(m, e), key, n);
+	((char *)key_of(m, e))[n] = '\0';
+	m->slot[j] = e;
+	m->tag[j] = (uint16_t)(h >> 48) | 1;
+	m->count++;
+	if (added)
+		*added = 1;
+	if (m->count * 10 > m->cap * 7)
+		grow(m);
+	return value_of(m, e);
+}
+
+size_t
+smap_count(const struct smap *m)
+{
+	return m->count;
+}
+
+int
+smap_next(struct smap *m, size_t *it, const char **key, size_t *n, void **value)
+{
+	/* *it is chunk << 32 | offset: entries lie in insertion order */
+	size_t c = *it >> 32, off = *it & 0xffffffffu;
+	struct entry *e;
+
+	while (c < m->nchunks && off >= m->chunks[c].used)
+		c++, off = 0;
+	if (c >= m->nchunks)
+		return 0;
+	e = (struct entry *)(m->chunks[c].p + off);
+	*key = key_of(m, e);
+	*n = e->n;
+	*value = value_of(m, e);
+	off += entry_size(m, e->n);
+	*it = c << 32 | off;
+	return 1;
+}
