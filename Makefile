@@ -28,7 +28,10 @@ PROGS    = $(addprefix bin/,$(TOOLS))
 MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 
-all: $(PROGS)
+all: $(PROGS) samples/gen-export
+
+samples/gen-export: samples/gen-export.c
+	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lutf8proc
 
 src/lib/%.o: src/lib/%.c $(LIBHDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
@@ -75,8 +78,8 @@ demo: deps
 	$(MAKE) all
 	@sh samples/demo.sh
 
-samples: bin/cchc-check
-	python3 samples/gen-export.py --rows 3000 --seed 2024 > samples/export-2024.csv
+samples: samples/gen-export
+	samples/gen-export --rows 3000 --bad > samples/export-2024.csv
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
@@ -85,7 +88,7 @@ install: all
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 
 clean:
-	rm -f src/lib/*.o src/libcchc.a $(PROGS)
+	rm -f src/lib/*.o src/libcchc.a $(PROGS) samples/gen-export
 
 .PHONY: all deps check lint-man demo samples install clean
 .PRECIOUS: src/lib/%.o

@@ -215,7 +215,7 @@ main(int argc, char *argv[])
 			put_text(procs[pr].field, 0);
 			printf(",");
 			put_text(agencies[lv][ag], 0);
-			printf(",%d,%d,%d,%d,", lv + 1, ch == 0 ? 2 : ch == 1 ? 1 : 3,
+			printf(",%s,%d,%d,%d,", lv == 0 ? "Tỉnh" : lv == 1 ? "Huyện" : "Xã", ch == 0 ? 2 : ch == 1 ? 1 : 3,
 			    sl == 0 ? 4 : sl == 1 ? 3 : 2,
 			    status == 1 ? 1 : status == 3 ? 3 : resolved ? 10 : 4);
 		} else {
@@ -257,7 +257,7 @@ main(int argc, char *argv[])
 		if (portal) {	/* handed over a day or two after */
 			putchar(',');
 			if (resolved)
-				put_date(add_days(done, pick(3)), 10, 0, 0, 0);
+				put_date(add_days(done, 1 + pick(3)), 10, 0, 0, 0);
 		}
 		fputs(eol, stdout);
 	}

@@ -29,6 +29,7 @@ struct reader {
 	unsigned long quote_line;	/* line where the open quote began */
 	unsigned long empty;
 	int prev_cr;		/* last byte fed was a CR */
+	int skipping;		/* after a syntax error: to the end of the line */
 };
 
 static int
@@ -146,6 +147,7 @@ syntax_error(struct reader *r)
 	deliver(r);
 	csv_free(&r->p);
 	parser_init(r);
+	r->skipping = 1;
 }
 
 /* Feed one block, cut into physical lines so that each record knows the line
@@ -183,16 +185,25 @@ feed(struct reader *r, const char *buf, size_t len)
 			i++;
 			continue;
 		}
-		if (r->p.pstate == ROW_NOT_BEGUN)
-			r->start = r->line;
-		was_quoted = in_quote(&r->p);
-		got = csv_parse(&r->p, buf + i, n, cb_field, cb_row, r);
-		if (got != n) {
-			if (csv_error(&r->p) != CSV_EPARSE)
-				die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
-			syntax_error(r);
-		} else if (!was_quoted && in_quote(&r->p)) {
-			r->quote_line = r->line;
+		if (r->skipping) {
+			/* the rest of a line with a syntax error, maybe
+			 * across blocks: no part of any record */
+			if (ends_line)
+				r->skipping = 0;
+		} else {
+			if (r->p.pstate == ROW_NOT_BEGUN)
+				r->start = r->line;
+			was_quoted = in_quote(&r->p);
+			got = csv_parse(&r->p, buf + i, n, cb_field, cb_row, r);
+			if (got != n) {
+				if (csv_error(&r->p) != CSV_EPARSE)
+					die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
+				syntax_error(r);
+				if (ends_line)
+					r->skipping = 0;
+			} else if (!was_quoted && in_quote(&r->p)) {
+				r->quote_line = r->line;
+			}
 		}
 		r->prev_cr = buf[end - 1] == '\r';
 		if (ends_line)
@@ -206,6 +217,8 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
            struct csvin_stats *st)
 {
 	static char buf[BLOCK];
+	size_t block = BLOCK;
+	const char *env = getenv("CCHC_BLOCK_SIZE");
 	struct reader r;
 	int fd, is_stdin = strcmp(path, "-") == 0, status = CSVIN_OK;
 	size_t have = 0;
@@ -222,9 +235,14 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 	r.line = 1;
 	r.start = 1;
 	parser_init(&r);
+	/* for the tests: small blocks put every byte at a block boundary */
+	if (env && atol(env) > 0 && atol(env) < BLOCK)
+		block = (size_t)atol(env);
 
 	while (!eof && !r.stop) {
-		ssize_t got = read(fd, buf + have, BLOCK - have);
+		/* the first read sees at least the BOM's three bytes whole */
+		size_t want = first && block < 4 ? 4 : block;
+		ssize_t got = read(fd, buf + have, want - have);
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;

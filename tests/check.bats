@@ -1,0 +1,336 @@
+#!/usr/bin/env bats
+# cchc-check, dossier mode: what the user sees on stdout, stderr, and the exit status.
+
+load helper
+
+@test "check: normalises headers, codes, dates, NFC, spaces; BOM and CRLF gone" {
+	run --separate-stderr cchc-check "$DATA/good.csv"
+	assert_success
+	assert_output - <<'OUT'
+ma_ho_so,cap,co_quan,kenh,muc_do_dvc,trang_thai,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,Ghi chú
+HS1,tinh,Sở Tư pháp,buu_chinh,toan_trinh,10,2024-01-03T08:15,2024-01-10,2024-01-09,"a, b"
+HS2,xa,UBND xã A,truc_tuyen,mot_phan,4,2024-01-05T08:15:00,2024-01-10T17:00:00,,
+HS3,huyen,Phòng Tư pháp,truc_tiep,khong,4,2024-01-05T07:05,2024-01-15,,
+OUT
+	[ "$stderr" = "cchc-check: 3 rows: 3 passed, 0 rejected" ]
+}
+
+@test "check: the decomposed (NFD) agency name comes out precomposed (NFC)" {
+	run --separate-stderr cchc-check "$DATA/good.csv"
+	# "xã" as x, a, U+0303 in the input; as x, U+00E3 in the output
+	grep -q $'xa\xcc\x83' "$DATA/good.csv"
+	[[ "$output" == *$'UBND x\xc3\xa3 A'* ]]
+	[[ "$output" != *$'\xcc\x83'* ]]
+}
+
+@test "check: every kind of bad row is rejected with line, column, reason and value" {
+	run --separate-stderr cchc-check --rejects "$T/rej.csv" "$DATA/bad.csv"
+	assert_failure 1
+	assert_output - <<'OUT'
+ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua
+A1,tinh,truc_tiep,2024-01-03,2024-01-10,2024-01-09
+A16,tinh,truc_tiep,2024-01-03,,
+OUT
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$DATA/||") <<'ERR'
+cchc-check: bad.csv:3: ma_ho_so: repeated ma_ho_so (first on line 2): "A1"
+cchc-check: bad.csv:4: ngay_tiep_nhan: no such day: "31/02/2024"
+cchc-check: bad.csv:5: ngay_tiep_nhan: no such day (it is one read month first: --date-order mdy?): "12/25/2024"
+cchc-check: bad.csv:6: kenh: unknown code: "Fax"
+cchc-check: bad.csv:7: kenh: names more than one code: "trực tuyến và trực tiếp"
+cchc-check: bad.csv:8: cap: unknown code: "quận"
+cchc-check: bad.csv:9: ngay_hen_tra: due date before the received date: "2024-01-02"
+cchc-check: bad.csv:10: ngay_tra_ket_qua: result date before the received date: "2024-01-03T09:59"
+cchc-check: bad.csv:11: expected 6 fields, found 3
+cchc-check: bad.csv:12: ma_ho_so: required value missing
+cchc-check: bad.csv:13: ngay_tiep_nhan: required value missing
+cchc-check: bad.csv:14: ngay_tiep_nhan: no such time of day: "03/01/2024 25:00"
+cchc-check: bad.csv:15: malformed CSV: quote inside an unquoted field
+cchc-check: bad.csv:16: malformed CSV: text after a closing quote
+cchc-check: bad.csv:18: cap: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258 -t UTF-8 (or -f TCVN5712-1): "t\xe0nh"
+cchc-check: bad.csv:19: malformed CSV: quote never closed: the field runs to the end of the file
+cchc-check: 18 rows: 2 passed, 16 rejected
+ERR
+}
+
+@test "check: the rejects file explains every rejected row and keeps its fields" {
+	run --separate-stderr cchc-check --rejects "$T/rej.csv" "$DATA/bad.csv"
+	assert_failure 1
+	run sed -n '1,4p;10,12p' "$T/rej.csv"
+	assert_output - <<'OUT'
+dong,cot,loi,ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua
+3,ma_ho_so,"repeated ma_ho_so (first on line 2): ""A1""",A1,xa,1,03/01/2024,,
+4,ngay_tiep_nhan,"no such day: ""31/02/2024""",A3,tinh,1,31/02/2024,,
+5,ngay_tiep_nhan,"no such day (it is one read month first: --date-order mdy?): ""12/25/2024""",A4,tinh,1,12/25/2024,,
+11,,"expected 6 fields, found 3",A10,tinh,1
+12,ma_ho_so,required value missing,,tinh,1,03/01/2024,,
+13,ngay_tiep_nhan,required value missing,A12,tinh,1,,,
+OUT
+	# one line per rejected row, plus the header
+	[ "$(wc -l < "$T/rej.csv")" -eq 17 ]
+}
+
+@test "check: N = P + R on the sample export, and the rejects file has R rows" {
+	f=$(sample bad --rows 3000 --bad)
+	run --separate-stderr cchc-check --rejects "$T/rej.csv" "$f"
+	assert_failure 1
+	summary=$(printf '%s\n' "$stderr" | tail -n 1)
+	[ "$summary" = "cchc-check: 3000 rows: 2992 passed, 8 rejected" ]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 2993 ]
+	[ "$(wc -l < "$T/rej.csv")" -eq 9 ]
+}
+
+@test "check: a required column missing is exit 2, naming it and the header found" {
+	printf 'Mã hồ sơ,Cấp\nA1,tinh\n' > "$T/x.csv"
+	run --separate-stderr cchc-check "$T/x.csv"
+	assert_failure 2
+	assert_output ""
+	diff -u - <(printf '%s\n' "$stderr") <<ERR
+cchc-check: $T/x.csv:1: required column missing: ngay_tiep_nhan; the header found: "Mã hồ sơ,Cấp"
+cchc-check: 0 rows: 0 passed, 0 rejected
+ERR
+}
+
+@test "check: a ';' file read as ',' gets a hint; -d ';' reads it" {
+	printf 'Mã hồ sơ;Ngày tiếp nhận\nA1;3/1/2024\n' > "$T/x.csv"
+	run --separate-stderr cchc-check "$T/x.csv"
+	assert_failure 2
+	[[ "$stderr" == *"try -d ';' or -d '\t'"* ]]
+	run --separate-stderr cchc-check -d ';' "$T/x.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan\nA1,2024-01-03'
+}
+
+@test "check: a tab-delimited file with -d '\\t'" {
+	printf 'Mã hồ sơ\tNgày tiếp nhận\tGhi chú\nA1\t3/1/2024\tx, y\n' > "$T/x.tsv"
+	run --separate-stderr cchc-check -d '\t' "$T/x.tsv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,Ghi chú\nA1,2024-01-03,"x, y"'
+}
+
+@test "check: every date-time form of the contract, normalised" {
+	local i=0
+	{
+		echo "ma_ho_so,ngay_tiep_nhan"
+		for d in 03/01/2024 3/1/2024 03-01-2024 03.01.2024 2024-01-03 \
+		    "03/01/2024 08:15" "03/01/2024 08:15:09" "08:15 03/01/2024" "8:15 3/1/2024" \
+		    "2024-01-03T08:15:09" "2024-01-03 08:15" 20240103 20240103081509 \
+		    "2024-01-03 08:15:09.123" 29/02/2024; do
+			echo "$((i += 1)),$d"
+		done
+	} > "$T/d.csv"
+	run --separate-stderr cchc-check "$T/d.csv"
+	assert_success
+	assert_output - <<'OUT'
+ma_ho_so,ngay_tiep_nhan
+1,2024-01-03
+2,2024-01-03
+3,2024-01-03
+4,2024-01-03
+5,2024-01-03
+6,2024-01-03T08:15
+7,2024-01-03T08:15:09
+8,2024-01-03T08:15
+9,2024-01-03T08:15
+10,2024-01-03T08:15:09
+11,2024-01-03T08:15
+12,2024-01-03
+13,2024-01-03T08:15:09
+14,2024-01-03T08:15:09
+15,2024-02-29
+OUT
+}
+
+@test "check: impossible dates and times are rejected, each with its reason" {
+	local i=0
+	{
+		echo "ma_ho_so,ngay_tiep_nhan"
+		for d in 31/02/2024 29/02/2023 31/04/2024 00/01/2024 03/13/2024 \
+		    "03/01/2024 24:00" "03/01/2024 23:60" 2024-1-3x 20240230 03/01/24 \
+		    "03/01/2024 08:15 x" hôm_qua; do
+			echo "$((i += 1)),$d"
+		done
+	} > "$T/d.csv"
+	run --separate-stderr cchc-check "$T/d.csv"
+	assert_failure 1
+	assert_output "ma_ho_so,ngay_tiep_nhan"
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: d.csv:2: ngay_tiep_nhan: no such day: "31/02/2024"
+cchc-check: d.csv:3: ngay_tiep_nhan: no such day: "29/02/2023"
+cchc-check: d.csv:4: ngay_tiep_nhan: no such day: "31/04/2024"
+cchc-check: d.csv:5: ngay_tiep_nhan: no such day: "00/01/2024"
+cchc-check: d.csv:6: ngay_tiep_nhan: no such day (it is one read month first: --date-order mdy?): "03/13/2024"
+cchc-check: d.csv:7: ngay_tiep_nhan: no such time of day: "03/01/2024 24:00"
+cchc-check: d.csv:8: ngay_tiep_nhan: no such time of day: "03/01/2024 23:60"
+cchc-check: d.csv:9: ngay_tiep_nhan: not a date: "2024-1-3x"
+cchc-check: d.csv:10: ngay_tiep_nhan: no such day: "20240230"
+cchc-check: d.csv:11: ngay_tiep_nhan: not a date: "03/01/24"
+cchc-check: d.csv:12: ngay_tiep_nhan: not a date: "03/01/2024 08:15 x"
+cchc-check: d.csv:13: ngay_tiep_nhan: not a date: "hôm_qua"
+cchc-check: 12 rows: 0 passed, 12 rejected
+ERR
+}
+
+@test "check: --date-order mdy reads US slashes, and only slashes" {
+	printf 'ma_ho_so,ngay_tiep_nhan\nA,12/25/2024\nB,1/3/2024 08:00\nC,03.01.2024\nD,25/12/2024\n' > "$T/us.csv"
+	run --separate-stderr cchc-check --date-order mdy "$T/us.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan\nA,2024-12-25\nB,2024-01-03T08:00\nC,2024-01-03'
+	[[ "$stderr" == *'us.csv:5: ngay_tiep_nhan: no such day: "25/12/2024"'* ]]
+	run --separate-stderr cchc-check --date-order ymd "$T/us.csv"
+	assert_failure 2
+	[ "$stderr" = 'cchc-check: --date-order: "ymd" is not dmy or mdy' ]
+}
+
+@test "check: processing end and hand-over both present: the processing end is ngay_tra_ket_qua" {
+	f=$(sample portal --rows 50 --portal)
+	run --separate-stderr cchc-check "$f"
+	assert_success
+	assert_line --index 0 "ma_ho_so,ma_tthc,ten_tthc,linh_vuc,co_quan,cap,kenh,muc_do_dvc,trang_thai,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,ngay_tra"
+	[ "$stderr" = "cchc-check: 50 rows: 50 passed, 0 rejected" ]
+}
+
+@test "check: portal codes: KenhThucHien 1/2/3, MucDo 2/3/4, TrangThaiHoSo words" {
+	printf 'MaHoSo,KenhThucHien,MucDo,TrangThaiHoSo,NgayTiepNhan\nA,2,4,Mới đăng ký,20240103\nB,1,3,không được tiếp nhận,20240103\nC,3,2,9,20240103\nD,online,,Đã trả kết quả,20240103\n' > "$T/p.csv"
+	run --separate-stderr cchc-check "$T/p.csv"
+	assert_success
+	assert_output - <<'OUT'
+ma_ho_so,kenh,muc_do_dvc,trang_thai,ngay_tiep_nhan
+A,truc_tuyen,toan_trinh,1,2024-01-03
+B,truc_tiep,mot_phan,3,2024-01-03
+C,buu_chinh,khong,9,2024-01-03
+D,truc_tuyen,khong,10,2024-01-03
+OUT
+}
+
+@test "check: two columns naming one column is exit 2" {
+	printf 'Mã hồ sơ,Số hồ sơ,Ngày tiếp nhận\nA,B,3/1/2024\n' > "$T/x.csv"
+	run --separate-stderr cchc-check "$T/x.csv"
+	assert_failure 2
+	[[ "$stderr" == *'x.csv:1: columns 1 and 2 both name ma_ho_so: "Mã hồ sơ" and "Số hồ sơ"'* ]]
+}
+
+@test "check: several files: one header out, later columns reordered by name, ids unique per file" {
+	printf 'Mã hồ sơ,Ngày tiếp nhận,Cấp\nA,3/1/2024,xã\n' > "$T/a.csv"
+	printf 'cap,ngay_tiep_nhan,ma_ho_so\ntinh,4/1/2024,A\n' > "$T/b.csv"
+	run --separate-stderr cchc-check "$T/a.csv" "$T/b.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,cap\nA,2024-01-03,xa\nA,2024-01-04,tinh'
+	[ "$stderr" = "cchc-check: 2 rows: 2 passed, 0 rejected" ]
+}
+
+@test "check: standard input, and '-' among files" {
+	run --separate-stderr sh -c "cchc-check < '$DATA/good.csv'"
+	assert_success
+	assert_line --index 1 'HS1,tinh,Sở Tư pháp,buu_chinh,toan_trinh,10,2024-01-03T08:15,2024-01-10,2024-01-09,"a, b"'
+	run --separate-stderr sh -c "printf 'ma_ho_so,ngay_tiep_nhan\nZ,1/1/2024\n' | cchc-check - '$DATA/good.csv'"
+	assert_failure 2
+	[[ "$stderr" == *"good.csv:1: the header does not have the first file's columns"* ]]
+}
+
+@test "check: a later file with other columns, or one that cannot be opened, is exit 2; the rest is done" {
+	run --separate-stderr cchc-check "$DATA/good.csv" "$T/nonexistent.csv"
+	assert_failure 2
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 4 ]
+	diff -u - <(printf '%s\n' "$stderr") <<ERR
+cchc-check: $T/nonexistent.csv: cannot open: No such file or directory
+cchc-check: 3 rows: 3 passed, 0 rejected
+ERR
+}
+
+@test "check: empty file, BOM only, header only" {
+	: > "$T/empty.csv"
+	run --separate-stderr cchc-check "$T/empty.csv"
+	assert_failure 2
+	assert_output ""
+	[ "$stderr" = "cchc-check: $T/empty.csv: empty file: no header line"$'\n'"cchc-check: 0 rows: 0 passed, 0 rejected" ]
+	printf '\xef\xbb\xbf' > "$T/bom.csv"
+	run --separate-stderr cchc-check "$T/bom.csv"
+	assert_failure 2
+	printf 'Mã hồ sơ,Ngày tiếp nhận\r\n' > "$T/h.csv"
+	run --separate-stderr cchc-check "$T/h.csv"
+	assert_success
+	assert_output "ma_ho_so,ngay_tiep_nhan"
+	[ "$stderr" = "cchc-check: 0 rows: 0 passed, 0 rejected" ]
+}
+
+@test "check: no final newline, lone CR line ends, blank and all-empty rows" {
+	printf 'ma_ho_so,ngay_tiep_nhan\rA,1/1/2024\r\r,\rB,2/1/2024' > "$T/cr.csv"
+	run --separate-stderr cchc-check "$T/cr.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan\nA,2024-01-01\nB,2024-01-02'
+	[ "$stderr" = $'cchc-check: 1 empty rows skipped (every field empty)\ncchc-check: 2 rows: 2 passed, 0 rejected' ]
+	printf 'ma_ho_so,ngay_tiep_nhan\rA,1/1/2024\rB,31/2/2024\r' > "$T/cr.csv"
+	run --separate-stderr cchc-check "$T/cr.csv"
+	[[ "$stderr" == *"cr.csv:3: ngay_tiep_nhan: no such day"* ]]
+}
+
+@test "check: a quoted field over several lines; the line of a broken quote" {
+	printf 'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA,1/1/2024,"two\nlines"\nB,1/1/2024,x\nC,1/1/2024,"open\n\nD,1/1/2024,x\n' > "$T/q.csv"
+	run --separate-stderr cchc-check "$T/q.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA,2024-01-01,"two\nlines"\nB,2024-01-01,x'
+	[[ "$stderr" == *"q.csv:5: malformed CSV: quote never closed: the field runs to the end of the file"* ]]
+	printf 'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA,1/1/2024,"x\ny"z\nB,1/1/2024,x\n' > "$T/q.csv"
+	run --separate-stderr cchc-check "$T/q.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan,ghi_chu\nB,2024-01-01,x'
+	[[ "$stderr" == *"q.csv:2: malformed CSV: text after a closing quote (the quote opened on line 3)"* ]] || {
+		[[ "$stderr" == *"q.csv:2: malformed CSV: text after a closing quote"* ]]
+	}
+	[[ "$stderr" == *"2 rows: 1 passed, 1 rejected"* ]]
+}
+
+@test "check: NUL bytes and UTF-16 are reported, not passed" {
+	printf 'ma_ho_so,ngay_tiep_nhan\nA\0B,1/1/2024\nC,1/1/2024\n' > "$T/n.csv"
+	run --separate-stderr cchc-check "$T/n.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan\nC,2024-01-01'
+	[[ "$stderr" == *'n.csv:2: ma_ho_so: NUL byte in the value: "A\x00B"'* ]]
+	printf '\xff\xfem\x00a\x00\n\x00' > "$T/u16.csv"
+	run --separate-stderr cchc-check "$T/u16.csv"
+	assert_failure 2
+	[[ "$stderr" == *"u16.csv: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8"* ]]
+}
+
+@test "check: the same output at every read block size (buffer boundaries)" {
+	cat "$DATA/good.csv" "$DATA/bad.csv" > "$T/all.csv"
+	cchc-check --rejects "$T/r0" "$T/all.csv" > "$T/o0" 2> "$T/e0" || true
+	size=$(wc -c < "$T/all.csv")
+	for b in $(seq 1 "$size"); do
+		CCHC_BLOCK_SIZE=$b cchc-check --rejects "$T/r" "$T/all.csv" > "$T/o" 2> "$T/e" || true
+		cmp -s "$T/o0" "$T/o" && cmp -s "$T/e0" "$T/e" && cmp -s "$T/r0" "$T/r" || {
+			echo "differs at block size $b"; diff "$T/e0" "$T/e"; return 1; }
+	done
+}
+
+@test "check: a write error (full disk) is exit 2 with a message" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run --separate-stderr sh -c "cchc-check '$DATA/good.csv' > /dev/full"
+	assert_failure 2
+	[[ "$stderr" == "cchc-check: write error on standard output: No space left on device"* ]]
+	run --separate-stderr cchc-check --rejects /dev/full "$DATA/bad.csv"
+	assert_failure 2
+	[[ "$stderr" == *"cchc-check: write error on /dev/full: No space left on device"* ]]
+}
+
+@test "check: a closed pipe downstream ends quietly" {
+	f=$(sample big --rows 20000)
+	run --separate-stderr sh -c "cchc-check '$f' | head -n 1"
+	assert_success
+	assert_output "STT,ma_ho_so,ten_tthc,linh_vuc,co_quan,cap,kenh,muc_do_dvc,trang_thai,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua"
+	assert_equal "$stderr" ""
+}
+
+@test "check: --help, --version, a bad option" {
+	run cchc-check --help
+	assert_success
+	assert_line --index 0 "usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [FILE]..."
+	run cchc-check --version
+	assert_success
+	assert_output --regexp '^cchc-check [0-9]+\.[0-9]+\.[0-9]+$'
+	run --separate-stderr cchc-check --bogus
+	assert_failure 2
+	[[ "$stderr" == *"usage: cchc-check"* ]]
+	run --separate-stderr cchc-check -d ';;'
+	assert_failure 2
+}
