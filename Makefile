@@ -20,7 +20,7 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-TOOLS    = cchc-check
+TOOLS    = cchc-check cchc-sum
 LIBSRC   = $(wildcard src/lib/*.c)
 LIBOBJ   = $(LIBSRC:.c=.o)
 LIBHDR   = $(wildcard src/lib/*.h)

@@ -8,6 +8,24 @@ const char *const col_name[NCOLS] = {
 	"ngay_tra_ket_qua",
 };
 
+const char *const count_name[NCOUNTS] = {
+	"tiep_nhan", "ky_truoc", "moi_tiep_nhan", "nop_truc_tuyen",
+	"nop_truc_tiep", "nop_buu_chinh", "da_giai_quyet", "gq_truoc_han",
+	"gq_dung_han", "gq_qua_han", "dang_giai_quyet", "dang_trong_han",
+	"dang_qua_han",
+};
+
+int
+count_lookup(const char *name)
+{
+	int i;
+
+	for (i = 0; i < NCOUNTS; i++)
+		if (strcmp(name, count_name[i]) == 0)
+			return i;
+	return -1;
+}
+
 const unsigned char col_required[NCOLS] = {
 	[COL_MA_HO_SO] = 1, [COL_NGAY_TIEP_NHAN] = 1,
 };

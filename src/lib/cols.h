@@ -33,6 +33,17 @@ const char *col_code_name(int col, int code);
  * 3 refused). */
 int status_not_received(int code);
 
+/* The count table's columns, in the contract's order. */
+enum {
+	C_TIEP_NHAN, C_KY_TRUOC, C_MOI_TIEP_NHAN, C_NOP_TRUC_TUYEN,
+	C_NOP_TRUC_TIEP, C_NOP_BUU_CHINH, C_DA_GIAI_QUYET, C_GQ_TRUOC_HAN,
+	C_GQ_DUNG_HAN, C_GQ_QUA_HAN, C_DANG_GIAI_QUYET, C_DANG_TRONG_HAN,
+	C_DANG_QUA_HAN, NCOUNTS
+};
+extern const char *const count_name[NCOUNTS];
+/* The count column a name is, or -1. */
+int count_lookup(const char *name);
+
 /* kenh codes, in the order of the count columns */
 enum { KENH_TRUC_TUYEN = 0, KENH_TRUC_TIEP, KENH_BUU_CHINH };
 

@@ -1,0 +1,742 @@
+/* cchc-sum: dossier status counts for a reporting period, by any grouping. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cols.h"
+#include "lib/csvin.h"
+#include "lib/date.h"
+#include "lib/dossier.h"
+#include "lib/fold.h"
+#include "lib/msg.h"
+#include "lib/num.h"
+#include "lib/out.h"
+#include "lib/period.h"
+#include "lib/smap.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
+	    "[-g COL[,COL]...] [--total] [FILE]...\n"
+	    "       cchc-sum --merge [--total] [FILE]...\n", fp);
+	if (fp == stderr)
+		return;
+	fputs("Count dossier statuses for a reporting period, one row per group.\n"
+	    "\n"
+	    "  -p, --period P       2024, 2024-H1, 2024-H2, 2024-9M, 2024-Q3 or 2024-09\n"
+	    "                       (Nghị định 09/2019 bounds: 15 Dec 2023 .. 14 Dec 2024)\n"
+	    "      --calendar       calendar bounds for --period (1 Jan .. 31 Dec)\n"
+	    "      --from D         first day of the period (any accepted date form)\n"
+	    "      --to D           last day of the period\n"
+	    "      --as-of D        take the status as of day D, before the period ends\n"
+	    "  -g, --group COLS     group by these columns (any alias; comma-separated)\n"
+	    "      --total          add a last row keyed 'tong'\n"
+	    "      --merge          add up count tables from earlier runs\n"
+	    "  -d, --delimiter C    input delimiter: , (default), ; or \\t\n"
+	    "      --date-order ORD dmy (default) or mdy\n"
+	    "  -h, --help           show this help\n"
+	    "      --version        show the version\n"
+	    "\n"
+	    "Columns out: the group columns, then tiep_nhan, ky_truoc, moi_tiep_nhan,\n"
+	    "nop_truc_tuyen, nop_truc_tiep, nop_buu_chinh, da_giai_quyet, gq_truoc_han,\n"
+	    "gq_dung_han, gq_qua_han, dang_giai_quyet, dang_trong_han, dang_qua_han.\n"
+	    "Exit status: 0 fine, 1 rows could not be classified (reported), 2 the job\n"
+	    "could not be done. See cchc-sum(1).\n", fp);
+}
+
+struct counts {
+	int64_t c[NCOUNTS];
+};
+
+struct sum {
+	unsigned char delim;
+	int date_order;
+	long from, to, end;	/* end: the day status is taken at */
+	char **gname;		/* the -g columns as given */
+	size_t ng;
+	int total;
+	struct dossier_parser parser;
+	struct dossier_cols first, cols;
+	int have_first, saw_header;
+	int *gfield;		/* each group column's field in this file */
+	int field[NCOLS];	/* each known column's field in this file */
+	char **outname;		/* the group columns' names out */
+	struct smap *groups;	/* encoded key -> struct counts */
+	struct smap **memo;	/* per group column: raw value -> NFC */
+	/* merge */
+	int merge;
+	int *is_count;		/* per field: count column index, or -1 */
+	int has_total_row;
+	/* accounting */
+	unsigned long rows, counted, outside, notrecv, unclass, empty;
+	int fatal;
+	char *key, *tmp;
+	size_t keycap, tmpcap;
+};
+
+static void
+key_reset(struct sum *s, size_t *len)
+{
+	*len = 0;
+	(void)s;
+}
+
+/* Keys are the group values, each as a 4-byte length and the bytes. */
+static void
+key_add(struct sum *s, size_t *len, const char *v, size_t n)
+{
+	uint32_t l = (uint32_t)n;
+
+	if (s->keycap < *len + n + 4) {
+		s->keycap = (*len + n + 4) * 2;
+		s->key = erealloc(s->key, s->keycap);
+	}
+	memcpy(s->key + *len, &l, 4);
+	memcpy(s->key + *len + 4, v, n);
+	*len += n + 4;
+}
+
+static void
+unclassifiable(struct sum *s, const struct csv_row *row, int col,
+               const char *why, const char *v, size_t n)
+{
+	s->unclass++;
+	msg_at(row->file, row->line, col >= 0 ? col_name[col] : NULL, why,
+	    n ? v : NULL, n);
+}
+
+/* The trimmed text of known column col, or an empty one when absent. */
+static void
+value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
+{
+	int f = s->field[col];
+
+	if (f < 0) {
+		*v = "";
+		*n = 0;
+		return;
+	}
+	*v = row->f[f].s;
+	*n = row->f[f].n;
+	trim(v, n);
+}
+
+static int
+parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+{
+	const char *v, *why;
+	size_t n;
+
+	value(s, row, col, &v, &n);
+	if (dossier_value(&s->parser, col, v, n, d, &why) < 0) {
+		unclassifiable(s, row, col, why, v, n);
+		return -1;
+	}
+	return 0;
+}
+
+/* NFC of a group value, once per distinct raw value. */
+static const char *
+group_text(struct sum *s, size_t g, const char *v, size_t n, size_t *len)
+{
+	char **memo;
+	int added;
+	size_t l;
+
+	if (smap_count(s->memo[g]) > 100000) {	/* free text: no memo */
+		*len = nfc(v, n, &s->tmp, &s->tmpcap);
+		return s->tmp;
+	}
+	memo = smap_put(s->memo[g], v, n, &added);
+	if (added) {
+		l = nfc(v, n, &s->tmp, &s->tmpcap);
+		*memo = emalloc(l + sizeof(size_t) + 1);
+		memcpy(*memo, &l, sizeof l);
+		memcpy(*memo + sizeof l, s->tmp, l + 1);
+	}
+	memcpy(len, *memo, sizeof *len);
+	return *memo + sizeof(size_t);
+}
+
+static void
+count_dossier(struct sum *s, const struct csv_row *row)
+{
+	struct dossier d;
+	struct counts *c;
+	const char *why;
+	long recv_day, done_day = 0;
+	size_t g, klen;
+	int col, added, fresh;
+
+	s->rows++;
+	if (row->err) {
+		char what[160];
+		snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		unclassifiable(s, row, -1, what, NULL, 0);
+		return;
+	}
+	if (row->nf != s->cols.nf) {
+		char what[80];
+		snprintf(what, sizeof what, "expected %zu fields, found %zu", s->cols.nf, row->nf);
+		unclassifiable(s, row, -1, what, NULL, 0);
+		return;
+	}
+	memset(&d, 0, sizeof d);
+	/* statuses 1 and 3 are no received dossiers, whatever their dates */
+	if (s->field[COL_TRANG_THAI] >= 0) {
+		if (parse(s, row, COL_TRANG_THAI, &d) < 0)
+			return;
+		if (d.code[COL_TRANG_THAI] >= 0 && status_not_received(d.code[COL_TRANG_THAI])) {
+			s->notrecv++;
+			return;
+		}
+	}
+	if (parse(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
+	    parse(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
+		return;
+	recv_day = date_days(d.recv.y, d.recv.m, d.recv.d);
+	if (d.has_done)
+		done_day = date_days(d.done.y, d.done.m, d.done.d);
+	if (recv_day > s->end || (d.has_done && done_day < s->from)) {
+		s->outside++;
+		return;
+	}
+	if (parse(s, row, COL_NGAY_HEN_TRA, &d) < 0)
+		return;
+	if ((col = dossier_dates(&d, &why)) >= 0) {
+		const char *v;
+		size_t n;
+		value(s, row, col, &v, &n);
+		unclassifiable(s, row, col, why, v, n);
+		return;
+	}
+	fresh = recv_day >= s->from;
+	if (fresh) {
+		if (parse(s, row, COL_KENH, &d) < 0)
+			return;
+		if (d.code[COL_KENH] < 0) {
+			unclassifiable(s, row, COL_KENH, "no channel for a dossier received in the period", NULL, 0);
+			return;
+		}
+	}
+	key_reset(s, &klen);
+	for (g = 0; g < s->ng; g++) {
+		const struct csv_field *f = &row->f[s->gfield[g]];
+		const char *v = f->s;
+		size_t n = f->n, at, len;
+		int role = s->cols.role[s->gfield[g]], bad;
+
+		if ((bad = text_check(v, n, &at)) != TEXT_OK) {
+			unclassifiable(s, row, -1, bad == TEXT_NUL ? "NUL byte in a group value" :
+			    text_advice(v, n, at), v, n);
+			return;
+		}
+		trim(&v, &n);
+		if (role >= 0 && col_has_codes(role)) {
+			const char *code;
+			if (dossier_value(&s->parser, role, v, n, &d, &why) < 0) {
+				unclassifiable(s, row, role, why, v, n);
+				return;
+			}
+			code = d.code[role] < 0 ? "" : col_code_name(role, d.code[role]);
+			key_add(s, &klen, code, strlen(code));
+			continue;
+		}
+		v = group_text(s, g, v, n, &len);
+		key_add(s, &klen, v, len);
+	}
+	c = smap_put(s->groups, s->key ? s->key : "", klen, &added);
+	c->c[C_TIEP_NHAN]++;
+	if (fresh) {
+		c->c[C_MOI_TIEP_NHAN]++;
+		c->c[C_NOP_TRUC_TUYEN + d.code[COL_KENH]]++;
+	} else {
+		c->c[C_KY_TRUOC]++;
+	}
+	if (d.has_done && done_day <= s->end) {
+		c->c[C_DA_GIAI_QUYET]++;
+		if (!d.has_due) {
+			c->c[C_GQ_DUNG_HAN]++;	/* no deadline: on time */
+		} else {
+			long due_day = date_days(d.due.y, d.due.m, d.due.d);
+			if (done_day < due_day)
+				c->c[C_GQ_TRUOC_HAN]++;
+			else if (done_day > due_day ||
+			    (d.done.has_time && d.due.has_time && date_secs(&d.done) > date_secs(&d.due)))
+				c->c[C_GQ_QUA_HAN]++;
+			else
+				c->c[C_GQ_DUNG_HAN]++;
+		}
+	} else {
+		c->c[C_DANG_GIAI_QUYET]++;
+		if (!d.has_due || date_days(d.due.y, d.due.m, d.due.d) >= s->end)
+			c->c[C_DANG_TRONG_HAN]++;
+		else
+			c->c[C_DANG_QUA_HAN]++;
+	}
+	s->counted++;
+}
+
+/* --merge: one row of an earlier count table. */
+static void
+merge_row(struct sum *s, const struct csv_row *row)
+{
+	struct counts add, *c;
+	size_t i, klen, nkeys = 0;
+	int is_header = row->nf == s->cols.nf, is_total = 1;
+
+	for (i = 0; is_header && i < row->nf; i++)
+		if (strcmp(row->f[i].s, s->first.name[i]) != 0)
+			is_header = 0;
+	if (is_header)	/* GNU parallel repeats the header of every part */
+		return;
+	s->rows++;
+	if (row->err || row->nf != s->cols.nf) {
+		char what[160];
+		if (row->err)
+			snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		else
+			snprintf(what, sizeof what, "expected %zu fields, found %zu", s->cols.nf, row->nf);
+		unclassifiable(s, row, -1, what, NULL, 0);
+		return;
+	}
+	memset(&add, 0, sizeof add);
+	key_reset(s, &klen);
+	for (i = 0; i < row->nf; i++) {
+		const char *v = row->f[i].s;
+		size_t n = row->f[i].n;
+		int k = s->is_count[i], err;
+
+		if (k < 0) {
+			if (!(nkeys == 0 ? n == 4 && memcmp(v, "tong", 4) == 0 : n == 0))
+				is_total = 0;
+			nkeys++;
+			key_add(s, &klen, v, n);
+			continue;
+		}
+		if ((err = num_count(v, n, &add.c[k])) != NUM_OK) {
+			s->unclass++;
+			msg_at(row->file, row->line, count_name[k], num_strerror(err), v, n);
+			return;
+		}
+	}
+	if (nkeys > 0 && is_total) {	/* recomputed at the end */
+		s->has_total_row = 1;
+		s->counted++;
+		return;
+	}
+	c = smap_put(s->groups, s->key ? s->key : "", klen, NULL);
+	for (i = 0; i < NCOUNTS; i++)
+		if (!num_add(&c->c[i], add.c[i]))
+			die("%s:%lu: %s: the sum passes the largest count (%lld)",
+			    row->file, row->line, count_name[i], (long long)INT64_MAX);
+	s->counted++;
+}
+
+static int
+merge_header(struct sum *s, const struct csv_row *row)
+{
+	size_t i;
+	int seen[NCOUNTS] = {0}, k;
+
+	s->is_count = erealloc(s->is_count, s->cols.nf * sizeof *s->is_count);
+	for (i = 0; i < s->cols.nf; i++) {
+		k = count_lookup(s->cols.folded[i]);
+		s->is_count[i] = k;
+		if (k >= 0)
+			seen[k]++;
+		if (strncmp(s->cols.folded[i], "ty_le", 5) == 0) {
+			msg_at(row->file, row->line, s->cols.name[i],
+			    "a rate column cannot be added up: merge before cchc-rate", NULL, 0);
+			return -1;
+		}
+	}
+	for (k = 0; k < NCOUNTS; k++)
+		if (seen[k] != 1) {
+			char what[128];
+			snprintf(what, sizeof what, "not a count table: column %s %s",
+			    count_name[k], seen[k] ? "repeated" : "missing");
+			msg_at(row->file, row->line, NULL, what, NULL, 0);
+			return -1;
+		}
+	return 0;
+}
+
+static int
+on_header(struct sum *s, const struct csv_row *row)
+{
+	char err[1024], hdr[1024];
+	size_t g;
+	int i;
+
+	s->saw_header = 1;
+	if (dossier_cols_init(&s->cols, row, err, sizeof err) < 0) {
+		msg_at(row->file, row->line, NULL, err, NULL, 0);
+		return -1;
+	}
+	if (s->have_first) {
+		int *perm = emalloc((s->first.nf + 1) * sizeof *perm);
+		int differ = dossier_cols_match(&s->first, &s->cols, perm) < 0;
+		/* count tables are added column by column: same order too */
+		for (g = 0; s->merge && !differ && g < s->first.nf; g++)
+			differ = perm[g] != (int)g;
+		free(perm);
+		if (differ) {
+			dossier_header_text(row, hdr, sizeof hdr);
+			msg_at(row->file, row->line, NULL,
+			    "the header does not have the first file's columns; the header found",
+			    hdr, strlen(hdr));
+			return -1;
+		}
+	}
+	if (s->merge) {
+		if (merge_header(s, row) < 0)
+			return -1;
+	} else {
+		if (s->cols.idx[COL_NGAY_TIEP_NHAN] < 0) {
+			dossier_header_text(row, hdr, sizeof hdr);
+			msg_at(row->file, row->line, NULL,
+			    "required column missing: ngay_tiep_nhan; the header found", hdr, strlen(hdr));
+			if (s->delim == ',' && row->nf == 1 && (strchr(hdr, ';') || strchr(hdr, '\t')))
+				warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
+			return -1;
+		}
+		for (i = 0; i < NCOLS; i++)
+			s->field[i] = s->cols.idx[i];
+		for (g = 0; g < s->ng; g++) {
+			s->gfield[g] = dossier_cols_find(&s->cols, s->gname[g]);
+			if (s->gfield[g] < 0) {
+				dossier_header_text(row, hdr, sizeof hdr);
+				snprintf(err, sizeof err, "-g %s: no such column; the header found", s->gname[g]);
+				msg_at(row->file, row->line, NULL, err, hdr, strlen(hdr));
+				return -1;
+			}
+		}
+	}
+	if (!s->have_first) {
+		s->have_first = 1;
+		s->first = s->cols;
+		memset(&s->cols, 0, sizeof s->cols);
+		/* later rows compare against cols: keep a copy of the first */
+		dossier_cols_init(&s->cols, row, err, sizeof err);
+		if (!s->merge)
+			for (g = 0; g < s->ng; g++)
+				s->outname[g] = s->first.name[s->gfield[g]];
+	}
+	return 0;
+}
+
+static int
+on_row(const struct csv_row *row, void *ctx)
+{
+	struct sum *s = ctx;
+
+	if (row->rec == 0) {
+		if (s->cols.nf)
+			dossier_cols_free(&s->cols);
+		if (on_header(s, row) < 0) {
+			s->fatal = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (s->merge)
+		merge_row(s, row);
+	else
+		count_dossier(s, row);
+	return 0;
+}
+
+static void
+sum_file(struct sum *s, const char *path)
+{
+	struct csvin_stats st = {0};
+	int r;
+
+	s->saw_header = 0;
+	r = csvin_read(path, s->delim, on_row, s, &st);
+	s->empty += st.empty;
+	if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
+		warnx_("%s: %s: %s", path, r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
+		s->fatal = 1;
+	} else if (r == CSVIN_UTF16) {
+		warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
+		s->fatal = 1;
+	} else if (r == CSVIN_OK && !s->saw_header) {
+		warnx_("%s: empty file: no header line", path);
+		s->fatal = 1;
+	}
+	if (s->cols.nf)
+		dossier_cols_free(&s->cols);
+}
+
+/* Group keys in byte order of their values, column by column. */
+struct group {
+	const char *key;
+	size_t n;
+	struct counts *c;
+};
+
+static int
+cmp_group(const void *pa, const void *pb)
+{
+	const struct group *a = pa, *b = pb;
+	size_t i = 0, j = 0;
+
+	while (i < a->n && j < b->n) {
+		uint32_t la, lb;
+		int r;
+		memcpy(&la, a->key + i, 4);
+		memcpy(&lb, b->key + j, 4);
+		r = memcmp(a->key + i + 4, b->key + j + 4, la < lb ? la : lb);
+		if (r)
+			return r;
+		if (la != lb)
+			return la < lb ? -1 : 1;
+		i += 4 + la;
+		j += 4 + lb;
+	}
+	return (i < a->n) - (j < b->n);
+}
+
+static void
+put_counts(const struct counts *c)
+{
+	char buf[32];
+	int k;
+
+	for (k = 0; k < NCOUNTS; k++) {
+		num_format_count(c->c[k], 0, buf);
+		out_fieldz(out_stdout, buf);
+	}
+	out_endrow(out_stdout);
+}
+
+static void
+write_table(struct sum *s, size_t nkeys, char **keyname)
+{
+	struct group *gs;
+	struct counts total;
+	size_t n = smap_count(s->groups), i = 0, it = 0, k;
+	void *v;
+
+	memset(&total, 0, sizeof total);
+	for (k = 0; k < nkeys; k++)
+		out_fieldz(out_stdout, keyname[k]);
+	for (k = 0; k < NCOUNTS; k++)
+		out_fieldz(out_stdout, count_name[k]);
+	out_endrow(out_stdout);
+	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
+		put_counts(&total);
+		return;
+	}
+	gs = emalloc((n + 1) * sizeof *gs);
+	while (smap_next(s->groups, &it, &gs[i].key, &gs[i].n, &v))
+		gs[i++].c = v;
+	qsort(gs, n, sizeof *gs, cmp_group);
+	for (i = 0; i < n; i++) {
+		size_t off = 0;
+		for (k = 0; k < nkeys; k++) {
+			uint32_t l;
+			memcpy(&l, gs[i].key + off, 4);
+			out_field(out_stdout, gs[i].key + off + 4, l);
+			off += 4 + l;
+		}
+		for (k = 0; k < NCOUNTS; k++)
+			if (!num_add(&total.c[k], gs[i].c->c[k]))
+				die("the total of %s passes the largest count", count_name[k]);
+		put_counts(gs[i].c);
+	}
+	if (s->total && nkeys > 0) {
+		out_fieldz(out_stdout, "tong");
+		for (k = 1; k < nkeys; k++)
+			out_fieldz(out_stdout, "");
+		put_counts(&total);
+	}
+	free(gs);
+}
+
+/* A day given on the command line, in any accepted form. */
+static long
+day_arg(const char *opt, const char *arg, int order)
+{
+	struct dt t;
+	int err = date_parse(arg, strlen(arg), order, &t);
+
+	if (err != DATE_OK) {
+		warnx_("%s: %s: \"%s\"", opt, date_strerror(err), arg);
+		usage(stderr);
+		exit(EXIT_FAIL);
+	}
+	return date_days(t.y, t.m, t.d);
+}
+
+static void
+split_groups(struct sum *s, const char *arg)
+{
+	const char *p = arg;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n == 0) {
+			warnx_("-g: an empty column name in \"%s\"", arg);
+			exit(EXIT_FAIL);
+		}
+		s->gname = erealloc(s->gname, (s->ng + 1) * sizeof *s->gname);
+		s->gname[s->ng++] = estrndup(p, n);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER, O_VERSION };
+	static const struct option longopts[] = {
+		{"period", required_argument, NULL, O_PERIOD},
+		{"from", required_argument, NULL, O_FROM},
+		{"to", required_argument, NULL, O_TO},
+		{"as-of", required_argument, NULL, O_ASOF},
+		{"calendar", no_argument, NULL, O_CAL},
+		{"group", required_argument, NULL, 'g'},
+		{"total", no_argument, NULL, O_TOTAL},
+		{"merge", no_argument, NULL, O_MERGE},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"date-order", required_argument, NULL, O_ORDER},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, O_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct sum s;
+	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
+	int opt, i, d, calendar = 0;
+	size_t g;
+
+	msg_init(argv[0]);
+	memset(&s, 0, sizeof s);
+	s.delim = ',';
+	while ((opt = getopt_long(argc, argv, "p:g:d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case O_PERIOD: period = optarg; break;
+		case O_FROM: from = optarg; break;
+		case O_TO: to = optarg; break;
+		case O_ASOF: asof = optarg; break;
+		case O_CAL: calendar = 1; break;
+		case 'g': split_groups(&s, optarg); break;
+		case O_TOTAL: s.total = 1; break;
+		case O_MERGE: s.merge = 1; break;
+		case 'd':
+			if ((d = csvin_delim(optarg)) < 0) {
+				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
+				return EXIT_FAIL;
+			}
+			s.delim = (unsigned char)d;
+			break;
+		case O_ORDER:
+			if (strcmp(optarg, "dmy") && strcmp(optarg, "mdy")) {
+				warnx_("--date-order: \"%s\" is not dmy or mdy", optarg);
+				return EXIT_FAIL;
+			}
+			s.date_order = strcmp(optarg, "mdy") == 0 ? DATE_MDY : DATE_DMY;
+			break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		case O_VERSION:
+			puts("cchc-sum " CCHC_VERSION);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		default:
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+	}
+	if (s.merge) {
+		if (period || from || to || asof || calendar || s.ng) {
+			warnx_("--merge adds up count tables: it takes no period and no -g");
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+	} else if (period) {
+		if (from || to) {
+			warnx_("--period or --from/--to, not both");
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+		if (period_bounds(period, calendar, &s.from, &s.to) < 0) {
+			warnx_("--period: not a period: \"%s\" (2024, 2024-H1, 2024-H2, 2024-9M, 2024-Q1..Q4, 2024-01..12)", period);
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+	} else if (from && to) {
+		if (calendar) {
+			warnx_("--calendar goes with --period");
+			return EXIT_FAIL;
+		}
+		s.from = day_arg("--from", from, s.date_order);
+		s.to = day_arg("--to", to, s.date_order);
+		if (s.to < s.from) {
+			warnx_("--to %s is before --from %s", to, from);
+			return EXIT_FAIL;
+		}
+	} else {
+		warnx_("a period is needed: --period P, or --from D and --to D");
+		usage(stderr);
+		return EXIT_FAIL;
+	}
+	s.end = s.to;
+	if (asof) {
+		s.end = day_arg("--as-of", asof, s.date_order);
+		if (s.end > s.to || s.end < s.from) {
+			char a[24], b[24];
+			day_format(s.from, a);
+			day_format(s.to, b);
+			warnx_("--as-of %s is not inside the period %s .. %s", asof, a, b);
+			return EXIT_FAIL;
+		}
+	}
+	s.gfield = emalloc((s.ng + 1) * sizeof *s.gfield);
+	s.outname = emalloc((s.ng + 1) * sizeof *s.outname);
+	s.memo = emalloc((s.ng + 1) * sizeof *s.memo);
+	for (g = 0; g < s.ng; g++)
+		s.memo[g] = smap_new(sizeof(char *));
+	s.groups = smap_new(sizeof(struct counts));
+	dossier_parser_init(&s.parser, s.date_order);
+	out_init_stdout();
+
+	if (optind == argc)
+		sum_file(&s, "-");
+	for (i = optind; i < argc; i++)
+		sum_file(&s, argv[i]);
+	if (s.have_first) {
+		if (s.merge) {
+			size_t nkeys = 0, k;
+			char **names = emalloc((s.first.nf + 1) * sizeof *names);
+			for (k = 0; k < s.first.nf; k++)
+				if (s.is_count[k] < 0)
+					names[nkeys++] = s.first.name[k];
+			if (s.has_total_row)
+				s.total = 1;
+			write_table(&s, nkeys, names);
+			free(names);
+		} else {
+			write_table(&s, s.ng, s.outname);
+		}
+	}
+	out_close(out_stdout);
+	if (s.empty)
+		warnx_("%lu empty rows skipped (every field empty)", s.empty);
+	if (s.merge)
+		warnx_("%lu rows: %lu merged, %lu rejected; %zu groups", s.rows, s.counted,
+		    s.unclass, smap_count(s.groups));
+	else
+		warnx_("%lu rows: %lu counted, %lu outside the period, %lu not received (status 1 or 3), "
+		    "%lu unclassifiable", s.rows, s.counted, s.outside, s.notrecv, s.unclass);
+	return s.fatal ? EXIT_FAIL : s.unclass ? EXIT_DATA : EXIT_OK;
+}
