@@ -21,7 +21,8 @@ load helper
 @test "man: the usage line of --help is the SYNOPSIS of the man page" {
 	for t in "$TOP"/bin/cchc-*; do
 		name=$(basename "$t")
-		usage=$("$t" --help | head -n 1 | sed 's/^usage: //')
+		# the usage lines: "usage: FORM", then "       FORM" for each other form
+		usage=$("$t" --help | sed -n '1s/^usage: //p;2,/^$/s/^       \(cchc\)/\1/p' | tr '\n' ' ' | sed 's/ $//')
 		synopsis=$(mandoc -Tascii "$TOP/man/$name.1" | sed "s/.\x08//g" |
 			sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' '  ' | sed 's/^ //;s/ $//')
 		[ "$usage" = "$synopsis" ] || { echo "usage:    $usage"; echo "synopsis: $synopsis"; return 1; }
