@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,13 +228,15 @@ on_dossier(struct check *c, const struct csv_row *row)
 	}
 	{
 		int fi = c->first.idx[COL_MA_HO_SO], added;
-		unsigned long *first_line = smap_put(c->ids, c->val[fi], c->vlen[fi], &added);
+		uint32_t *first_line = smap_put(c->ids, c->val[fi], c->vlen[fi], &added);
 		if (!added) {
-			snprintf(errbuf, sizeof errbuf, "repeated ma_ho_so (first on line %lu)", *first_line);
+			snprintf(errbuf, sizeof errbuf, "repeated ma_ho_so (first on line %lu)",
+			    (unsigned long)*first_line);
 			reject(c, row, col_name[COL_MA_HO_SO], errbuf, c->val[fi], c->vlen[fi]);
 			return;
 		}
-		*first_line = row->line;
+		/* lines past 2^32 (a 400 GB file) would show wrapped */
+		*first_line = (uint32_t)row->line;
 	}
 	for (i = 0; i < nf; i++)
 		out_field(out_stdout, c->val[i], c->vlen[i]);
@@ -260,7 +263,7 @@ check_file(struct check *c, const char *path)
 	struct csvin_stats st;
 	int r;
 
-	c->ids = smap_new(sizeof(unsigned long));	/* unique in a file */
+	c->ids = smap_new(sizeof(uint32_t));	/* unique in a file; -> line */
 	c->saw_header = 0;
 	r = csvin_read(path, c->delim, on_row, c, &st);
 	smap_free(c->ids);

@@ -243,3 +243,20 @@ OUT
 	run cchc-sum --version
 	assert_output --regexp '^cchc-sum [0-9.]+$'
 }
+
+@test "sum: --merge reads counts in Vietnamese and English style, exactly" {
+	printf 'cap,%s\nxa,"301.990",0,"301.990",0,"301,990",0,"301 390","298.921",0,"2.469",600,600,0\nxa,10,0,10,0,10,0,10,10,0,0,0,0,0\n' "$HDR" > "$T/v.csv"
+	run --separate-stderr cchc-sum --merge "$T/v.csv"
+	assert_success
+	assert_output "cap,$HDR"$'\n'"xa,302000,0,302000,0,302000,0,301400,298931,0,2469,600,600,0"
+	printf 'cap,%s\nxa,"1.23.4",0,0,0,0,0,0,0,0,0,0,0,0\nxa,"1,2345",0,0,0,0,0,0,0,0,0,0,0,0\nxa,-1,0,0,0,0,0,0,0,0,0,0,0,0\nxa,12a,0,0,0,0,0,0,0,0,0,0,0,0\n' "$HDR" > "$T/v.csv"
+	run --separate-stderr cchc-sum --merge "$T/v.csv"
+	assert_failure 1
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-sum: v.csv:2: tiep_nhan: a count has no fraction: "1.23.4"
+cchc-sum: v.csv:3: tiep_nhan: a count has no fraction: "1,2345"
+cchc-sum: v.csv:4: tiep_nhan: a count is not negative: "-1"
+cchc-sum: v.csv:5: tiep_nhan: not a number: "12a"
+cchc-sum: 4 rows: 0 merged, 4 rejected; 0 groups
+ERR
+}

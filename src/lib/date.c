@@ -1,4 +1,3 @@
-#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
@@ -221,16 +220,35 @@ date_strerror(int err)
 	return "date ok";
 }
 
+static char *
+put2(char *p, int v)
+{
+	*p++ = (char)('0' + v / 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
 size_t
 date_format(const struct dt *t, char *buf)
 {
-	if (!t->has_time)
-		return (size_t)snprintf(buf, 20, "%04d-%02d-%02d", t->y, t->m, t->d);
-	if (!t->has_sec)
-		return (size_t)snprintf(buf, 20, "%04d-%02d-%02dT%02d:%02d",
-		    t->y, t->m, t->d, t->hh, t->mi);
-	return (size_t)snprintf(buf, 20, "%04d-%02d-%02dT%02d:%02d:%02d",
-	    t->y, t->m, t->d, t->hh, t->mi, t->ss);
+	char *p = put2(put2(buf, t->y / 100), t->y % 100);
+
+	*p++ = '-';
+	p = put2(p, t->m);
+	*p++ = '-';
+	p = put2(p, t->d);
+	if (t->has_time) {
+		*p++ = 'T';
+		p = put2(p, t->hh);
+		*p++ = ':';
+		p = put2(p, t->mi);
+		if (t->has_sec) {
+			*p++ = ':';
+			p = put2(p, t->ss);
+		}
+	}
+	*p = '\0';
+	return (size_t)(p - buf);
 }
 
 /* Howard Hinnant's days_from_civil. */

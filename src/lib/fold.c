@@ -74,13 +74,48 @@ fold(const char *s, size_t n)
 	return out;
 }
 
+/* Whether valid UTF-8 s is NFC as it stands, without the Unicode tables:
+ * true when every code point is one that no normalisation touches whatever
+ * surrounds it (NFC_QC=Yes, combining class 0, never the second of a
+ * composition): below U+0300, the precomposed Latin letters U+1E00-U+1EFF
+ * that Vietnamese is written in, punctuation U+2010-U+206F, currency
+ * U+20A0-U+20CF (₫). Anything else goes to utf8proc. */
+static int
+nfc_quick(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i], cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c < 0xe0) {
+			cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f);
+			i += 2;
+		} else if (c < 0xf0) {
+			cp = (c & 0x0f) << 12 | (s[i + 1] & 0x3f) << 6 | (s[i + 2] & 0x3f);
+			i += 3;
+		} else {
+			return 0;
+		}
+		if (cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff) ||
+		    (cp >= 0x2010 && cp <= 0x206f) || (cp >= 0x20a0 && cp <= 0x20cf))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 size_t
 nfc(const char *s, size_t n, char **buf, size_t *cap)
 {
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t m;
 
-	if (is_ascii(s, n)) {
+	if (nfc_quick(s, n)) {
 		if (*cap < n + 1) {
 			*cap = n + 1 > 256 ? n + 1 : 256;
 			*buf = erealloc(*buf, *cap);

@@ -13,7 +13,9 @@
 char *fold(const char *s, size_t n);
 
 /* NFC of s[0..n) into *buf (grown as needed, NUL-terminated); returns its
- * length. ASCII is returned as it is, without a call into utf8proc. */
+ * length. s must be valid UTF-8. Text made only of characters that are NFC
+ * in any company (ASCII, precomposed Vietnamese) is copied without a call
+ * into utf8proc. */
 size_t nfc(const char *s, size_t n, char **buf, size_t *cap);
 
 /* Trims spaces, tabs and no-break spaces at both ends: adjusts *s and *n. */

@@ -9,11 +9,12 @@
 struct entry {
 	uint32_t hash;
 	uint32_t n;
-	/* then the value (value_size, 8-aligned), then the key bytes and a NUL */
+	/* then the value (value_size, aligned), then the key bytes and a NUL */
 };
 
 struct smap {
-	size_t value_size;	/* rounded up to 8 */
+	size_t value_size;	/* rounded up to align */
+	size_t align;		/* 8 for values of 8 bytes or more, else 4 */
 	struct entry **slot;
 	uint16_t *tag;
 	size_t cap, count;
@@ -52,7 +53,8 @@ smap_new(size_t value_size)
 	struct smap *m = emalloc(sizeof *m);
 
 	memset(m, 0, sizeof *m);
-	m->value_size = (value_size + 7) & ~(size_t)7;
+	m->align = value_size >= 8 ? 8 : 4;
+	m->value_size = (value_size + m->align - 1) & ~(m->align - 1);
 	m->cap = 64;
 	m->slot = calloc(m->cap, sizeof *m->slot);
 	m->tag = calloc(m->cap, sizeof *m->tag);
@@ -119,7 +121,7 @@ grow(struct smap *m)
 static size_t
 entry_size(const struct smap *m, size_t n)
 {
-	return (sizeof(struct entry) + m->value_size + n + 1 + 7) & ~(size_t)7;
+	return (sizeof(struct entry) + m->value_size + n + 1 + m->align - 1) & ~(m->align - 1);
 }
 
 static struct entry *
