@@ -74,6 +74,13 @@ lint-man: deps
 	  out=$$(mandoc -Tlint -Wwarning $$m 2>&1); \
 	  if [ -n "$$out" ]; then echo "$$out"; status=1; fi; done; exit $$status
 
+bench: deps
+	$(MAKE) all
+	@[ -x /usr/bin/time ] || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "make bench: installing Debian package: time"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time </dev/null; }
+	@sh tests/bench/run.sh
+
 demo: deps
 	$(MAKE) all
 	@sh samples/demo.sh
@@ -90,5 +97,5 @@ install: all
 clean:
 	rm -f src/lib/*.o src/libcchc.a $(PROGS) samples/gen-export
 
-.PHONY: all deps check lint-man demo samples install clean
+.PHONY: all deps check lint-man bench demo samples install clean
 .PRECIOUS: src/lib/%.o
