@@ -20,8 +20,9 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-TOOLS    = cchc-check cchc-sum
-LIBSRC   = $(wildcard src/lib/*.c)
+TOOLS    = cchc-check cchc-sum cchc-rate cchc-table
+FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv
+LIBSRC   = $(filter-out src/lib/forms_data.c,$(wildcard src/lib/*.c)) src/lib/forms_data.c
 LIBOBJ   = $(LIBSRC:.c=.o)
 LIBHDR   = $(wildcard src/lib/*.h)
 PROGS    = $(addprefix bin/,$(TOOLS))
@@ -35,6 +36,10 @@ samples/gen-export: samples/gen-export.c
 
 src/lib/%.o: src/lib/%.c $(LIBHDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+# the built-in forms, compiled in
+src/lib/forms_data.c: $(FORMS) src/forms/embed.awk
+	awk -f src/forms/embed.awk $(FORMS) > $@
 
 src/libcchc.a: $(LIBOBJ)
 	rm -f $@
@@ -95,7 +100,7 @@ install: all
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 
 clean:
-	rm -f src/lib/*.o src/libcchc.a $(PROGS) samples/gen-export
+	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export
 
 .PHONY: all deps check lint-man bench demo samples install clean
 .PRECIOUS: src/lib/%.o

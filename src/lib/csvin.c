@@ -208,6 +208,59 @@ feed(struct reader *r, const char *buf, size_t len)
 	}
 }
 
+static void
+reader_start(struct reader *r, const char *name, unsigned char delim,
+             csv_row_fn fn, void *ctx)
+{
+	memset(r, 0, sizeof *r);
+	r->delim = delim;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->row.file = name;
+	r->line = 1;
+	r->start = 1;
+	parser_init(r);
+}
+
+/* The end of input: an unterminated quote, and the accounting. */
+static int
+reader_finish(struct reader *r, int status, struct csvin_stats *st)
+{
+	if (status == CSVIN_OK && !r->stop) {
+		if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
+			if (r->row.nf == 0) {
+				r->row.line = r->start;
+				r->alen = 0;
+			}
+			r->row.err = "quote never closed: the field runs to the end of the file";
+			r->row.err_line = r->quote_line;
+			deliver(r);
+		}
+	}
+	if (r->stop && status == CSVIN_OK)
+		status = CSVIN_STOPPED;
+	if (st)
+		st->empty = r->empty;
+	csv_free(&r->p);
+	free(r->row.f);
+	free(r->off);
+	free(r->arena);
+	return status;
+}
+
+/* What the first bytes say: a UTF-16 mark, or how many bytes of BOM to skip. */
+static int
+file_start(const char *buf, size_t have, size_t *skip)
+{
+	*skip = 0;
+	if (have >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+	                  (buf[0] == '\xfe' && buf[1] == '\xff')))
+		return CSVIN_UTF16;
+	if (have >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		*skip = 3;
+	return CSVIN_OK;
+}
+
 int
 csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
            struct csvin_stats *st)
@@ -217,20 +270,13 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 	const char *env = getenv("CCHC_BLOCK_SIZE");
 	struct reader r;
 	int fd, is_stdin = strcmp(path, "-") == 0, status = CSVIN_OK;
-	size_t have = 0;
+	size_t have = 0, skip;
 	int first = 1, eof = 0;
 
-	memset(&r, 0, sizeof r);
 	fd = is_stdin ? 0 : open(path, O_RDONLY);
 	if (fd < 0)
 		return CSVIN_EOPEN;
-	r.delim = delim;
-	r.fn = fn;
-	r.ctx = ctx;
-	r.row.file = path;
-	r.line = 1;
-	r.start = 1;
-	parser_init(&r);
+	reader_start(&r, path, delim, fn, ctx);
 	/* for the tests: small blocks put every byte at a block boundary */
 	if (env && atol(env) > 0 && atol(env) < BLOCK)
 		block = (size_t)atol(env);
@@ -253,46 +299,37 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 			if (have < 3 && !eof)
 				continue;
 			first = 0;
-			if (have >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
-			                  (buf[0] == '\xfe' && buf[1] == '\xff'))) {
-				status = CSVIN_UTF16;
+			if ((status = file_start(buf, have, &skip)) != CSVIN_OK)
 				break;
-			}
-			if (have >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-				feed(&r, buf + 3, have - 3);
-				have = 0;
-				continue;
-			}
+			feed(&r, buf + skip, have - skip);
+			have = 0;
+			continue;
 		}
 		feed(&r, buf, have);
 		have = 0;
 	}
-	if (status == CSVIN_OK && !r.stop) {
-		if (csv_fini(&r.p, cb_field, cb_row, &r) != 0) {
-			/* an unterminated quote at the end of input */
-			if (r.row.nf == 0) {
-				r.row.line = r.start;
-				r.alen = 0;
-			}
-			r.row.err = "quote never closed: the field runs to the end of the file";
-			r.row.err_line = r.quote_line;
-			deliver(&r);
-		}
-	}
-	if (r.stop && status == CSVIN_OK)
-		status = CSVIN_STOPPED;
-	if (st)
-		st->empty = r.empty;
-	csv_free(&r.p);
-	free(r.row.f);
-	free(r.off);
-	free(r.arena);
+	status = reader_finish(&r, status, st);
 	if (!is_stdin) {
 		int e = errno;
 		close(fd);
 		errno = e;
 	}
 	return status;
+}
+
+int
+csvin_read_mem(const char *name, const char *buf, size_t len, unsigned char delim,
+               csv_row_fn fn, void *ctx, struct csvin_stats *st)
+{
+	struct reader r;
+	size_t skip;
+	int status = file_start(buf, len, &skip);
+
+	if (status != CSVIN_OK)
+		return status;
+	reader_start(&r, name, delim, fn, ctx);
+	feed(&r, buf + skip, len - skip);
+	return reader_finish(&r, status, st);
 }
 
 int

@@ -45,6 +45,11 @@ struct csvin_stats {
 int csvin_read(const char *path, unsigned char delim, csv_row_fn fn,
                void *ctx, struct csvin_stats *st);
 
+/* The same over bytes in memory (a form compiled into the program). */
+int csvin_read_mem(const char *name, const char *buf, size_t len,
+                   unsigned char delim, csv_row_fn fn, void *ctx,
+                   struct csvin_stats *st);
+
 /* The delimiter an option names: one byte, or "\t" / "tab" for a tab.
  * Returns -1 when it is neither. */
 int csvin_delim(const char *arg);

@@ -253,3 +253,85 @@ num_add(int64_t *acc, int64_t x)
 {
 	return !__builtin_add_overflow(*acc, x, acc);
 }
+
+static const int64_t pow10_[19] = {
+	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+	1000000000000LL, 10000000000000LL, 100000000000000LL,
+	1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+	1000000000000000000LL,
+};
+
+int
+dec_add(struct dec a, struct dec b, struct dec *r)
+{
+	int s = a.scale > b.scale ? a.scale : b.scale;
+	int64_t x, y;
+
+	if (__builtin_mul_overflow(a.v, pow10_[s - a.scale], &x) ||
+	    __builtin_mul_overflow(b.v, pow10_[s - b.scale], &y) ||
+	    __builtin_add_overflow(x, y, &r->v))
+		return 0;
+	r->scale = s;
+	return 1;
+}
+
+int
+dec_percent(struct dec a, struct dec b, int digits, struct dec *r)
+{
+	/* a.v/10^sa / (b.v/10^sb) * 100 * 10^digits
+	 *   = a.v * 10^sb * 100 * 10^digits / (b.v * 10^sa) */
+	__int128 num = a.v, den = b.v, q, rem;
+	int i, neg;
+
+	if (b.v == 0 || digits > 15)
+		return 0;
+	for (i = 0; i < b.scale + 2 + digits; i++) {
+		num *= 10;
+		if (num > ((__int128)1 << 125) || num < -((__int128)1 << 125))
+			return 0;
+	}
+	for (i = 0; i < a.scale; i++)
+		den *= 10;
+	neg = (num < 0) != (den < 0);
+	if (num < 0)
+		num = -num;
+	if (den < 0)
+		den = -den;
+	q = num / den;
+	rem = num % den;
+	if (2 * rem >= den)
+		q++;
+	if (q > INT64_MAX)
+		return 0;
+	r->v = neg ? -(int64_t)q : (int64_t)q;
+	r->scale = digits;
+	return 1;
+}
+
+int
+dec_percent_matches(struct dec p, struct dec a, struct dec b)
+{
+	/* |p/10^d - 100*a/b| <= 1/(2*10^d), all as integers:
+	 *   |2 * p * A_b - 2 * 100 * 10^d * A_a|  <=  A_b
+	 * with a and b brought to one scale first. */
+	__int128 av = a.v, bv = b.v, lhs, rhs;
+	int i;
+
+	for (i = a.scale; i < b.scale; i++)
+		av *= 10;
+	for (i = b.scale; i < a.scale; i++)
+		bv *= 10;
+	if (bv < 0) {
+		bv = -bv;
+		av = -av;
+	}
+	lhs = 2 * (__int128)p.v * bv;
+	rhs = 2 * (__int128)100 * av;
+	for (i = 0; i < p.scale; i++)
+		rhs *= 10;
+	lhs -= rhs;
+	if (lhs < 0)
+		lhs = -lhs;
+	return lhs <= bv;
+}

@@ -36,6 +36,14 @@ size_t num_percent(int64_t a, int64_t b, int digits, char *buf);
 size_t num_format_count(int64_t v, char sep, char *buf);
 /* A decimal written with point as the decimal mark and grouping by sep. */
 size_t num_format_dec(struct dec d, char point, char sep, char *buf);
+/* Decimals: a + b exactly into *r; returns 0 on overflow. */
+int dec_add(struct dec a, struct dec b, struct dec *r);
+/* a/b*100 rounded half away from zero to digits decimals; returns 0 on
+ * overflow or when b is 0. */
+int dec_percent(struct dec a, struct dec b, int digits, struct dec *r);
+/* Whether the printed p (its scale is its precision) is a/b*100 to within
+ * half a unit of its last digit. b must not be 0. */
+int dec_percent_matches(struct dec p, struct dec a, struct dec b);
 /* Adds with overflow detection: returns 0 on overflow. */
 int num_add(int64_t *acc, int64_t x);
 

@@ -1,0 +1,365 @@
+/* cchc-rate: append exact percentages to a count table. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cols.h"
+#include "lib/csvin.h"
+#include "lib/expr.h"
+#include "lib/fold.h"
+#include "lib/msg.h"
+#include "lib/num.h"
+#include "lib/out.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: cchc-rate [-p DIGITS] [NAME=EXPR]... [FILE]...\n", fp);
+	if (fp == stderr)
+		return;
+	fputs("Append one column per NAME=EXPR: EXPR is A/B, A and B column names or\n"
+	    "sums of them; the value is A/B*100 rounded half away from zero, exactly.\n"
+	    "\n"
+	    "  -p, --digits N     decimals, 0 to 15 (default 2)\n"
+	    "  -d, --delimiter C  input delimiter: , (default), ; or \\t\n"
+	    "  -h, --help         show this help\n"
+	    "      --version      show the version\n"
+	    "\n"
+	    "Without NAME=EXPR, the standard rates whose columns are present:\n"
+	    "  ty_le_dung_han=gq_truoc_han+gq_dung_han/da_giai_quyet\n"
+	    "  ty_le_truc_tuyen=nop_truc_tuyen/moi_tiep_nhan\n"
+	    "A zero denominator gives an empty field. Exit status: 0 fine, 1 a value\n"
+	    "was not a count (reported), 2 usage or a column missing. See cchc-rate(1).\n", fp);
+}
+
+/* The standard rates of the report, as data. */
+static const struct {
+	const char *name, *expr;
+} standard_rate[] = {
+	{"ty_le_dung_han", "gq_truoc_han+gq_dung_han/da_giai_quyet"},
+	{"ty_le_truc_tuyen", "nop_truc_tuyen/moi_tiep_nhan"},
+};
+
+struct rate {
+	char *name;
+	const char *text;	/* NAME=EXPR as given, for messages */
+	struct expr e;
+	int *num, *den;		/* the terms' fields */
+};
+
+struct ratejob {
+	unsigned char delim;
+	int digits;
+	struct rate *r;
+	size_t nr;
+	int standard;		/* no NAME=EXPR given */
+	char **header;		/* the first file's header, folded */
+	size_t nf;
+	int have_first, saw_header;
+	unsigned long rows, bad;
+	int fatal;
+};
+
+static void
+show_mistake(const char *text, size_t at, const char *why)
+{
+	warnx_("%s: %s", text, why);
+	fprintf(stderr, "  %s\n  %*s^\n", text, (int)at, "");
+}
+
+static int
+field_of(struct ratejob *j, const char *name)
+{
+	char *f = fold(name, strlen(name));
+	size_t i;
+
+	for (i = 0; i < j->nf; i++)
+		if (strcmp(j->header[i], f) == 0) {
+			free(f);
+			return (int)i;
+		}
+	free(f);
+	return -1;
+}
+
+static int
+bind_terms(struct ratejob *j, struct rate *r, const struct csv_row *row)
+{
+	size_t i;
+
+	r->num = emalloc((r->e.nnum + 1) * sizeof *r->num);
+	r->den = emalloc((r->e.nden + 1) * sizeof *r->den);
+	for (i = 0; i < r->e.nnum + r->e.nden; i++) {
+		const char *name = i < r->e.nnum ? r->e.num[i] : r->e.den[i - r->e.nnum];
+		int f = field_of(j, name);
+		if (f < 0) {
+			char what[256];
+			snprintf(what, sizeof what, "%s: no column \"%s\"", r->text, name);
+			msg_at(row->file, row->line, NULL, what, NULL, 0);
+			return -1;
+		}
+		(i < r->e.nnum ? r->num : r->den)[i < r->e.nnum ? i : i - r->e.nnum] = f;
+	}
+	return 0;
+}
+
+static int
+on_header(struct ratejob *j, const struct csv_row *row)
+{
+	size_t i, k;
+	char *buf = NULL;
+	size_t cap = 0;
+
+	if (j->have_first) {	/* later files: the same columns */
+		int same = row->nf == j->nf;
+		for (i = 0; same && i < row->nf; i++) {
+			char *f = fold(row->f[i].s, row->f[i].n);
+			same = strcmp(f, j->header[i]) == 0;
+			free(f);
+		}
+		if (!same) {
+			msg_at(row->file, row->line, NULL,
+			    "the header is not the first file's", NULL, 0);
+			return -1;
+		}
+		return 0;
+	}
+	j->have_first = 1;
+	j->nf = row->nf;
+	j->header = emalloc((row->nf + 1) * sizeof *j->header);
+	for (i = 0; i < row->nf; i++) {
+		size_t at;
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n;
+		if (text_check(s, n, &at) != TEXT_OK) {
+			msg_at(row->file, row->line, NULL, text_advice(s, n, at), s, n);
+			j->nf = i;
+			return -1;
+		}
+		trim(&s, &n);
+		n = nfc(s, n, &buf, &cap);
+		j->header[i] = fold(buf, n);
+	}
+	free(buf);
+	if (j->standard) {
+		for (k = 0; k < sizeof standard_rate / sizeof standard_rate[0]; k++) {
+			struct rate r;
+			const char *why;
+			size_t at;
+			memset(&r, 0, sizeof r);
+			r.name = estrndup(standard_rate[k].name, strlen(standard_rate[k].name));
+			r.text = standard_rate[k].name;
+			expr_parse(standard_rate[k].expr, &r.e, &why, &at);
+			for (i = 0; i < r.e.nnum + r.e.nden; i++)
+				if (field_of(j, i < r.e.nnum ? r.e.num[i] : r.e.den[i - r.e.nnum]) < 0)
+					break;
+			if (i < r.e.nnum + r.e.nden) {	/* its columns are not all here */
+				expr_free(&r.e);
+				free(r.name);
+				continue;
+			}
+			j->r = erealloc(j->r, (j->nr + 1) * sizeof *j->r);
+			j->r[j->nr++] = r;
+		}
+		if (j->nr == 0) {
+			msg_at(row->file, row->line, NULL, "no standard rate can be computed: "
+			    "the columns gq_truoc_han, gq_dung_han, da_giai_quyet or "
+			    "nop_truc_tuyen, moi_tiep_nhan are missing; give NAME=EXPR", NULL, 0);
+			return -1;
+		}
+	}
+	for (k = 0; k < j->nr; k++) {
+		if (field_of(j, j->r[k].name) >= 0) {
+			char what[256];
+			snprintf(what, sizeof what, "%s: the table has a column %s already",
+			    j->r[k].text, j->r[k].name);
+			msg_at(row->file, row->line, NULL, what, NULL, 0);
+			return -1;
+		}
+		if (bind_terms(j, &j->r[k], row) < 0)
+			return -1;
+	}
+	for (i = 0; i < row->nf; i++)
+		out_field(out_stdout, row->f[i].s, row->f[i].n);
+	for (k = 0; k < j->nr; k++)
+		out_fieldz(out_stdout, j->r[k].name);
+	out_endrow(out_stdout);
+	return 0;
+}
+
+static void
+on_data(struct ratejob *j, const struct csv_row *row)
+{
+	size_t i, k;
+	int problem = 0;
+
+	j->rows++;
+	if (row->err || row->nf != j->nf) {
+		char what[160];
+		if (row->err)
+			snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		else
+			snprintf(what, sizeof what, "expected %zu fields, found %zu", j->nf, row->nf);
+		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		j->bad++;
+		return;
+	}
+	for (i = 0; i < row->nf; i++)
+		out_field(out_stdout, row->f[i].s, row->f[i].n);
+	for (k = 0; k < j->nr; k++) {
+		struct rate *r = &j->r[k];
+		int64_t a = 0, b = 0, v;
+		char buf[64];
+		int bad = 0;
+
+		for (i = 0; i < r->e.nnum + r->e.nden && !bad; i++) {
+			int below = i >= r->e.nnum;
+			int f = below ? r->den[i - r->e.nnum] : r->num[i];
+			const struct csv_field *x = &row->f[f];
+			int err = num_count(x->s, x->n, &v);
+			if (err == NUM_OK && !num_add(below ? &b : &a, v))
+				err = NUM_ERANGE;
+			if (err != NUM_OK) {
+				char what[256];
+				snprintf(what, sizeof what, "%s: %s", r->name, num_strerror(err));
+				msg_at(row->file, row->line, below ? r->e.den[i - r->e.nnum] : r->e.num[i],
+				    what, x->s, x->n);
+				bad = problem = 1;
+			}
+		}
+		if (bad || b == 0) {
+			out_field(out_stdout, "", 0);
+			continue;
+		}
+		out_field(out_stdout, buf, num_percent(a, b, j->digits, buf));
+	}
+	out_endrow(out_stdout);
+	if (problem)
+		j->bad++;
+}
+
+static int
+on_row(const struct csv_row *row, void *ctx)
+{
+	struct ratejob *j = ctx;
+
+	if (row->rec == 0) {
+		j->saw_header = 1;
+		if (on_header(j, row) < 0) {
+			j->fatal = 1;
+			return 1;
+		}
+		return 0;
+	}
+	on_data(j, row);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{"digits", required_argument, NULL, 'p'},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct ratejob j;
+	char **files;
+	size_t nfiles = 0, i;
+	int opt, d;
+
+	msg_init(argv[0]);
+	memset(&j, 0, sizeof j);
+	j.delim = ',';
+	j.digits = 2;
+	while ((opt = getopt_long(argc, argv, "p:d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'p': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 0 || v > 15) {
+				warnx_("-p: \"%s\" is not a number of decimals from 0 to 15", optarg);
+				return EXIT_FAIL;
+			}
+			j.digits = (int)v;
+			break;
+		}
+		case 'd':
+			if ((d = csvin_delim(optarg)) < 0) {
+				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
+				return EXIT_FAIL;
+			}
+			j.delim = (unsigned char)d;
+			break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		case 'V':
+			puts("cchc-rate " CCHC_VERSION);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		default:
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+	}
+	files = emalloc((size_t)(argc + 1) * sizeof *files);
+	for (; optind < argc; optind++) {
+		const char *a = argv[optind], *eq = strchr(a, '=');
+		struct rate r;
+		const char *why;
+		size_t at;
+
+		if (!eq) {
+			files[nfiles++] = argv[optind];
+			continue;
+		}
+		memset(&r, 0, sizeof r);
+		r.text = a;
+		r.name = estrndup(a, (size_t)(eq - a));
+		if (eq == a) {
+			show_mistake(a, 0, "the rate needs a NAME before '='");
+			return EXIT_FAIL;
+		}
+		if (expr_parse(eq + 1, &r.e, &why, &at) < 0) {
+			show_mistake(a, (size_t)(eq + 1 - a) + at, why);
+			return EXIT_FAIL;
+		}
+		if (r.e.rows || r.e.nden == 0 || r.e.digits >= 0) {
+			show_mistake(a, (size_t)(eq + 1 - a) + (r.e.rows ? 0 : strlen(eq + 1)),
+			    r.e.rows ? "'=' names rows of a form: here EXPR is A/B of columns" :
+			    r.e.digits >= 0 ? "'@': use -p for the decimals" : "a rate needs '/'");
+			return EXIT_FAIL;
+		}
+		j.r = erealloc(j.r, (j.nr + 1) * sizeof *j.r);
+		j.r[j.nr++] = r;
+	}
+	j.standard = j.nr == 0;
+	out_init_stdout();
+	if (nfiles == 0)
+		files[nfiles++] = "-";
+	for (i = 0; i < nfiles; i++) {
+		int r;
+		j.saw_header = 0;
+		r = csvin_read(files[i], j.delim, on_row, &j, NULL);
+		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
+			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error",
+			    strerror(errno));
+			j.fatal = 1;
+		} else if (r == CSVIN_UTF16) {
+			warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", files[i]);
+			j.fatal = 1;
+		} else if (r == CSVIN_OK && !j.saw_header) {
+			warnx_("%s: empty file: no header line", files[i]);
+			j.fatal = 1;
+		}
+		if (j.fatal && !j.have_first)
+			break;
+	}
+	out_close(out_stdout);
+	return j.fatal ? EXIT_FAIL : j.bad ? EXIT_DATA : EXIT_OK;
+}

@@ -1,0 +1,785 @@
+/* cchc-table: fill an annex form from count tables and named values. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lib/csvin.h"
+#include "lib/fold.h"
+#include "lib/forms.h"
+#include "lib/msg.h"
+#include "lib/num.h"
+#include "lib/out.h"
+#include "lib/smap.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: cchc-table --form NAME|FILE [--format csv|md|html|txt] [--locale vi|en] "
+	    "[-k N] [--partial] [FILE]...\n"
+	    "       cchc-table --list-forms\n"
+	    "       cchc-table --show-form NAME\n", fp);
+	if (fp == stderr)
+		return;
+	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu.\n"
+	    "\n"
+	    "  -f, --form NAME|FILE   bm1, bm3, bm7, or a form file (see --show-form)\n"
+	    "  -t, --format FMT       csv (default), md, html or txt\n"
+	    "  -l, --locale LOC       vi (123.747, 99,95%) or en (123,747, 99.95%);\n"
+	    "                         csv is plain unless given, the others vi\n"
+	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
+	    "      --partial          a value the data lacks is named, but exit 0\n"
+	    "      --list-forms       list the built-in forms\n"
+	    "      --show-form NAME   print a built-in form, to copy and edit\n"
+	    "  -d, --delimiter C      input delimiter: , (default), ; or \\t\n"
+	    "  -h, --help             show this help\n"
+	    "      --version          show the version\n"
+	    "\n"
+	    "Data: in a table, each cell is KEY.COLUMN (tinh.da_giai_quyet); a table\n"
+	    "with the header ten,gia_tri names values directly. Exit status: 0 fine, 1\n"
+	    "a value was missing or bad (named), 2 usage, a bad form, unreadable input.\n"
+	    "See cchc-table(1).\n", fp);
+}
+
+enum { FMT_CSV, FMT_MD, FMT_HTML, FMT_TXT };
+
+struct datum {
+	char *raw;
+	const char *file;
+	unsigned long line;
+};
+
+struct table {
+	unsigned char delim;
+	int keys;
+	struct smap *data;	/* folded name -> struct datum */
+	/* the file being read */
+	int values;		/* a ten,gia_tri table */
+	char **colname;		/* folded column names */
+	size_t nf;
+	int saw_header;
+	unsigned long bad;
+	int fatal;
+	char *buf;
+	size_t cap;
+};
+
+static void
+define(struct table *t, const struct csv_row *row, const char *name, size_t nlen,
+       const char *raw, size_t rlen)
+{
+	char *key = fold(name, nlen);
+	int added;
+	struct datum *d = smap_put(t->data, key, strlen(key), &added);
+
+	if (added) {
+		d->raw = estrndup(raw, rlen);
+		d->file = row->file;
+		d->line = row->line;
+	} else if (strlen(d->raw) != rlen || memcmp(d->raw, raw, rlen) != 0) {
+		char what[512];
+		snprintf(what, sizeof what, "%s is given twice: \"%s\" on line %lu, and here",
+		    key, d->raw, d->line);
+		msg_at(row->file, row->line, NULL, what, raw, rlen);
+		t->bad++;
+	}
+	free(key);
+}
+
+static int
+on_data_row(const struct csv_row *row, void *ctx)
+{
+	struct table *t = ctx;
+	size_t i, at;
+	char *key;
+
+	for (i = 0; i < row->nf; i++)
+		if (text_check(row->f[i].s, row->f[i].n, &at) != TEXT_OK) {
+			msg_at(row->file, row->line, NULL,
+			    text_advice(row->f[i].s, row->f[i].n, at), row->f[i].s, row->f[i].n);
+			if (row->rec == 0) {
+				t->fatal = 1;
+				return 1;
+			}
+			t->bad++;
+			return 0;
+		}
+	if (row->rec == 0) {
+		t->saw_header = 1;
+		for (i = 0; i < t->nf; i++)
+			free(t->colname[i]);
+		t->nf = row->nf;
+		t->colname = erealloc(t->colname, (row->nf + 1) * sizeof *t->colname);
+		for (i = 0; i < row->nf; i++) {
+			const char *s = row->f[i].s;
+			size_t n = row->f[i].n;
+			trim(&s, &n);
+			t->colname[i] = fold(s, n);
+		}
+		t->values = row->nf == 2 && strcmp(t->colname[0], "ten") == 0 &&
+		    strcmp(t->colname[1], "gia_tri") == 0;
+		if (!t->values && row->nf <= (size_t)t->keys) {
+			msg_at(row->file, row->line, NULL, "a table needs key columns and value columns "
+			    "(or the header ten,gia_tri)", NULL, 0);
+			t->fatal = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (row->err || row->nf != t->nf) {
+		char what[160];
+		snprintf(what, sizeof what, "%s", row->err ? row->err : "a wrong number of fields");
+		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		t->bad++;
+		return 0;
+	}
+	if (t->values) {
+		const char *s = row->f[1].s;
+		size_t n = row->f[1].n;
+		trim(&s, &n);
+		define(t, row, row->f[0].s, row->f[0].n, s, n);
+		return 0;
+	}
+	/* KEY.COLUMN, KEY the first k values joined by '/' */
+	{
+		size_t klen = 0, len;
+		key = NULL;
+		for (i = 0; i < (size_t)t->keys; i++) {
+			const char *s = row->f[i].s;
+			size_t n = row->f[i].n;
+			trim(&s, &n);
+			len = nfc(s, n, &t->buf, &t->cap);
+			key = erealloc(key, klen + len + 2);
+			if (i)
+				key[klen++] = '/';
+			memcpy(key + klen, t->buf, len);
+			klen += len;
+		}
+		for (i = (size_t)t->keys; i < row->nf; i++) {
+			const char *s = row->f[i].s;
+			size_t n = row->f[i].n, cl = strlen(t->colname[i]);
+			char *name = emalloc(klen + cl + 2);
+			memcpy(name, key, klen);
+			name[klen] = '.';
+			memcpy(name + klen + 1, t->colname[i], cl + 1);
+			trim(&s, &n);
+			define(t, row, name, klen + cl + 1, s, n);
+			free(name);
+		}
+		free(key);
+	}
+	return 0;
+}
+
+/* Evaluation: one figure per row, each computed once. */
+struct eval {
+	const struct form *f;
+	struct table *t;
+	struct fig *fig;
+	char *done;		/* computed */
+	char **why;		/* for an empty figure that is not a heading: why */
+	unsigned long missing;
+};
+
+static void
+missing(struct eval *ev, size_t i, const char *fmt, const char *a)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof buf, fmt, a);
+	warnx_("%s: %s", ev->f->row[i].stt, buf);
+	ev->missing++;
+}
+
+/* The value of a name, parsed for the row's unit. */
+static int
+name_value(struct eval *ev, size_t i, const char *name, struct dec *d)
+{
+	const struct form_row *r = &ev->f->row[i];
+	char *key = fold(name, strlen(name));
+	struct datum *x = smap_get(ev->t->data, key, strlen(key));
+	int err, pct;
+	int64_t v;
+
+	free(key);
+	if (!x || x->raw[0] == '\0') {
+		missing(ev, i, "no value for %s in the data", name);
+		return -1;
+	}
+	if (r->pct) {
+		err = num_decimal(x->raw, strlen(x->raw), d, &pct);
+	} else {
+		err = num_count(x->raw, strlen(x->raw), &v);
+		d->v = v;
+		d->scale = 0;
+	}
+	if (err != NUM_OK) {
+		char what[256];
+		snprintf(what, sizeof what, "%s (%s, for %s)", num_strerror(err), name, r->stt);
+		msg_at(x->file, x->line, NULL, what, x->raw, strlen(x->raw));
+		ev->missing++;
+		return -1;
+	}
+	return 0;
+}
+
+static struct fig evaluate(struct eval *ev, size_t i);
+
+static int
+term_sum(struct eval *ev, size_t i, char **terms, const int *ref, size_t n, struct dec *sum)
+{
+	const struct form_row *r = &ev->f->row[i];
+	size_t k;
+	int ok = 1;
+
+	sum->v = 0;
+	sum->scale = 0;
+	for (k = 0; k < n; k++) {
+		struct dec d;
+		if (r->e.rows) {
+			struct fig g = evaluate(ev, (size_t)ref[k]);
+			if (!g.ok) {
+				ok = 0;
+				continue;
+			}
+			d = g.d;
+		} else if (name_value(ev, i, terms[k], &d) < 0) {
+			ok = 0;
+			continue;
+		}
+		if (ok && !dec_add(*sum, d, sum)) {
+			missing(ev, i, "the sum passes the largest number (%s)", r->nguon);
+			ok = 0;
+		}
+	}
+	return ok;
+}
+
+static struct fig
+evaluate(struct eval *ev, size_t i)
+{
+	const struct form_row *r = &ev->f->row[i];
+	struct fig g = {0, {0, 0}};
+	struct dec a, b;
+
+	if (ev->done[i])
+		return ev->fig[i];
+	ev->done[i] = 1;
+	if (r->e.nnum == 0)	/* a heading */
+		return ev->fig[i] = g;
+	if (!term_sum(ev, i, r->e.num, r->ref, r->e.nnum, &a))
+		return ev->fig[i] = g;
+	if (r->e.nden == 0) {
+		g.ok = 1;
+		g.d = a;
+		return ev->fig[i] = g;
+	}
+	if (!term_sum(ev, i, r->e.den, r->ref ? r->ref + r->e.nnum : NULL, r->e.nden, &b))
+		return ev->fig[i] = g;
+	if (b.v == 0) {
+		missing(ev, i, "no rate: %s has a zero denominator", r->nguon);
+		return ev->fig[i] = g;
+	}
+	if (!dec_percent(a, b, r->e.digits >= 0 ? r->e.digits : 2, &g.d)) {
+		missing(ev, i, "the rate %s is past the largest number", r->nguon);
+		return ev->fig[i] = g;
+	}
+	g.ok = 1;
+	return ev->fig[i] = g;
+}
+
+/* Writing. */
+struct style {
+	int fmt;
+	int locale;	/* 0 plain, 'v' vi, 'e' en */
+};
+
+static void
+format_fig(const struct style *st, const struct form_row *r, struct fig g, char *buf)
+{
+	size_t n;
+
+	if (!g.ok) {
+		buf[0] = '\0';
+		return;
+	}
+	if (st->locale == 'v')
+		n = num_format_dec(g.d, ',', '.', buf);
+	else if (st->locale == 'e')
+		n = num_format_dec(g.d, '.', ',', buf);
+	else
+		n = num_format_dec(g.d, '.', 0, buf);
+	if (st->locale && r->pct)
+		strcpy(buf + n, "%");
+}
+
+/* A spreadsheet runs a cell that starts with = + - @ as a formula: such a
+ * label is written with a leading apostrophe, unless it is a number. */
+static void
+out_cell(const char *s)
+{
+	struct dec d;
+	int pct;
+
+	if ((s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	    s[0] == '\r') && num_decimal(s, strlen(s), &d, &pct) != NUM_OK) {
+		char *q = emalloc(strlen(s) + 2);
+		q[0] = '\'';
+		strcpy(q + 1, s);
+		out_fieldz(out_stdout, q);
+		free(q);
+		return;
+	}
+	out_fieldz(out_stdout, s);
+}
+
+static const char *const heads_vi[] = {"STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"};
+static const char *const heads_en[] = {"No.", "Indicator", "Unit", "Figure", "Note"};
+
+static void
+put_escaped_md(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' || *s == '`' ||
+		    *s == '<' || *s == '[' || *s == ']')
+			out_bytes(out_stdout, "\\", 1);
+		out_bytes(out_stdout, *s == '\n' || *s == '\r' ? " " : s, 1);
+	}
+}
+
+static void
+put_escaped_html(const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': out_str(out_stdout, "&amp;"); break;
+		case '<': out_str(out_stdout, "&lt;"); break;
+		case '>': out_str(out_stdout, "&gt;"); break;
+		case '"': out_str(out_stdout, "&quot;"); break;
+		case '\'': out_str(out_stdout, "&#39;"); break;
+		default: out_bytes(out_stdout, s, 1);
+		}
+	}
+}
+
+/* Display width: a Vietnamese letter with its marks is one column. */
+static size_t
+width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			i++;
+			w++;
+			continue;
+		}
+		i += (size_t)k;
+		k = utf8proc_charwidth(cp);
+		w += k > 0 ? (size_t)k : 0;
+	}
+	return w;
+}
+
+/* Cuts s into lines of at most w columns at spaces; returns the count and
+ * puts each line's start and length in starts/lens (at most max lines). */
+static size_t
+wrap(const char *s, size_t w, const char **starts, size_t *lens, size_t max)
+{
+	size_t n = 0, len = strlen(s);
+	const char *p = s, *end = s + len;
+
+	if (len == 0) {
+		starts[0] = s;
+		lens[0] = 0;
+		return 1;
+	}
+	while (p < end && n < max) {
+		const char *line = p, *last_space = NULL, *q = p;
+		while (q < end && width(line, (size_t)(q - line)) <= w) {
+			if (*q == ' ')
+				last_space = q;
+			q++;
+			while (q < end && ((unsigned char)*q & 0xc0) == 0x80)
+				q++;
+		}
+		if (q >= end && width(line, (size_t)(end - line)) <= w) {
+			starts[n] = line;
+			lens[n++] = (size_t)(end - line);
+			break;
+		}
+		if (last_space && last_space > line) {
+			starts[n] = line;
+			lens[n++] = (size_t)(last_space - line);
+			p = last_space + 1;
+		} else {	/* one word longer than the column */
+			const char *cut = q > line + 1 ? q - 1 : q;
+			while (cut > line + 1 && ((unsigned char)*cut & 0xc0) == 0x80)
+				cut--;
+			starts[n] = line;
+			lens[n++] = (size_t)(cut - line);
+			p = cut;
+		}
+	}
+	return n;
+}
+
+/* Spaces are held back until text follows: no line ends in spaces. */
+static size_t pending;
+
+static void
+pad(size_t n)
+{
+	pending += n;
+}
+
+static void
+put_text(const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	while (pending) {
+		out_bytes(out_stdout, " ", 1);
+		pending--;
+	}
+	out_bytes(out_stdout, s, n);
+}
+
+static void
+end_line(void)
+{
+	pending = 0;
+	out_str(out_stdout, "\n");
+}
+
+static void
+write_txt(const struct form *f, char **cell, const char *const *heads)
+{
+	/* widths: stt, label (wrapped), unit (wrapped), figure, note (wrapped) */
+	size_t w[5] = {0, 0, 0, 0, 0}, cap[5] = {8, 56, 16, 14, 32}, i, c;
+	const char *starts[5][64];
+	size_t lens[5][64], nl[5];
+
+	for (c = 0; c < 5; c++)
+		w[c] = width(heads[c], strlen(heads[c]));
+	for (i = 0; i < f->n; i++)
+		for (c = 0; c < 5; c++) {
+			size_t cw = width(cell[i * 5 + c], strlen(cell[i * 5 + c]));
+			if (cw > cap[c] && c != 0 && c != 3)
+				cw = cap[c];
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (i = 0; i <= f->n; i++) {
+		size_t lines = 1, l;
+		for (c = 0; c < 5; c++) {
+			const char *s = i == 0 ? heads[c] : cell[(i - 1) * 5 + c];
+			nl[c] = wrap(s, w[c] ? w[c] : 1, starts[c], lens[c], 64);
+			if (nl[c] > lines)
+				lines = nl[c];
+		}
+		for (l = 0; l < lines; l++) {
+			for (c = 0; c < 5; c++) {
+				size_t cw = l < nl[c] ? width(starts[c][l], lens[c][l]) : 0;
+				if (c)
+					pad(2);
+				if (c == 3 && i > 0)	/* figures to the right */
+					pad(w[c] - cw);
+				if (l < nl[c])
+					put_text(starts[c][l], lens[c][l]);
+				if (c != 4 && !(c == 3 && i > 0))
+					pad(w[c] - cw);
+			}
+			end_line();
+		}
+		if (i == 0) {
+			for (c = 0; c < 5; c++) {
+				size_t k;
+				if (c)
+					pad(2);
+				for (k = 0; k < w[c]; k++)
+					put_text("-", 1);
+			}
+			end_line();
+		}
+	}
+}
+
+static void
+write_form(const struct form *f, const struct style *st, struct fig *fig)
+{
+	const char *const *heads = st->locale == 'e' ? heads_en : heads_vi;
+	char **cell = emalloc((f->n * 5 + 1) * sizeof *cell), num[64];
+	size_t i, c;
+
+	for (i = 0; i < f->n; i++) {
+		const struct form_row *r = &f->row[i];
+		format_fig(st, r, fig[i], num);
+		cell[i * 5 + 0] = r->stt;
+		cell[i * 5 + 1] = r->chi_tieu;
+		cell[i * 5 + 2] = r->don_vi;
+		cell[i * 5 + 3] = estrndup(num, strlen(num));
+		cell[i * 5 + 4] = r->ghi_chu;
+	}
+	switch (st->fmt) {
+	case FMT_CSV:
+		out_fieldz(out_stdout, "stt");
+		out_fieldz(out_stdout, "chi_tieu");
+		out_fieldz(out_stdout, "don_vi");
+		out_fieldz(out_stdout, "so_lieu");
+		out_fieldz(out_stdout, "ghi_chu");
+		out_endrow(out_stdout);
+		for (i = 0; i < f->n; i++) {
+			for (c = 0; c < 5; c++)
+				out_cell(cell[i * 5 + c]);
+			out_endrow(out_stdout);
+		}
+		break;
+	case FMT_MD:
+		out_str(out_stdout, "## ");
+		put_escaped_md(f->title);
+		if (f->subtitle[0]) {
+			out_str(out_stdout, ": ");
+			put_escaped_md(f->subtitle);
+		}
+		out_str(out_stdout, "\n\n|");
+		for (c = 0; c < 5; c++) {
+			out_str(out_stdout, " ");
+			put_escaped_md(heads[c]);
+			out_str(out_stdout, " |");
+		}
+		out_str(out_stdout, "\n|---|---|---|---:|---|\n");
+		for (i = 0; i < f->n; i++) {
+			int heading = f->row[i].e.nnum == 0;
+			out_str(out_stdout, "|");
+			for (c = 0; c < 5; c++) {
+				int bold = heading && c == 1 && cell[i * 5 + c][0];
+				out_str(out_stdout, bold ? " **" : " ");
+				put_escaped_md(cell[i * 5 + c]);
+				out_str(out_stdout, bold ? "** |" : " |");
+			}
+			out_str(out_stdout, "\n");
+		}
+		break;
+	case FMT_HTML:
+		out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
+		out_str(out_stdout, st->locale == 'e' ? "en" : "vi");
+		out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+		put_escaped_html(f->title);
+		out_str(out_stdout, "</title>\n<style>\n"
+		    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
+		    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
+		    "p.sub { text-align: center; font-weight: bold; margin-top: 0.2em; }\n"
+		    "table { border-collapse: collapse; width: 100%; }\n"
+		    "th, td { border: 1px solid #000; padding: 0.3em 0.5em; vertical-align: top; }\n"
+		    "td.so { text-align: right; white-space: nowrap; }\n"
+		    "tr.muc td { font-weight: bold; }\n"
+		    "@media print { body { margin: 0; } }\n"
+		    "</style>\n</head>\n<body>\n<h1>");
+		put_escaped_html(f->title);
+		out_str(out_stdout, "</h1>\n");
+		if (f->subtitle[0]) {
+			out_str(out_stdout, "<p class=\"sub\">");
+			put_escaped_html(f->subtitle);
+			out_str(out_stdout, "</p>\n");
+		}
+		out_str(out_stdout, "<table>\n<thead>\n<tr>");
+		for (c = 0; c < 5; c++) {
+			out_str(out_stdout, "<th>");
+			put_escaped_html(heads[c]);
+			out_str(out_stdout, "</th>");
+		}
+		out_str(out_stdout, "</tr>\n</thead>\n<tbody>\n");
+		for (i = 0; i < f->n; i++) {
+			out_str(out_stdout, f->row[i].e.nnum == 0 ? "<tr class=\"muc\">" : "<tr>");
+			for (c = 0; c < 5; c++) {
+				out_str(out_stdout, c == 3 ? "<td class=\"so\">" : "<td>");
+				put_escaped_html(cell[i * 5 + c]);
+				out_str(out_stdout, "</td>");
+			}
+			out_str(out_stdout, "</tr>\n");
+		}
+		out_str(out_stdout, "</tbody>\n</table>\n</body>\n</html>\n");
+		break;
+	case FMT_TXT:
+		out_str(out_stdout, f->title);
+		if (f->subtitle[0]) {
+			out_str(out_stdout, ": ");
+			out_str(out_stdout, f->subtitle);
+		}
+		out_str(out_stdout, "\n\n");
+		pending = 0;
+		write_txt(f, cell, heads);
+		break;
+	}
+	for (i = 0; i < f->n; i++)
+		free(cell[i * 5 + 3]);
+	free(cell);
+}
+
+static int
+list_forms(void)
+{
+	const char *name, *title, *sub, *text;
+	size_t i;
+
+	out_init_stdout();
+	out_fieldz(out_stdout, "ten");
+	out_fieldz(out_stdout, "tieu_de");
+	out_fieldz(out_stdout, "mo_ta");
+	out_endrow(out_stdout);
+	for (i = 0; form_builtin(i, &name, &title, &sub, &text); i++) {
+		out_fieldz(out_stdout, name);
+		out_fieldz(out_stdout, title);
+		out_fieldz(out_stdout, sub);
+		out_endrow(out_stdout);
+	}
+	out_close(out_stdout);
+	return EXIT_OK;
+}
+
+static int
+show_form(const char *want)
+{
+	const char *name, *title, *sub, *text;
+	size_t i;
+
+	for (i = 0; form_builtin(i, &name, &title, &sub, &text); i++)
+		if (strcmp(name, want) == 0 && text) {
+			out_init_stdout();
+			out_str(out_stdout, text);
+			out_close(out_stdout);
+			return EXIT_OK;
+		}
+	warnx_("--show-form: no built-in form \"%s\" (see --list-forms)", want);
+	return EXIT_FAIL;
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION };
+	static const struct option longopts[] = {
+		{"form", required_argument, NULL, 'f'},
+		{"format", required_argument, NULL, 't'},
+		{"locale", required_argument, NULL, 'l'},
+		{"keys", required_argument, NULL, 'k'},
+		{"partial", no_argument, NULL, O_PARTIAL},
+		{"list-forms", no_argument, NULL, O_LIST},
+		{"show-form", required_argument, NULL, O_SHOW},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, O_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct table t;
+	struct form f;
+	struct style st = {FMT_CSV, 0};
+	struct eval ev;
+	const char *form_arg = NULL;
+	char err[1024];
+	int opt, i, partial = 0, d, locale_given = 0;
+
+	msg_init(argv[0]);
+	memset(&t, 0, sizeof t);
+	t.delim = ',';
+	t.keys = 1;
+	while ((opt = getopt_long(argc, argv, "f:t:l:k:d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f': form_arg = optarg; break;
+		case 't':
+			if (strcmp(optarg, "csv") == 0) st.fmt = FMT_CSV;
+			else if (strcmp(optarg, "md") == 0) st.fmt = FMT_MD;
+			else if (strcmp(optarg, "html") == 0) st.fmt = FMT_HTML;
+			else if (strcmp(optarg, "txt") == 0) st.fmt = FMT_TXT;
+			else {
+				warnx_("--format: \"%s\" is not csv, md, html or txt", optarg);
+				return EXIT_FAIL;
+			}
+			break;
+		case 'l':
+			if (strcmp(optarg, "vi") && strcmp(optarg, "en")) {
+				warnx_("--locale: \"%s\" is not vi or en", optarg);
+				return EXIT_FAIL;
+			}
+			st.locale = optarg[0] == 'v' ? 'v' : 'e';
+			locale_given = 1;
+			break;
+		case 'k': {
+			char *end;
+			long k = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || k < 1 || k > 64) {
+				warnx_("-k: \"%s\" is not a number of key columns from 1 to 64", optarg);
+				return EXIT_FAIL;
+			}
+			t.keys = (int)k;
+			break;
+		}
+		case O_PARTIAL: partial = 1; break;
+		case O_LIST: return list_forms();
+		case O_SHOW: return show_form(optarg);
+		case 'd':
+			if ((d = csvin_delim(optarg)) < 0) {
+				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
+				return EXIT_FAIL;
+			}
+			t.delim = (unsigned char)d;
+			break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		case O_VERSION:
+			puts("cchc-table " CCHC_VERSION);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		default:
+			usage(stderr);
+			return EXIT_FAIL;
+		}
+	}
+	if (!form_arg) {
+		warnx_("--form is needed: bm1, bm3, bm7 or a form file");
+		usage(stderr);
+		return EXIT_FAIL;
+	}
+	if (!locale_given && st.fmt != FMT_CSV)
+		st.locale = 'v';
+	if (form_load(form_arg, &f, err, sizeof err) < 0)
+		die("--form: %s", err);
+	t.data = smap_new(sizeof(struct datum));
+	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
+		const char *path = i < argc ? argv[i] : "-";
+		int r;
+		t.saw_header = 0;
+		r = csvin_read(path, t.delim, on_data_row, &t, NULL);
+		if (r == CSVIN_EOPEN || r == CSVIN_EREAD)
+			die("%s: %s: %s", path, r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
+		if (r == CSVIN_UTF16)
+			die("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
+		if (t.fatal)
+			return EXIT_FAIL;
+		if (!t.saw_header)
+			die("%s: empty file: no header line", path);
+		if (i >= argc)
+			break;
+	}
+	memset(&ev, 0, sizeof ev);
+	ev.f = &f;
+	ev.t = &t;
+	ev.fig = emalloc((f.n + 1) * sizeof *ev.fig);
+	ev.done = calloc(f.n + 1, 1);
+	if (!ev.done)
+		die("out of memory");
+	for (i = 0; (size_t)i < f.n; i++)
+		evaluate(&ev, (size_t)i);
+	out_init_stdout();
+	write_form(&f, &st, ev.fig);
+	out_close(out_stdout);
+	if (t.bad)
+		return EXIT_DATA;
+	return ev.missing && !partial ? EXIT_DATA : EXIT_OK;
+}

@@ -1,0 +1,298 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "fold.h"
+#include "forms.h"
+#include "msg.h"
+
+struct loader {
+	struct form *f;
+	char *err;
+	size_t errsz;
+	int failed;
+	char *buf;
+	size_t cap;
+};
+
+static const char *const form_cols[] = {"stt", "chi_tieu", "don_vi", "nguon", "ghi_chu"};
+
+static char *
+field_text(struct loader *l, const struct csv_field *x)
+{
+	const char *s = x->s;
+	size_t n = x->n, at, len;
+
+	if (text_check(s, n, &at) != TEXT_OK)
+		return NULL;
+	trim(&s, &n);
+	len = nfc(s, n, &l->buf, &l->cap);
+	return estrndup(l->buf, len);
+}
+
+static int
+on_form_row(const struct csv_row *row, void *ctx)
+{
+	struct loader *l = ctx;
+	struct form_row *r;
+	const char *why;
+	size_t i, at;
+	char *t[5];
+
+	if (row->err || row->nf != 5) {
+		snprintf(l->err, l->errsz, "%s:%lu: %s", row->file, row->line,
+		    row->err ? row->err : "a form row has 5 fields: stt,chi_tieu,don_vi,nguon,ghi_chu");
+		l->failed = 1;
+		return 1;
+	}
+	for (i = 0; i < 5; i++)
+		if ((t[i] = field_text(l, &row->f[i])) == NULL) {
+			snprintf(l->err, l->errsz, "%s:%lu: not UTF-8", row->file, row->line);
+			while (i > 0)
+				free(t[--i]);
+			l->failed = 1;
+			return 1;
+		}
+	if (row->rec == 0) {
+		for (i = 0; i < 5; i++) {
+			char *f = fold(t[i], strlen(t[i]));
+			int same = strcmp(f, form_cols[i]) == 0;
+			free(f);
+			if (!same) {
+				snprintf(l->err, l->errsz, "%s:%lu: a form's header is "
+				    "stt,chi_tieu,don_vi,nguon,ghi_chu", row->file, row->line);
+				l->failed = 1;
+				break;
+			}
+		}
+		for (i = 0; i < 5; i++)
+			free(t[i]);
+		return l->failed;
+	}
+	l->f->row = erealloc(l->f->row, (l->f->n + 1) * sizeof *l->f->row);
+	r = &l->f->row[l->f->n++];
+	memset(r, 0, sizeof *r);
+	r->stt = t[0];
+	r->chi_tieu = t[1];
+	r->don_vi = t[2];
+	r->nguon = t[3];
+	r->ghi_chu = t[4];
+	r->line = row->line;
+	r->e.digits = -1;
+	r->key = estrndup(r->stt, strlen(r->stt) - (strlen(r->stt) > 1 && r->stt[strlen(r->stt) - 1] == '.'));
+	r->pct = strcmp(r->don_vi, "%") == 0;
+	if (r->key[0] == '\0') {
+		snprintf(l->err, l->errsz, "%s:%lu: a row without stt", row->file, row->line);
+		l->failed = 1;
+		return 1;
+	}
+	if (r->nguon[0] && expr_parse(r->nguon, &r->e, &why, &at) < 0) {
+		snprintf(l->err, l->errsz, "%s:%lu: %s: nguon \"%s\": %s (at byte %zu)",
+		    row->file, row->line, r->stt, r->nguon, why, at + 1);
+		l->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int
+form_builtin(size_t i, const char **name, const char **title,
+             const char **subtitle, const char **text)
+{
+	/* index.csv lists them: ten,tieu_de,mo_ta; parsed once, by hand, since
+	 * it is ours and simple: a quoted mo_ta may hold commas */
+	static struct { char *name, *title, *sub; } idx[16];
+	static size_t nidx;
+	size_t k;
+
+	if (nidx == 0) {
+		const char *p = embedded_forms[0].text, *e;
+		p = strchr(p, '\n') + 1;	/* the header */
+		while (*p && nidx < 16) {
+			const char *c1 = strchr(p, ','), *c2 = strchr(c1 + 1, ',');
+			e = strchr(p, '\n');
+			idx[nidx].name = estrndup(p, (size_t)(c1 - p));
+			idx[nidx].title = estrndup(c1 + 1, (size_t)(c2 - c1 - 1));
+			if (c2[1] == '"')
+				idx[nidx].sub = estrndup(c2 + 2, (size_t)(e - c2 - 3));
+			else
+				idx[nidx].sub = estrndup(c2 + 1, (size_t)(e - c2 - 1));
+			nidx++;
+			p = e + 1;
+		}
+	}
+	if (i >= nidx)
+		return 0;
+	*name = idx[i].name;
+	*title = idx[i].title;
+	*subtitle = idx[i].sub;
+	*text = NULL;
+	for (k = 1; embedded_forms[k].name; k++)
+		if (strcmp(embedded_forms[k].name, idx[i].name) == 0)
+			*text = embedded_forms[k].text;
+	return 1;
+}
+
+/* Each '=' term names a row; and no row may come round to itself. */
+static int
+link_rows(struct form *f, char *err, size_t errsz)
+{
+	size_t i, k;
+	int *state;
+
+	for (i = 0; i < f->n; i++) {
+		struct form_row *r = &f->row[i];
+		if (!r->e.rows)
+			continue;
+		r->ref = emalloc((r->e.nnum + r->e.nden + 1) * sizeof *r->ref);
+		for (k = 0; k < r->e.nnum + r->e.nden; k++) {
+			const char *t = k < r->e.nnum ? r->e.num[k] : r->e.den[k - r->e.nnum];
+			if ((r->ref[k] = form_find(f, t, strlen(t))) < 0) {
+				snprintf(err, errsz, "%s:%lu: %s: nguon \"%s\" names no row %s",
+				    f->name, r->line, r->stt, r->nguon, t);
+				return -1;
+			}
+		}
+	}
+	/* depth-first search for a cycle: 1 on the path, 2 done */
+	state = calloc(f->n + 1, sizeof *state);
+	if (!state)
+		die("out of memory");
+	for (i = 0; i < f->n; i++) {
+		size_t *stack = emalloc((f->n + 1) * 2 * sizeof *stack), sp = 0;
+		if (state[i]) {
+			free(stack);
+			continue;
+		}
+		stack[sp++] = i;
+		stack[sp++] = 0;
+		state[i] = 1;
+		while (sp) {
+			size_t at = stack[sp - 2], next = stack[sp - 1];
+			struct form_row *r = &f->row[at];
+			size_t nref = r->e.rows ? r->e.nnum + r->e.nden : 0;
+			if (next == nref) {
+				state[at] = 2;
+				sp -= 2;
+				continue;
+			}
+			stack[sp - 1]++;
+			{
+				size_t to = (size_t)r->ref[next];
+				if (state[to] == 1) {
+					snprintf(err, errsz, "%s:%lu: %s: nguon \"%s\" comes round to itself through %s",
+					    f->name, r->line, r->stt, r->nguon, f->row[to].stt);
+					free(stack);
+					free(state);
+					return -1;
+				}
+				if (state[to] == 0) {
+					state[to] = 1;
+					stack[sp++] = to;
+					stack[sp++] = 0;
+				}
+			}
+		}
+		free(stack);
+	}
+	free(state);
+	/* one row per stt */
+	for (i = 0; i < f->n; i++)
+		for (k = 0; k < i; k++)
+			if (strcmp(f->row[i].key, f->row[k].key) == 0) {
+				snprintf(err, errsz, "%s:%lu: stt %s again (first on line %lu)",
+				    f->name, f->row[i].line, f->row[i].stt, f->row[k].line);
+				return -1;
+			}
+	return 0;
+}
+
+int
+form_load(const char *arg, struct form *f, char *err, size_t errsz)
+{
+	struct loader l;
+	const char *name, *title, *sub, *text;
+	size_t i;
+	int r = -1;
+
+	memset(f, 0, sizeof *f);
+	memset(&l, 0, sizeof l);
+	l.f = f;
+	l.err = err;
+	l.errsz = errsz;
+	for (i = 0; form_builtin(i, &name, &title, &sub, &text); i++)
+		if (strcmp(name, arg) == 0 && text) {
+			f->name = estrndup(name, strlen(name));
+			f->title = estrndup(title, strlen(title));
+			f->subtitle = estrndup(sub, strlen(sub));
+			r = csvin_read_mem(f->name, text, strlen(text), ',', on_form_row, &l, NULL);
+			break;
+		}
+	if (!f->name) {
+		const char *base = strrchr(arg, '/');
+		f->name = estrndup(arg, strlen(arg));
+		f->title = estrndup(base ? base + 1 : arg, strlen(base ? base + 1 : arg));
+		f->subtitle = estrndup("", 0);
+		r = csvin_read(arg, ',', on_form_row, &l, NULL);
+		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
+			snprintf(err, errsz, "%s: no built-in form of that name, and no form file: %s",
+			    arg, strerror(errno));
+			free(l.buf);
+			return -1;
+		}
+	}
+	free(l.buf);
+	if (l.failed)
+		return -1;
+	if (r != CSVIN_OK) {
+		snprintf(err, errsz, "%s: cannot read the form", arg);
+		return -1;
+	}
+	if (f->n == 0) {
+		snprintf(err, errsz, "%s: a form without rows", arg);
+		return -1;
+	}
+	return link_rows(f, err, errsz);
+}
+
+void
+form_free(struct form *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		struct form_row *r = &f->row[i];
+		free(r->stt);
+		free(r->key);
+		free(r->chi_tieu);
+		free(r->don_vi);
+		free(r->nguon);
+		free(r->ghi_chu);
+		free(r->ref);
+		expr_free(&r->e);
+	}
+	free(f->row);
+	free(f->name);
+	free(f->title);
+	free(f->subtitle);
+	memset(f, 0, sizeof *f);
+}
+
+int
+form_find(const struct form *f, const char *stt, size_t n)
+{
+	size_t i;
+
+	while (n && (stt[n - 1] == ' ' || stt[n - 1] == '\t'))
+		n--;
+	while (n && (*stt == ' ' || *stt == '\t'))
+		stt++, n--;
+	if (n > 1 && stt[n - 1] == '.')
+		n--;
+	for (i = 0; i < f->n; i++)
+		if (strlen(f->row[i].key) == n && memcmp(f->row[i].key, stt, n) == 0)
+			return (int)i;
+	return -1;
+}

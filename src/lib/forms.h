@@ -1,0 +1,52 @@
+/* forms.h: annex forms: their rows, how each row's figure is made, and the
+ * forms compiled into the programs (the CSV files in src/forms).
+ *
+ * A form is CSV: stt,chi_tieu,don_vi,nguon,ghi_chu. nguon is a cell or
+ * value name, a sum of them (tinh.gq_truoc_han+tinh.gq_dung_han), a sum of
+ * rows (=1.4.1+1.4.2), a rate of rows (=3.1.2/3.1.1, @N for N decimals), or
+ * empty for a heading. */
+#ifndef CCHC_FORMS_H
+#define CCHC_FORMS_H
+
+#include <stddef.h>
+
+#include "expr.h"
+#include "num.h"
+
+struct embedded_file {
+	const char *name, *text;
+};
+extern const struct embedded_file embedded_forms[];
+
+struct form_row {
+	char *stt, *key;	/* key: stt without a trailing '.' */
+	char *chi_tieu, *don_vi, *nguon, *ghi_chu;
+	unsigned long line;
+	struct expr e;		/* nnum 0: a heading */
+	int pct;		/* don_vi is % */
+	int *ref;		/* '=' rows: the rows the terms name */
+};
+
+struct form {
+	char *name, *title, *subtitle;
+	struct form_row *row;
+	size_t n;
+};
+
+/* Loads a built-in form by name, or a form file. Returns 0, or -1 with a
+ * message in err (no such form, a bad nguon, an unknown or circular row). */
+int form_load(const char *name_or_path, struct form *f, char *err, size_t errsz);
+void form_free(struct form *f);
+/* The row with this stt (a trailing '.' ignored), or -1. */
+int form_find(const struct form *f, const char *stt, size_t n);
+/* The built-in forms: name, title, subtitle, text; NULL name at the end. */
+int form_builtin(size_t i, const char **name, const char **title,
+                 const char **subtitle, const char **text);
+
+/* A figure: a number, or none (*why says what is missing). */
+struct fig {
+	int ok;
+	struct dec d;
+};
+
+#endif
