@@ -12,22 +12,31 @@
 #include "lib/csvin.h"
 #include "lib/date.h"
 #include "lib/dossier.h"
+#include "lib/expr.h"
 #include "lib/fold.h"
+#include "lib/forms.h"
 #include "lib/msg.h"
+#include "lib/num.h"
 #include "lib/out.h"
 #include "lib/smap.h"
 
 static void
 usage(FILE *fp)
 {
-	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [FILE]...\n", fp);
+	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [FILE]...\n"
+	    "       cchc-check --counts [-d C] [FILE]...\n"
+	    "       cchc-check --form NAME|FILE [-d C] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
-	fputs("Validate a dossier export and write every sound row normalised.\n"
+	fputs("Validate a dossier export and write every sound row normalised;\n"
+	    "or check a count table, or a filled annex, and write its sound rows.\n"
 	    "\n"
 	    "  -d, --delimiter C      input delimiter: , (default), ; or \\t\n"
 	    "      --rejects FILE     write rejected rows there as CSV: dong,cot,loi,...\n"
 	    "      --date-order ORD   dmy (default) or mdy for US-style slashed dates\n"
+	    "      --counts           check a count table against the identities and\n"
+	    "                         its rate columns against its counts\n"
+	    "      --form NAME|FILE   check a filled annex of this form (bm1, bm3, bm7)\n"
 	    "  -h, --help             show this help\n"
 	    "      --version          show the version\n"
 	    "\n"
@@ -289,6 +298,512 @@ check_file(struct check *c, const char *path)
 	}
 }
 
+/* --counts: a count table against the identities and its rates. */
+struct countcheck {
+	unsigned char delim;
+	int col[NCOUNTS];	/* each count's field, or -1 */
+	struct {
+		int field;
+		const char *name, *expr_text;
+		struct expr e;
+		int *term;	/* fields of the terms */
+	} rate[8];
+	size_t nrate;
+	int *is_key;
+	size_t nf;
+	int have_first, saw_header, fatal;
+	unsigned long rows, passed, rejected;
+	char *hdr0;		/* the first header, folded and joined */
+};
+
+static void
+group_name(const struct countcheck *k, const struct csv_row *row, char *buf, size_t size)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < row->nf && i < k->nf && o + 4 < size; i++)
+		if (k->is_key[i]) {
+			size_t n = row->f[i].n < size - o - 4 ? row->f[i].n : size - o - 4;
+			if (o)
+				buf[o++] = '/';
+			memcpy(buf + o, row->f[i].s, n);
+			o += n;
+			buf[o] = '\0';
+		}
+	if (o == 0)
+		snprintf(buf, size, "(all)");
+}
+
+static int
+counts_header(struct countcheck *k, const struct csv_row *row)
+{
+	size_t i, r, t;
+	char *joined = NULL, *f;
+	size_t jl = 0;
+
+	for (i = 0; i < row->nf; i++) {
+		size_t at;
+		if (text_check(row->f[i].s, row->f[i].n, &at) != TEXT_OK) {
+			msg_at(row->file, row->line, NULL, text_advice(row->f[i].s, row->f[i].n, at),
+			    row->f[i].s, row->f[i].n);
+			free(joined);
+			return -1;
+		}
+		f = fold(row->f[i].s, row->f[i].n);
+		joined = erealloc(joined, jl + strlen(f) + 2);
+		memcpy(joined + jl, f, strlen(f));
+		jl += strlen(f);
+		joined[jl++] = ',';
+		joined[jl] = '\0';
+		free(f);
+	}
+	if (k->have_first) {
+		int same = strcmp(joined, k->hdr0) == 0;
+		free(joined);
+		if (!same) {
+			msg_at(row->file, row->line, NULL, "the header is not the first file's", NULL, 0);
+			return -1;
+		}
+		return 0;
+	}
+	k->have_first = 1;
+	k->hdr0 = joined;
+	k->nf = row->nf;
+	k->is_key = emalloc((row->nf + 1) * sizeof *k->is_key);
+	for (i = 0; i < NCOUNTS; i++)
+		k->col[i] = -1;
+	for (i = 0; i < row->nf; i++) {
+		int c;
+		f = fold(row->f[i].s, row->f[i].n);
+		c = count_lookup(f);
+		k->is_key[i] = c < 0 && strncmp(f, "ty_le", 5) != 0;
+		if (c >= 0)
+			k->col[c] = (int)i;
+		for (r = 0; r < nstandard_rate && k->nrate < 8; r++)
+			if (strcmp(f, standard_rate[r].name) == 0) {
+				const char *why;
+				size_t at;
+				expr_parse(standard_rate[r].expr, &k->rate[k->nrate].e, &why, &at);
+				k->rate[k->nrate].field = (int)i;
+				k->rate[k->nrate].name = standard_rate[r].name;
+				k->rate[k->nrate].expr_text = standard_rate[r].expr;
+				k->nrate++;
+			}
+		free(f);
+	}
+	for (i = 0; i < NCOUNTS && k->col[i] < 0; i++)
+		;
+	if (i == NCOUNTS) {
+		char hdr[1024];
+		dossier_header_text(row, hdr, sizeof hdr);
+		msg_at(row->file, row->line, NULL, "not a count table: none of the columns of "
+		    "cchc-sum; the header found", hdr, strlen(hdr));
+		return -1;
+	}
+	/* a rate whose count columns are not all here cannot be checked */
+	for (r = 0; r < k->nrate; r++) {
+		struct expr *e = &k->rate[r].e;
+		k->rate[r].term = emalloc((e->nnum + e->nden + 1) * sizeof(int));
+		for (t = 0; t < e->nnum + e->nden; t++) {
+			int c = count_lookup(t < e->nnum ? e->num[t] : e->den[t - e->nnum]);
+			k->rate[r].term[t] = c >= 0 ? k->col[c] : -1;
+		}
+	}
+	for (i = 0; i < row->nf; i++)
+		out_field(out_stdout, row->f[i].s, row->f[i].n);
+	out_endrow(out_stdout);
+	return 0;
+}
+
+static void
+counts_row(struct countcheck *k, const struct csv_row *row)
+{
+	int64_t v[NCOUNTS];
+	char group[200], what[1024];
+	size_t i, r, t;
+	int bad = 0, err;
+
+	k->rows++;
+	if (row->err || row->nf != k->nf) {
+		snprintf(what, sizeof what, "%s", row->err ? row->err : "a wrong number of fields");
+		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		k->rejected++;
+		return;
+	}
+	group_name(k, row, group, sizeof group);
+	for (i = 0; i < NCOUNTS; i++) {
+		const struct csv_field *x;
+		if (k->col[i] < 0)
+			continue;
+		x = &row->f[k->col[i]];
+		if ((err = num_count(x->s, x->n, &v[i])) != NUM_OK) {
+			snprintf(what, sizeof what, "%s: %s", group, num_strerror(err));
+			msg_at(row->file, row->line, count_name[i], what, x->s, x->n);
+			k->rejected++;
+			return;
+		}
+	}
+	for (i = 0; i < ncount_identity; i++) {
+		const struct identity *id = &count_identity[i];
+		int64_t sum = 0;
+		char rhs[256], nums[256];
+		size_t ro = 0, no = 0;
+		int j, all = k->col[id->lhs] >= 0, over = 0;
+
+		for (j = 0; id->rhs[j] >= 0; j++)
+			all = all && k->col[id->rhs[j]] >= 0;
+		if (!all)
+			continue;
+		for (j = 0; id->rhs[j] >= 0; j++) {
+			over |= !num_add(&sum, v[id->rhs[j]]);
+			ro += (size_t)snprintf(rhs + ro, sizeof rhs - ro, "%s%s", j ? " + " : "",
+			    count_name[id->rhs[j]]);
+			no += (size_t)snprintf(nums + no, sizeof nums - no, "%s%lld", j ? " + " : "",
+			    (long long)v[id->rhs[j]]);
+		}
+		if (!over && sum == v[id->lhs])
+			continue;
+		snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
+		    count_name[id->lhs], rhs, (long long)v[id->lhs], nums, (long long)sum);
+		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		bad = 1;
+	}
+	for (r = 0; r < k->nrate; r++) {
+		struct expr *e = &k->rate[r].e;
+		const struct csv_field *x = &row->f[k->rate[r].field];
+		const char *name = k->rate[r].name;
+		struct dec a = {0, 0}, b = {0, 0}, p, exact;
+		int pct, known = 1;
+		char ps[64], es[64];
+
+		for (t = 0; t < e->nnum + e->nden && known; t++) {
+			int f = k->rate[r].term[t];
+			int64_t c;
+			known = f >= 0 && num_count(row->f[f].s, row->f[f].n, &c) == NUM_OK &&
+			    num_add(t < e->nnum ? &a.v : &b.v, c);
+		}
+		if (!known)	/* its counts are not all here, or bad: said above */
+			continue;
+		if (x->n == 0 && b.v == 0)	/* no rate of nothing */
+			continue;
+		if (x->n == 0 || b.v == 0 || num_decimal(x->s, x->n, &p, &pct) != NUM_OK) {
+			snprintf(what, sizeof what, "%s: %s = %s: %s for %lld/%lld", group, name,
+			    k->rate[r].expr_text, x->n == 0 ? "missing" : b.v == 0 ?
+			    "given for a zero denominator" : "not a number", (long long)a.v, (long long)b.v);
+			msg_at(row->file, row->line, NULL, what, x->n ? x->s : NULL, x->n);
+			bad = 1;
+			continue;
+		}
+		if (dec_percent_matches(p, a, b))
+			continue;
+		dec_percent(a, b, p.scale, &exact);
+		num_format_dec(p, '.', 0, ps);
+		num_format_dec(exact, '.', 0, es);
+		snprintf(what, sizeof what, "%s: %s = %s: %s, but %lld/%lld = %s to %d decimals",
+		    group, name, k->rate[r].expr_text, ps, (long long)a.v, (long long)b.v, es, p.scale);
+		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		bad = 1;
+	}
+	if (bad) {
+		k->rejected++;
+		return;
+	}
+	for (i = 0; i < row->nf; i++)
+		out_field(out_stdout, row->f[i].s, row->f[i].n);
+	out_endrow(out_stdout);
+	k->passed++;
+}
+
+static int
+on_count_row(const struct csv_row *row, void *ctx)
+{
+	struct countcheck *k = ctx;
+
+	if (row->rec == 0) {
+		k->saw_header = 1;
+		if (counts_header(k, row) < 0) {
+			k->fatal = 1;
+			return 1;
+		}
+		return 0;
+	}
+	counts_row(k, row);
+	return 0;
+}
+
+/* --form: a filled annex against its form. */
+struct annex_row {
+	unsigned long line;
+	int form_row;		/* -1: not in the form */
+	int bad;
+	char **f;
+	size_t *n, nf;
+};
+
+struct formcheck {
+	unsigned char delim;
+	struct form form;
+	struct annex_row *row;
+	size_t nrows;
+	const char *file;
+	int have_first, saw_header, fatal, col[5];
+	unsigned long rows, passed, rejected, missing;
+	struct fig *fig;	/* per form row: the figure the annex gives */
+	int *at;		/* per form row: the annex row, or -1 */
+};
+
+static void
+form_problem(struct formcheck *k, size_t ar, const char *stt, const char *what)
+{
+	fprintf(stderr, "%s: %s (%s:%lu)\n", stt, what, k->file, ar < k->nrows ? k->row[ar].line : 0);
+	if (ar < k->nrows)
+		k->row[ar].bad = 1;
+}
+
+static int
+on_annex_row(const struct csv_row *row, void *ctx)
+{
+	static const char *const want[5] = {"stt", "chi_tieu", "don_vi", "so_lieu", "ghi_chu"};
+	struct formcheck *k = ctx;
+	struct annex_row *a;
+	size_t i;
+
+	if (row->rec == 0) {
+		k->saw_header = 1;
+		for (i = 0; i < 5; i++)
+			k->col[i] = -1;
+		for (i = 0; i < row->nf; i++) {
+			char *f = fold(row->f[i].s, row->f[i].n);
+			size_t c;
+			for (c = 0; c < 5; c++)
+				if (strcmp(f, want[c]) == 0)
+					k->col[c] = (int)i;
+			free(f);
+		}
+		if (k->col[0] < 0 || k->col[3] < 0) {
+			char hdr[1024];
+			dossier_header_text(row, hdr, sizeof hdr);
+			msg_at(row->file, row->line, NULL, "not a filled annex: it needs the columns "
+			    "stt and so_lieu; the header found", hdr, strlen(hdr));
+			k->fatal = 1;
+			return 1;
+		}
+		if (!k->have_first) {
+			k->have_first = 1;
+			for (i = 0; i < row->nf; i++)
+				out_field(out_stdout, row->f[i].s, row->f[i].n);
+			out_endrow(out_stdout);
+		}
+		return 0;
+	}
+	k->rows++;
+	k->row = erealloc(k->row, (k->nrows + 1) * sizeof *k->row);
+	a = &k->row[k->nrows++];
+	memset(a, 0, sizeof *a);
+	a->line = row->line;
+	a->nf = row->nf;
+	a->f = emalloc((row->nf + 1) * sizeof *a->f);
+	a->n = emalloc((row->nf + 1) * sizeof *a->n);
+	for (i = 0; i < row->nf; i++) {
+		a->f[i] = estrndup(row->f[i].s, row->f[i].n);
+		a->n[i] = row->f[i].n;
+	}
+	a->form_row = -1;
+	if (row->err || row->nf <= (size_t)k->col[0] || row->nf <= (size_t)k->col[3]) {
+		form_problem(k, k->nrows - 1, "?", row->err ? row->err : "a row cut short");
+		return 0;
+	}
+	{
+		const char *stt = row->f[k->col[0]].s, *v = row->f[k->col[3]].s;
+		size_t sn = row->f[k->col[0]].n, vn = row->f[k->col[3]].n, at;
+		int fr = form_find(&k->form, stt, sn), err, pct;
+		char what[512], q[256];
+		struct form_row *r;
+
+		if (text_check(stt, sn, &at) != TEXT_OK || text_check(v, vn, &at) != TEXT_OK) {
+			form_problem(k, k->nrows - 1, "?", "not UTF-8");
+			return 0;
+		}
+		if (fr < 0) {
+			snprintf(what, sizeof what, "no such row in form %s", k->form.name);
+			form_problem(k, k->nrows - 1, a->f[k->col[0]], what);
+			return 0;
+		}
+		a->form_row = fr;
+		r = &k->form.row[fr];
+		if (k->at[fr] >= 0) {
+			snprintf(what, sizeof what, "given twice (first on line %lu)", k->row[k->at[fr]].line);
+			form_problem(k, k->nrows - 1, r->stt, what);
+			return 0;
+		}
+		k->at[fr] = (int)(k->nrows - 1);
+		trim(&v, &vn);
+		if (vn == 0) {
+			if (r->e.nnum > 0)
+				form_problem(k, k->nrows - 1, r->stt, "no figure");
+			return 0;
+		}
+		if (r->pct) {
+			err = num_decimal(v, vn, &k->fig[fr].d, &pct);
+		} else {
+			int64_t c;
+			err = num_count(v, vn, &c);
+			k->fig[fr].d.v = c;
+			k->fig[fr].d.scale = 0;
+		}
+		if (err != NUM_OK) {
+			msg_quote(q, sizeof q, v, vn);
+			snprintf(what, sizeof what, "so_lieu %s: %s (unit: %s)", q, num_strerror(err),
+			    r->don_vi[0] ? r->don_vi : "none");
+			form_problem(k, k->nrows - 1, r->stt, what);
+			return 0;
+		}
+		k->fig[fr].ok = 1;
+	}
+	return 0;
+}
+
+static void
+terms_text(const struct form *f, const struct form_row *r, const struct fig *fig,
+           size_t from, size_t to, char *names, size_t nsz, char *vals, size_t vsz)
+{
+	size_t t, no = 0, vo = 0;
+	char buf[64];
+
+	names[0] = vals[0] = '\0';
+	for (t = from; t < to; t++) {
+		num_format_dec(fig[r->ref[t]].d, '.', 0, buf);
+		no += (size_t)snprintf(names + no, nsz - no, "%s%s", t > from ? "+" : "", f->row[r->ref[t]].stt);
+		vo += (size_t)snprintf(vals + vo, vsz - vo, "%s%s", t > from ? "+" : "", buf);
+		if (no >= nsz || vo >= vsz)
+			break;
+	}
+}
+
+static void
+check_relations(struct formcheck *k)
+{
+	const struct form *f = &k->form;
+	size_t i, t;
+
+	for (i = 0; i < f->n; i++) {
+		const struct form_row *r = &f->row[i];
+		struct dec a = {0, 0}, b = {0, 0}, exact;
+		char an[256], av[256], bn[256], bv[256], what[1200], ps[64], es[64];
+		int known = k->fig[i].ok;
+
+		if (k->at[i] < 0) {
+			fprintf(stderr, "%s: missing from the annex (form %s)\n", r->stt, f->name);
+			k->missing++;
+			continue;
+		}
+		if (!r->e.rows)
+			continue;
+		for (t = 0; t < r->e.nnum + r->e.nden && known; t++) {
+			const struct fig *g = &k->fig[r->ref[t]];
+			known = g->ok && dec_add(t < r->e.nnum ? a : b, g->d, t < r->e.nnum ? &a : &b);
+		}
+		if (!known)
+			continue;	/* a figure it needs is missing or bad: said */
+		terms_text(f, r, k->fig, 0, r->e.nnum, an, sizeof an, av, sizeof av);
+		num_format_dec(k->fig[i].d, '.', 0, ps);
+		if (r->e.nden == 0) {
+			struct dec d = k->fig[i].d;
+			if (d.scale == a.scale && d.v == a.v)
+				continue;
+			num_format_dec(a, '.', 0, es);
+			snprintf(what, sizeof what, "%s is not %s = %s = %s", ps, an, av, es);
+			form_problem(k, (size_t)k->at[i], r->stt, what);
+			continue;
+		}
+		terms_text(f, r, k->fig, r->e.nnum, r->e.nnum + r->e.nden, bn, sizeof bn, bv, sizeof bv);
+		if (b.v == 0) {
+			snprintf(what, sizeof what, "%s%% is a rate of %s/%s, whose denominator is 0", ps, an, bn);
+			form_problem(k, (size_t)k->at[i], r->stt, what);
+			continue;
+		}
+		if (dec_percent_matches(k->fig[i].d, a, b))
+			continue;
+		dec_percent(a, b, k->fig[i].d.scale, &exact);
+		num_format_dec(exact, '.', 0, es);
+		snprintf(what, sizeof what, "%s%% is not %s/%s = %s/%s = %s%% (to %d decimals, as printed)",
+		    ps, an, bn, av, bv, es, k->fig[i].d.scale);
+		form_problem(k, (size_t)k->at[i], r->stt, what);
+	}
+}
+
+static int
+run_counts(unsigned char delim, char **files, int nfiles)
+{
+	struct countcheck k;
+	int i, r;
+
+	memset(&k, 0, sizeof k);
+	k.delim = delim;
+	for (i = 0; i < nfiles; i++) {
+		k.saw_header = 0;
+		r = csvin_read(files[i], delim, on_count_row, &k, NULL);
+		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
+			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
+			k.fatal = 1;
+		} else if (r == CSVIN_UTF16 || (r == CSVIN_OK && !k.saw_header)) {
+			warnx_("%s: %s", files[i], r == CSVIN_UTF16 ? "the file is UTF-16; convert it first: "
+			    "iconv -f UTF-16 -t UTF-8" : "empty file: no header line");
+			k.fatal = 1;
+		}
+	}
+	out_close(out_stdout);
+	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	return k.fatal ? EXIT_FAIL : k.rejected ? EXIT_DATA : EXIT_OK;
+}
+
+static int
+run_form(const char *form, unsigned char delim, char **files, int nfiles)
+{
+	struct formcheck k;
+	char err[1024];
+	size_t i, c;
+	int fi, r;
+
+	memset(&k, 0, sizeof k);
+	if (form_load(form, &k.form, err, sizeof err) < 0)
+		die("--form: %s", err);
+	k.fig = calloc(k.form.n + 1, sizeof *k.fig);
+	k.at = emalloc((k.form.n + 1) * sizeof *k.at);
+	if (!k.fig)
+		die("out of memory");
+	for (i = 0; i < k.form.n; i++)
+		k.at[i] = -1;
+	for (fi = 0; fi < nfiles; fi++) {
+		k.file = files[fi];
+		k.saw_header = 0;
+		r = csvin_read(files[fi], delim, on_annex_row, &k, NULL);
+		if (r == CSVIN_EOPEN || r == CSVIN_EREAD)
+			die("%s: %s: %s", files[fi], r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
+		if (r == CSVIN_UTF16)
+			die("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", files[fi]);
+		if (k.fatal)
+			return EXIT_FAIL;
+		if (!k.saw_header)
+			die("%s: empty file: no header line", files[fi]);
+	}
+	check_relations(&k);
+	for (i = 0; i < k.nrows; i++) {
+		if (k.row[i].bad) {
+			k.rejected++;
+			continue;
+		}
+		k.passed++;
+		for (c = 0; c < k.row[i].nf; c++)
+			out_field(out_stdout, k.row[i].f[c], k.row[i].n[c]);
+		out_endrow(out_stdout);
+	}
+	out_close(out_stdout);
+	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	return k.rejected || k.missing ? EXIT_DATA : EXIT_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -296,13 +811,15 @@ main(int argc, char *argv[])
 		{"delimiter", required_argument, NULL, 'd'},
 		{"rejects", required_argument, NULL, 'r'},
 		{"date-order", required_argument, NULL, 'o'},
+		{"counts", no_argument, NULL, 'c'},
+		{"form", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	struct check c;
-	const char *rejects_path = NULL;
-	int opt, i, d;
+	const char *rejects_path = NULL, *form = NULL;
+	int opt, i, d, counts = 0;
 
 	msg_init(argv[0]);
 	memset(&c, 0, sizeof c);
@@ -320,6 +837,12 @@ main(int argc, char *argv[])
 			break;
 		case 'r':
 			rejects_path = optarg;
+			break;
+		case 'c':
+			counts = 1;
+			break;
+		case 'f':
+			form = optarg;
 			break;
 		case 'o':
 			if (strcmp(optarg, "dmy") == 0)
@@ -343,6 +866,18 @@ main(int argc, char *argv[])
 		}
 	}
 	out_init_stdout();
+	if (counts || form) {
+		char *stdin_only[] = {"-"};
+		if (counts && form)
+			die("--counts or --form, not both");
+		if (rejects_path)
+			die("--rejects goes with dossier exports, not --counts or --form");
+		if (counts)
+			return optind < argc ? run_counts(c.delim, argv + optind, argc - optind) :
+			    run_counts(c.delim, stdin_only, 1);
+		return optind < argc ? run_form(form, c.delim, argv + optind, argc - optind) :
+		    run_form(form, c.delim, stdin_only, 1);
+	}
 	if (rejects_path) {
 		int fd = open(rejects_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 		if (fd < 0)

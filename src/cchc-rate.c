@@ -35,14 +35,6 @@ usage(FILE *fp)
 	    "was not a count (reported), 2 usage or a column missing. See cchc-rate(1).\n", fp);
 }
 
-/* The standard rates of the report, as data. */
-static const struct {
-	const char *name, *expr;
-} standard_rate[] = {
-	{"ty_le_dung_han", "gq_truoc_han+gq_dung_han/da_giai_quyet"},
-	{"ty_le_truc_tuyen", "nop_truc_tuyen/moi_tiep_nhan"},
-};
-
 struct rate {
 	char *name;
 	const char *text;	/* NAME=EXPR as given, for messages */
@@ -145,7 +137,7 @@ on_header(struct ratejob *j, const struct csv_row *row)
 	}
 	free(buf);
 	if (j->standard) {
-		for (k = 0; k < sizeof standard_rate / sizeof standard_rate[0]; k++) {
+		for (k = 0; k < nstandard_rate; k++) {
 			struct rate r;
 			const char *why;
 			size_t at;
@@ -224,7 +216,7 @@ on_data(struct ratejob *j, const struct csv_row *row)
 				err = NUM_ERANGE;
 			if (err != NUM_OK) {
 				char what[256];
-				snprintf(what, sizeof what, "%s: %s", r->name, num_strerror(err));
+				snprintf(what, sizeof what, "%s (for %s)", num_strerror(err), r->name);
 				msg_at(row->file, row->line, below ? r->e.den[i - r->e.nnum] : r->e.num[i],
 				    what, x->s, x->n);
 				bad = problem = 1;

@@ -15,6 +15,21 @@ const char *const count_name[NCOUNTS] = {
 	"dang_qua_han",
 };
 
+const struct identity count_identity[] = {
+	{C_TIEP_NHAN, {C_KY_TRUOC, C_MOI_TIEP_NHAN, -1}},
+	{C_TIEP_NHAN, {C_DA_GIAI_QUYET, C_DANG_GIAI_QUYET, -1}},
+	{C_MOI_TIEP_NHAN, {C_NOP_TRUC_TUYEN, C_NOP_TRUC_TIEP, C_NOP_BUU_CHINH, -1}},
+	{C_DA_GIAI_QUYET, {C_GQ_TRUOC_HAN, C_GQ_DUNG_HAN, C_GQ_QUA_HAN, -1}},
+	{C_DANG_GIAI_QUYET, {C_DANG_TRONG_HAN, C_DANG_QUA_HAN, -1}},
+};
+const size_t ncount_identity = sizeof count_identity / sizeof count_identity[0];
+
+const struct std_rate standard_rate[] = {
+	{"ty_le_dung_han", "gq_truoc_han+gq_dung_han/da_giai_quyet"},
+	{"ty_le_truc_tuyen", "nop_truc_tuyen/moi_tiep_nhan"},
+};
+const size_t nstandard_rate = sizeof standard_rate / sizeof standard_rate[0];
+
 int
 count_lookup(const char *name)
 {

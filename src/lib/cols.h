@@ -44,6 +44,20 @@ extern const char *const count_name[NCOUNTS];
 /* The count column a name is, or -1. */
 int count_lookup(const char *name);
 
+/* The identities of a count table: lhs = the sum of rhs (-1 ends it). */
+struct identity {
+	int lhs, rhs[4];
+};
+extern const struct identity count_identity[];
+extern const size_t ncount_identity;
+
+/* The report's standard rates: NAME = EXPR (see expr.h). */
+struct std_rate {
+	const char *name, *expr;
+};
+extern const struct std_rate standard_rate[];
+extern const size_t nstandard_rate;
+
 /* kenh codes, in the order of the count columns */
 enum { KENH_TRUC_TUYEN = 0, KENH_TRUC_TIEP, KENH_BUU_CHINH };
 
