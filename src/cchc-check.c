@@ -384,7 +384,7 @@ counts_header(struct countcheck *k, const struct csv_row *row)
 			if (strcmp(f, standard_rate[r].name) == 0) {
 				const char *why;
 				size_t at;
-				expr_parse(standard_rate[r].expr, &k->rate[k->nrate].e, &why, &at);
+				expr_parse(standard_rate[r].expr, EXPR_RATES, &k->rate[k->nrate].e, &why, &at);
 				k->rate[k->nrate].field = (int)i;
 				k->rate[k->nrate].name = standard_rate[r].name;
 				k->rate[k->nrate].expr_text = standard_rate[r].expr;

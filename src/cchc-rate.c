@@ -144,7 +144,7 @@ on_header(struct ratejob *j, const struct csv_row *row)
 			memset(&r, 0, sizeof r);
 			r.name = estrndup(standard_rate[k].name, strlen(standard_rate[k].name));
 			r.text = standard_rate[k].name;
-			expr_parse(standard_rate[k].expr, &r.e, &why, &at);
+			expr_parse(standard_rate[k].expr, EXPR_RATES, &r.e, &why, &at);
 			for (i = 0; i < r.e.nnum + r.e.nden; i++)
 				if (field_of(j, i < r.e.nnum ? r.e.num[i] : r.e.den[i - r.e.nnum]) < 0)
 					break;
@@ -317,7 +317,7 @@ main(int argc, char *argv[])
 			show_mistake(a, 0, "the rate needs a NAME before '='");
 			return EXIT_FAIL;
 		}
-		if (expr_parse(eq + 1, &r.e, &why, &at) < 0) {
+		if (expr_parse(eq + 1, EXPR_RATES, &r.e, &why, &at) < 0) {
 			show_mistake(a, (size_t)(eq + 1 - a) + at, why);
 			return EXIT_FAIL;
 		}

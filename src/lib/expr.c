@@ -19,7 +19,7 @@ add_term(char ***v, size_t *n, const char *s, size_t len)
 }
 
 int
-expr_parse(const char *s, struct expr *e, const char **why, size_t *at)
+expr_parse(const char *s, int mode, struct expr *e, const char **why, size_t *at)
 {
 	size_t i = 0, start, n = strlen(s);
 	int below = 0;
@@ -33,7 +33,7 @@ expr_parse(const char *s, struct expr *e, const char **why, size_t *at)
 		i++;
 	}
 	/* '@N' at the end: the rate's decimals */
-	{
+	if (e->rows || mode == EXPR_RATES) {
 		const char *atp = strrchr(s + i, '@');
 		if (atp) {
 			char *end;
@@ -49,7 +49,8 @@ expr_parse(const char *s, struct expr *e, const char **why, size_t *at)
 	}
 	start = i;
 	for (;; i++) {
-		if (i == n || s[i] == '+' || s[i] == '/') {
+		int slash = s[i] == '/' && (e->rows || mode == EXPR_RATES);
+		if (i == n || s[i] == '+' || slash) {
 			if (add_term(below ? &e->den : &e->num, below ? &e->nden : &e->nnum,
 			    s + start, i - start) < 0) {
 				*why = i == n && start == i ? "a name is missing at the end" :
@@ -59,7 +60,7 @@ expr_parse(const char *s, struct expr *e, const char **why, size_t *at)
 			}
 			if (i == n)
 				break;
-			if (s[i] == '/') {
+			if (slash) {
 				if (below) {
 					*why = "a second '/': a rate has one";
 					*at = i;

@@ -18,8 +18,11 @@ struct expr {
 };
 
 /* Returns 0, or -1 with *why (static) and *at, the byte offset in s of the
- * mistake, for a caret under it. */
-int expr_parse(const char *s, struct expr *e, const char **why, size_t *at);
+ * mistake, for a caret under it. With EXPR_SLASH_IN_NAMES, a '/' in an
+ * expression without '=' is part of a name (a form's tinh/truc_tuyen.nop,
+ * keys joined by -k), and only '=' rows make rates. */
+enum { EXPR_RATES = 0, EXPR_SLASH_IN_NAMES = 1 };
+int expr_parse(const char *s, int mode, struct expr *e, const char **why, size_t *at);
 void expr_free(struct expr *e);
 
 #endif

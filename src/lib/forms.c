@@ -88,7 +88,7 @@ on_form_row(const struct csv_row *row, void *ctx)
 		l->failed = 1;
 		return 1;
 	}
-	if (r->nguon[0] && expr_parse(r->nguon, &r->e, &why, &at) < 0) {
+	if (r->nguon[0] && expr_parse(r->nguon, EXPR_SLASH_IN_NAMES, &r->e, &why, &at) < 0) {
 		snprintf(l->err, l->errsz, "%s:%lu: %s: nguon \"%s\": %s (at byte %zu)",
 		    row->file, row->line, r->stt, r->nguon, why, at + 1);
 		l->failed = 1;
