@@ -1,18 +1,38 @@
 #!/bin/sh
-# make demo: the sample export through the pipeline, as a technician would run it.
-set -eu
+# make demo: a synthetic export through the whole pipeline, as a technician runs it.
+set -u
 cd "$(dirname "$0")/.."
 out=samples/out
 mkdir -p "$out"
+PATH="$PWD/bin:$PATH"
 samples/gen-export --rows 3000 --bad > "$out/export-2024.csv"
-echo "== cchc-check samples/out/export-2024.csv --rejects samples/out/rejects.csv"
-status=0
-bin/cchc-check --rejects "$out/rejects.csv" "$out/export-2024.csv" > "$out/checked.csv" || status=$?
-echo "   exit status $status (1: some rows were rejected, see below)"
-echo "== the first rows out (samples/out/checked.csv)"
-head -n 4 "$out/checked.csv"
-echo "== why rows were rejected (samples/out/rejects.csv: dong,cot,loi,...)"
-cut -d, -f1-3 "$out/rejects.csv"
-echo "== cchc-check | cchc-sum --period 2024 -g cap --total"
-bin/cchc-check "$out/export-2024.csv" 2>/dev/null | bin/cchc-sum --period 2024 -g cap --total > "$out/counts.csv"
-cat "$out/counts.csv"
+
+echo "== 1. cchc-check: validate and normalise the export (rejects in $out/rejects.csv)"
+cchc-check --rejects "$out/rejects.csv" "$out/export-2024.csv" > "$out/checked.csv"
+echo "   exit status $? (1: some rows were rejected; each is in the rejects file with its reason)"
+echo
+
+echo "== 2. cchc-sum | cchc-rate: counts by level for the official period 2024, with rates"
+cchc-sum --period 2024 -g cap --total "$out/checked.csv" | cchc-rate > "$out/by-level.csv"
+cat "$out/by-level.csv"
+cchc-sum --period 2024 -g muc_do_dvc "$out/checked.csv" 2>/dev/null > "$out/by-service-level.csv"
+echo
+
+echo "== 3. cchc-table: Biểu mẫu 3, from the counts and samples/values-2024.csv"
+cchc-table --form bm3 --format txt "$out/by-level.csv" samples/values-2024.csv
+cchc-table --form bm3 --format md "$out/by-level.csv" samples/values-2024.csv > "$out/bm3.md"
+cchc-table --form bm3 --format html "$out/by-level.csv" samples/values-2024.csv > "$out/bm3.html"
+cchc-table --form bm7 --format html "$out/by-service-level.csv" samples/values-2024.csv > "$out/bm7.html"
+cchc-table --form bm3 --locale vi "$out/by-level.csv" samples/values-2024.csv > "$out/annex-bm3.csv"
+echo
+echo "   written: $out/bm3.md, $out/bm3.html, $out/bm7.html, $out/annex-bm3.csv"
+echo
+
+echo "== 4. cchc-check --form: the annex as written, then a copy with two slips"
+cchc-check --form bm3 "$out/annex-bm3.csv" > /dev/null
+echo "   exit status $?"
+# a slip in a sum (1.4 one too many) and a rate typed from the wrong row (3.1)
+sed -e 's/^\(1\.4,[^,]*,[^,]*,\)"*\([0-9.]*\)"*,/\1"2.816",/' \
+    -e 's/^\(3\.1,"[^"]*",%,\)"[^"]*"/\1"98,10%"/' "$out/annex-bm3.csv" > "$out/annex-bm3-slips.csv"
+cchc-check --form bm3 "$out/annex-bm3-slips.csv" > /dev/null
+echo "   exit status $?"
