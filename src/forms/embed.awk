@@ -6,5 +6,5 @@ BEGIN { print "/* Generated from the CSV files in src/forms by embed.awk: do not
 	print "const struct embedded_file embedded_forms[] = {" }
 FNR == 1 { if (NR > 1) print "\"},"; name = FILENAME; sub(/.*\//, "", name); sub(/\.csv$/, "", name)
 	printf "\t{\"%s\", \"", name }
-{ line = $0; gsub(/\\/, "\\\\", line); gsub(/"/, "\\\"", line); sub(/\r$/, "", line); printf "%s\\n", line }
+{ line = $0; gsub(/\\/, "&&", line); gsub(/"/, "\\\"", line); sub(/\r$/, "", line); printf "%s\\n", line }
 END { print "\"},"; print "\t{NULL, NULL},"; print "};" }
