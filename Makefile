@@ -86,6 +86,37 @@ bench: deps
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time </dev/null; }
 	@sh tests/bench/run.sh
 
+# libFuzzer harnesses for every parser of outside input (tests/fuzz/README.md)
+FUZZERS      = csv date num expr form period
+FUZZ_SECONDS = 60
+FUZZ_CFLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+               -DCCHC_VERSION='"$(VERSION)"' -D_GNU_SOURCE
+
+fuzz-deps:
+	@missing=""; command -v clang >/dev/null || missing="clang"; \
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || \
+	  missing="$$missing libclang-rt-$$(clang --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -1)-dev"; \
+	if [ -n "$$missing" ]; then \
+	  [ "$$missing" = " libclang-rt--dev" ] && missing="clang libclang-rt-14-dev"; \
+	  echo "make fuzz: installing Debian packages: $$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null; \
+	fi
+
+tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRC) $(LIBHDR)
+	@mkdir -p tests/fuzz/bin
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIBSRC) $(LDLIBS)
+
+fuzz: deps fuzz-deps $(addprefix tests/fuzz/bin/fuzz_,$(FUZZERS))
+	@for f in $(FUZZERS); do \
+	  mkdir -p tests/fuzz/work/$$f; \
+	  echo "== fuzz_$$f, $(FUZZ_SECONDS) s"; \
+	  tests/fuzz/bin/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/work/$$f- tests/fuzz/work/$$f tests/fuzz/corpus/$$f \
+	    2>tests/fuzz/work/$$f.log || { tail -40 tests/fuzz/work/$$f.log; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|stat::peak_rss' tests/fuzz/work/$$f.log; \
+	done
+
 demo: deps
 	$(MAKE) all
 	@sh samples/demo.sh
@@ -102,5 +133,5 @@ install: all
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export
 
-.PHONY: all deps check lint-man bench demo samples install clean
+.PHONY: all deps check lint-man bench fuzz fuzz-deps demo samples install clean
 .PRECIOUS: src/lib/%.o

@@ -257,6 +257,36 @@ form_load(const char *arg, struct form *f, char *err, size_t errsz)
 	return link_rows(f, err, errsz);
 }
 
+int
+form_load_mem(const char *name, const char *text, size_t len, struct form *f,
+              char *err, size_t errsz)
+{
+	struct loader l;
+	int r;
+
+	memset(f, 0, sizeof *f);
+	memset(&l, 0, sizeof l);
+	l.f = f;
+	l.err = err;
+	l.errsz = errsz;
+	f->name = estrndup(name, strlen(name));
+	f->title = estrndup(name, strlen(name));
+	f->subtitle = estrndup("", 0);
+	r = csvin_read_mem(f->name, text, len, ',', on_form_row, &l, NULL);
+	free(l.buf);
+	if (l.failed)
+		return -1;
+	if (r != CSVIN_OK) {
+		snprintf(err, errsz, "%s: cannot read the form", name);
+		return -1;
+	}
+	if (f->n == 0) {
+		snprintf(err, errsz, "%s: a form without rows", name);
+		return -1;
+	}
+	return link_rows(f, err, errsz);
+}
+
 void
 form_free(struct form *f)
 {

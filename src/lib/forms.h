@@ -36,6 +36,9 @@ struct form {
 /* Loads a built-in form by name, or a form file. Returns 0, or -1 with a
  * message in err (no such form, a bad nguon, an unknown or circular row). */
 int form_load(const char *name_or_path, struct form *f, char *err, size_t errsz);
+/* The same from a form's text in memory. */
+int form_load_mem(const char *name, const char *text, size_t len, struct form *f,
+                  char *err, size_t errsz);
 void form_free(struct form *f);
 /* The row with this stt (a trailing '.' ignored), or -1. */
 int form_find(const struct form *f, const char *stt, size_t n);

@@ -131,7 +131,12 @@ alloc_entry(struct smap *m, size_t n)
 	char *p;
 
 	if (need > m->cur_left) {
-		size_t size = need > CHUNK ? need : CHUNK;
+		/* chunks grow from 4 KiB to 1 MiB: a map of a few codes stays small */
+		size_t size = m->nchunks < 8 ? (size_t)4096 << m->nchunks : CHUNK;
+		if (size > CHUNK)
+			size = CHUNK;
+		if (need > size)
+			size = need;
 		if (m->nchunks == m->chunkcap) {
 			m->chunkcap = m->chunkcap ? 2 * m->chunkcap : 16;
 			m->chunks = erealloc(m->chunks, m->chunkcap * sizeof *m->chunks);
