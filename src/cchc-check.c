@@ -755,6 +755,12 @@ run_counts(unsigned char delim, char **files, int nfiles)
 	}
 	out_close(out_stdout);
 	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	for (i = 0; i < (int)k.nrate; i++) {
+		expr_free(&k.rate[i].e);
+		free(k.rate[i].term);
+	}
+	free(k.is_key);
+	free(k.hdr0);
 	return k.fatal ? EXIT_FAIL : k.rejected ? EXIT_DATA : EXIT_OK;
 }
 
@@ -783,8 +789,10 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 			die("%s: %s: %s", files[fi], r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
 		if (r == CSVIN_UTF16)
 			die("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", files[fi]);
-		if (k.fatal)
-			return EXIT_FAIL;
+		if (k.fatal) {	/* not an annex: reported */
+			out_close(out_stdout);
+			exit(EXIT_FAIL);
+		}
 		if (!k.saw_header)
 			die("%s: empty file: no header line", files[fi]);
 	}
@@ -801,6 +809,16 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 	}
 	out_close(out_stdout);
 	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	for (i = 0; i < k.nrows; i++) {
+		for (c = 0; c < k.row[i].nf; c++)
+			free(k.row[i].f[c]);
+		free(k.row[i].f);
+		free(k.row[i].n);
+	}
+	free(k.row);
+	free(k.fig);
+	free(k.at);
+	form_free(&k.form);
 	return k.rejected || k.missing ? EXIT_DATA : EXIT_OK;
 }
 
@@ -892,6 +910,18 @@ main(int argc, char *argv[])
 	out_close(out_stdout);
 	if (c.rejects)
 		out_close(c.rejects);
+	if (c.have_first) {
+		size_t k;
+		for (k = 0; k < c.first.nf; k++)
+			free(c.val[k]);
+		free(c.val);
+		free(c.vlen);
+		free(c.vcap);
+		free(c.perm);
+		dossier_cols_free(&c.first);
+	}
+	free(c.tmp);
+	dossier_parser_free(&c.parser);
 	if (c.empty)
 		warnx_("%lu empty rows skipped (every field empty)", c.empty);
 	warnx_("%lu rows: %lu passed, %lu rejected", c.rows, c.passed, c.rejected);

@@ -313,19 +313,20 @@ main(int argc, char *argv[])
 		memset(&r, 0, sizeof r);
 		r.text = a;
 		r.name = estrndup(a, (size_t)(eq - a));
+		/* a usage error: exit at once, nothing to clean */
 		if (eq == a) {
 			show_mistake(a, 0, "the rate needs a NAME before '='");
-			return EXIT_FAIL;
+			exit(EXIT_FAIL);
 		}
 		if (expr_parse(eq + 1, EXPR_RATES, &r.e, &why, &at) < 0) {
 			show_mistake(a, (size_t)(eq + 1 - a) + at, why);
-			return EXIT_FAIL;
+			exit(EXIT_FAIL);
 		}
 		if (r.e.rows || r.e.nden == 0 || r.e.digits >= 0) {
 			show_mistake(a, (size_t)(eq + 1 - a) + (r.e.rows ? 0 : strlen(eq + 1)),
 			    r.e.rows ? "'=' names rows of a form: here EXPR is A/B of columns" :
 			    r.e.digits >= 0 ? "'@': use -p for the decimals" : "a rate needs '/'");
-			return EXIT_FAIL;
+			exit(EXIT_FAIL);
 		}
 		j.r = erealloc(j.r, (j.nr + 1) * sizeof *j.r);
 		j.r[j.nr++] = r;
@@ -353,5 +354,16 @@ main(int argc, char *argv[])
 			break;
 	}
 	out_close(out_stdout);
+	for (i = 0; i < j.nr; i++) {
+		free(j.r[i].name);
+		free(j.r[i].num);
+		free(j.r[i].den);
+		expr_free(&j.r[i].e);
+	}
+	free(j.r);
+	for (i = 0; i < j.nf; i++)
+		free(j.header[i]);
+	free(j.header);
+	free(files);
 	return j.fatal ? EXIT_FAIL : j.bad ? EXIT_DATA : EXIT_OK;
 }

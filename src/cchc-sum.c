@@ -617,7 +617,7 @@ main(int argc, char *argv[])
 	struct sum s;
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
 	int opt, i, d, calendar = 0;
-	size_t g;
+	size_t g, ngroups;
 
 	msg_init(argv[0]);
 	memset(&s, 0, sizeof s);
@@ -730,11 +730,32 @@ main(int argc, char *argv[])
 		}
 	}
 	out_close(out_stdout);
+	ngroups = smap_count(s.groups);
+	for (g = 0; g < s.ng; g++) {
+		size_t it = 0, n;
+		const char *k;
+		void *v;
+		while (smap_next(s.memo[g], &it, &k, &n, &v))
+			free(*(char **)v);
+		smap_free(s.memo[g]);
+		free(s.gname[g]);
+	}
+	free(s.memo);
+	free(s.gname);
+	free(s.gfield);
+	free(s.outname);
+	free(s.is_count);
+	free(s.key);
+	free(s.tmp);
+	smap_free(s.groups);
+	if (s.have_first)
+		dossier_cols_free(&s.first);
+	dossier_parser_free(&s.parser);
 	if (s.empty)
 		warnx_("%lu empty rows skipped (every field empty)", s.empty);
 	if (s.merge)
 		warnx_("%lu rows: %lu merged, %lu rejected; %zu groups", s.rows, s.counted,
-		    s.unclass, smap_count(s.groups));
+		    s.unclass, ngroups);
 	else
 		warnx_("%lu rows: %lu counted, %lu outside the period, %lu not received (status 1 or 3), "
 		    "%lu unclassifiable", s.rows, s.counted, s.outside, s.notrecv, s.unclass);

@@ -779,6 +779,21 @@ main(int argc, char *argv[])
 	out_init_stdout();
 	write_form(&f, &st, ev.fig);
 	out_close(out_stdout);
+	{
+		size_t it = 0, n, k;
+		const char *key;
+		void *v;
+		while (smap_next(t.data, &it, &key, &n, &v))
+			free(((struct datum *)v)->raw);
+		smap_free(t.data);
+		for (k = 0; k < t.nf; k++)
+			free(t.colname[k]);
+		free(t.colname);
+		free(t.buf);
+		free(ev.fig);
+		free(ev.done);
+		form_free(&f);
+	}
 	if (t.bad)
 		return EXIT_DATA;
 	return ev.missing && !partial ? EXIT_DATA : EXIT_OK;
