@@ -13,7 +13,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral
 CPPFLAGS += -DCCHC_VERSION='"$(VERSION)"' -D_GNU_SOURCE
-LDLIBS   = -lcsv -lutf8proc
+LDLIBS   = -lcsv -lutf8proc -lpthread
 
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

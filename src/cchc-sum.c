@@ -1,6 +1,10 @@
 /* cchc-sum: dossier status counts for a reporting period, by any grouping. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +25,7 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
-	    "[-g COL[,COL]...] [--total] [FILE]...\n"
+	    "[-g COL[,COL]...] [--total] [-j N] [FILE]...\n"
 	    "       cchc-sum --merge [--total] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
@@ -36,6 +40,7 @@ usage(FILE *fp)
 	    "  -g, --group COLS     group by these columns (any alias; comma-separated)\n"
 	    "      --total          add a last row keyed 'tong'\n"
 	    "      --merge          add up count tables from earlier runs\n"
+	    "  -j, --jobs N         threads for a regular file (default: the cores)\n"
 	    "  -d, --delimiter C    input delimiter: , (default), ; or \\t\n"
 	    "      --date-order ORD dmy (default) or mdy\n"
 	    "  -h, --help           show this help\n"
@@ -71,6 +76,9 @@ struct sum {
 	int merge;
 	int *is_count;		/* per field: count column index, or -1 */
 	int has_total_row;
+	/* a part read by a thread: messages go to spill, line and text,
+	 * printed in order when every part is done */
+	FILE *spill;
 	/* accounting */
 	unsigned long rows, counted, outside, notrecv, unclass, empty;
 	int fatal;
@@ -101,12 +109,26 @@ key_add(struct sum *s, size_t *len, const char *v, size_t n)
 }
 
 static void
+report(struct sum *s, const struct csv_row *row, const char *col,
+       const char *why, const char *v, size_t n)
+{
+	char tail[2048];
+
+	if (!s->spill) {
+		msg_at(row->file, row->line, col, why, v, n);
+		return;
+	}
+	msg_tail(tail, sizeof tail, col, why, v, n);
+	if (fprintf(s->spill, "%lu\t%s\n", row->line, tail) < 0)
+		die("cannot keep messages in a temporary file: %s", strerror(errno));
+}
+
+static void
 unclassifiable(struct sum *s, const struct csv_row *row, int col,
                const char *why, const char *v, size_t n)
 {
 	s->unclass++;
-	msg_at(row->file, row->line, col >= 0 ? col_name[col] : NULL, why,
-	    n ? v : NULL, n);
+	report(s, row, col >= 0 ? col_name[col] : NULL, why, n ? v : NULL, n);
 }
 
 /* The trimmed text of known column col, or an empty one when absent. */
@@ -451,12 +473,175 @@ on_row(const struct csv_row *row, void *ctx)
 	return 0;
 }
 
+/* -j: a regular file is cut at record boundaries, each part counted by a
+ * thread of its own with its own parser and group table, and the tables
+ * added up: the output is the bytes of one run. */
+struct part {
+	struct sum w;
+	int fd;
+	const char *path;
+	off_t start, end;
+	struct csvin_stats st;
+	int status;
+};
+
+static void *
+count_part(void *arg)
+{
+	struct part *p = arg;
+
+	p->status = csvin_read_range(p->fd, p->path, p->start, p->end, 0, p->w.delim,
+	    on_row, &p->w, &p->st);
+	return NULL;
+}
+
 static void
-sum_file(struct sum *s, const char *path)
+add_tables(struct smap *into, struct smap *from)
+{
+	size_t it = 0, n, k;
+	const char *key;
+	void *v;
+
+	while (smap_next(from, &it, &key, &n, &v)) {
+		struct counts *c = smap_put(into, key, n, NULL), *d = v;
+		for (k = 0; k < NCOUNTS; k++)
+			if (!num_add(&c->c[k], d->c[k]))
+				die("%s: the sum passes the largest count", count_name[k]);
+	}
+}
+
+static void
+free_memos(struct smap **memo, size_t ng)
+{
+	size_t g;
+
+	for (g = 0; g < ng; g++) {
+		size_t it = 0, n;
+		const char *k;
+		void *v;
+		while (smap_next(memo[g], &it, &k, &n, &v))
+			free(*(char **)v);
+		smap_free(memo[g]);
+	}
+	free(memo);
+}
+
+/* Returns 0 when done, -1 when the file is better read in one stream. */
+static int
+sum_parallel(struct sum *s, const char *path, int jobs)
+{
+	struct csvin_stats hst = {0};
+	struct part *parts;
+	pthread_t *tid;
+	struct stat sb;
+	off_t *cut, hdr_end = 0, body, min_part = (off_t)1 << 20;
+	const char *env;
+	unsigned long base;
+	int fd, j, r;
+	size_t g;
+
+	if (jobs < 2 || strcmp(path, "-") == 0 || (fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || csvin_safe_splits(fd, 0, sb.st_size, &hdr_end, 1) < 0) {
+		close(fd);
+		return -1;
+	}
+	body = sb.st_size - hdr_end;
+	/* parts under 1 MiB are not worth a thread; the tests make them small */
+	if ((env = getenv("CCHC_MIN_PART_SIZE")) && atol(env) > 0)
+		min_part = atol(env);
+	if (body / jobs < min_part)
+		jobs = (int)(body / min_part);
+	if (jobs < 2) {
+		close(fd);
+		return -1;
+	}
+	/* the header, and the columns every part will read */
+	s->saw_header = 0;
+	r = csvin_read_range(fd, path, 0, hdr_end, 1, s->delim, on_row, s, &hst);
+	s->empty += hst.empty;
+	if (r == CSVIN_UTF16 || r == CSVIN_EREAD || s->fatal || !s->saw_header) {
+		close(fd);
+		if (s->cols.nf)
+			dossier_cols_free(&s->cols);
+		s->saw_header = 0;
+		return s->fatal ? 0 : -1;	/* said, or let the stream say it */
+	}
+	cut = emalloc((size_t)jobs * sizeof *cut);
+	for (j = 1; j < jobs; j++)
+		cut[j - 1] = hdr_end + body / jobs * j;
+	if (csvin_safe_splits(fd, hdr_end, sb.st_size, cut, (size_t)jobs - 1) < 0)
+		die("%s: read error: %s", path, strerror(errno));
+	cut[jobs - 1] = sb.st_size;
+	parts = emalloc((size_t)jobs * sizeof *parts);
+	tid = emalloc((size_t)jobs * sizeof *tid);
+	for (j = 0; j < jobs; j++) {
+		struct part *p = &parts[j];
+		memset(p, 0, sizeof *p);
+		p->w = *s;	/* the columns and the period, read only */
+		p->w.groups = smap_new(sizeof(struct counts));
+		p->w.memo = emalloc((s->ng + 1) * sizeof *p->w.memo);
+		for (g = 0; g < s->ng; g++)
+			p->w.memo[g] = smap_new(sizeof(char *));
+		dossier_parser_init(&p->w.parser, s->date_order);
+		p->w.key = p->w.tmp = NULL;
+		p->w.keycap = p->w.tmpcap = 0;
+		p->w.rows = p->w.counted = p->w.outside = p->w.notrecv = p->w.unclass = 0;
+		if ((p->w.spill = tmpfile()) == NULL)
+			die("cannot make a temporary file for messages: %s", strerror(errno));
+		p->fd = fd;
+		p->path = path;
+		p->start = j ? cut[j - 1] : hdr_end;
+		p->end = cut[j];
+		if (pthread_create(&tid[j], NULL, count_part, p) != 0)
+			die("cannot start a thread: %s", strerror(errno));
+	}
+	base = hst.lines;
+	for (j = 0; j < jobs; j++) {
+		struct part *p = &parts[j];
+		char line[4096];
+		pthread_join(tid[j], NULL);
+		if (p->status == CSVIN_EREAD)
+			die("%s: read error: %s", path, strerror(errno));
+		/* its messages, at the lines of the whole file */
+		rewind(p->w.spill);
+		while (fgets(line, sizeof line, p->w.spill)) {
+			char *tab = strchr(line, '\t');
+			if (tab)
+				fprintf(stderr, "%s: %s:%lu: %s", prog, path, base + strtoul(line, NULL, 10), tab + 1);
+		}
+		fclose(p->w.spill);
+		base += p->st.lines;
+		add_tables(s->groups, p->w.groups);
+		s->rows += p->w.rows;
+		s->counted += p->w.counted;
+		s->outside += p->w.outside;
+		s->notrecv += p->w.notrecv;
+		s->unclass += p->w.unclass;
+		s->empty += p->st.empty;
+		smap_free(p->w.groups);
+		free_memos(p->w.memo, s->ng);
+		dossier_parser_free(&p->w.parser);
+		free(p->w.key);
+		free(p->w.tmp);
+	}
+	free(parts);
+	free(tid);
+	free(cut);
+	close(fd);
+	if (s->cols.nf)
+		dossier_cols_free(&s->cols);
+	return 0;
+}
+
+static void
+sum_file(struct sum *s, const char *path, int jobs)
 {
 	struct csvin_stats st = {0};
 	int r;
 
+	if (!s->merge && sum_parallel(s, path, jobs) == 0)
+		return;
 	s->saw_header = 0;
 	r = csvin_read(path, s->delim, on_row, s, &st);
 	s->empty += st.empty;
@@ -599,6 +784,8 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER, O_VERSION };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
 		{"period", required_argument, NULL, O_PERIOD},
 		{"from", required_argument, NULL, O_FROM},
@@ -608,6 +795,7 @@ main(int argc, char *argv[])
 		{"group", required_argument, NULL, 'g'},
 		{"total", no_argument, NULL, O_TOTAL},
 		{"merge", no_argument, NULL, O_MERGE},
+		{"jobs", required_argument, NULL, 'j'},
 		{"delimiter", required_argument, NULL, 'd'},
 		{"date-order", required_argument, NULL, O_ORDER},
 		{"help", no_argument, NULL, 'h'},
@@ -622,7 +810,7 @@ main(int argc, char *argv[])
 	msg_init(argv[0]);
 	memset(&s, 0, sizeof s);
 	s.delim = ',';
-	while ((opt = getopt_long(argc, argv, "p:g:d:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "p:g:d:j:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case O_PERIOD: period = optarg; break;
 		case O_FROM: from = optarg; break;
@@ -632,6 +820,16 @@ main(int argc, char *argv[])
 		case 'g': split_groups(&s, optarg); break;
 		case O_TOTAL: s.total = 1; break;
 		case O_MERGE: s.merge = 1; break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || v < 1 || v > 64) {
+				warnx_("-j: \"%s\" is not a number of threads from 1 to 64", optarg);
+				return EXIT_FAIL;
+			}
+			jobs = (int)v;
+			break;
+		}
 		case 'd':
 			if ((d = csvin_delim(optarg)) < 0) {
 				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
@@ -711,9 +909,9 @@ main(int argc, char *argv[])
 	out_init_stdout();
 
 	if (optind == argc)
-		sum_file(&s, "-");
+		sum_file(&s, "-", 1);
 	for (i = optind; i < argc; i++)
-		sum_file(&s, argv[i]);
+		sum_file(&s, argv[i], jobs);
 	if (s.have_first) {
 		if (s.merge) {
 			size_t nkeys = 0, k;
@@ -731,16 +929,9 @@ main(int argc, char *argv[])
 	}
 	out_close(out_stdout);
 	ngroups = smap_count(s.groups);
-	for (g = 0; g < s.ng; g++) {
-		size_t it = 0, n;
-		const char *k;
-		void *v;
-		while (smap_next(s.memo[g], &it, &k, &n, &v))
-			free(*(char **)v);
-		smap_free(s.memo[g]);
+	free_memos(s.memo, s.ng);
+	for (g = 0; g < s.ng; g++)
 		free(s.gname[g]);
-	}
-	free(s.memo);
 	free(s.gname);
 	free(s.gfield);
 	free(s.outname);

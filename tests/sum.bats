@@ -260,3 +260,38 @@ cchc-sum: v.csv:5: tiep_nhan: not a number: "12a"
 cchc-sum: 4 rows: 0 merged, 4 rejected; 0 groups
 ERR
 }
+
+@test "sum: -j N gives the bytes of -j 1, messages too, with quoted fields over several lines" {
+	f=$(sample bad --rows 3000 --bad)
+	# the sample, with a note column whose values hold line ends and quotes
+	awk 'BEGIN { srand(7) } { sub(/\r$/, "") }
+		NR == 1 { print $0 ",Ghi chú\r"; next }
+		{ n = int(rand() * 4); note = "";
+		  for (i = 0; i < n; i++) note = note "dòng " i " \"\"trích\"\"\r\n";
+		  print $0 ",\"" note "x\"\r" }' "$f" > "$T/q.csv"
+	[ "$(grep -c 'trích' "$T/q.csv")" -gt 1000 ]
+	cchc-sum -j 1 --period 2024 -g cap,kenh --total "$T/q.csv" > "$T/o1" 2> "$T/e1" || true
+	[ "$(wc -l < "$T/o1")" -gt 5 ]
+	grep -q 'q.csv:[0-9]*: kenh: unknown code: "Fax"' "$T/e1"
+	for j in 2 3 5 16; do
+		for m in 1 997 100000; do
+			CCHC_MIN_PART_SIZE=$m cchc-sum -j $j --period 2024 -g cap,kenh --total "$T/q.csv" > "$T/o2" 2> "$T/e2" || true
+			cmp "$T/o1" "$T/o2" && cmp "$T/e1" "$T/e2" || { echo "-j $j, parts of $m bytes"; diff "$T/e1" "$T/e2" | head; return 1; }
+		done
+	done
+	# the line numbers are the file's: the unknown channel's row, counted by hand
+	want=$(awk '/,Fax,/ { print NR; exit }' "$T/q.csv")
+	grep -q "q.csv:$want: kenh: unknown code" "$T/e1"
+}
+
+@test "sum: -j on standard input stays one stream; bad -j is a usage error" {
+	f=$(sample clean --rows 3000)
+	run --separate-stderr sh -c "cchc-sum -j 4 --period 2024 -g cap < '$f'"
+	assert_success
+	a=$output
+	run --separate-stderr cchc-sum -j 1 --period 2024 -g cap "$f"
+	assert_equal "$a" "$output"
+	run --separate-stderr cchc-sum -j 0 --period 2024 "$f"
+	assert_failure 2
+	[[ "$stderr" == 'cchc-sum: -j: "0" is not a number of threads from 1 to 64' ]]
+}

@@ -1,6 +1,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -239,8 +240,10 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 	}
 	if (r->stop && status == CSVIN_OK)
 		status = CSVIN_STOPPED;
-	if (st)
+	if (st) {
 		st->empty = r->empty;
+		st->lines = r->line - 1;
+	}
 	csv_free(&r->p);
 	free(r->row.f);
 	free(r->off);
@@ -261,30 +264,32 @@ file_start(const char *buf, size_t have, size_t *skip)
 	return CSVIN_OK;
 }
 
-int
-csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
-           struct csvin_stats *st)
+/* Reads fd from byte start to end (end 0: to the end of input), with read(2)
+ * when start is 0 and end 0 (pipes too), with pread(2) otherwise. */
+static int
+read_fd(struct reader *r, int fd, off_t start, off_t end, struct csvin_stats *st)
 {
-	static char buf[BLOCK];
-	size_t block = BLOCK;
+	size_t block = BLOCK, have = 0, skip;
 	const char *env = getenv("CCHC_BLOCK_SIZE");
-	struct reader r;
-	int fd, is_stdin = strcmp(path, "-") == 0, status = CSVIN_OK;
-	size_t have = 0, skip;
-	int first = 1, eof = 0;
+	char *buf = emalloc(BLOCK);
+	int status = CSVIN_OK, first = start == 0, eof = 0;
+	off_t pos = start;
 
-	fd = is_stdin ? 0 : open(path, O_RDONLY);
-	if (fd < 0)
-		return CSVIN_EOPEN;
-	reader_start(&r, path, delim, fn, ctx);
 	/* for the tests: small blocks put every byte at a block boundary */
 	if (env && atol(env) > 0 && atol(env) < BLOCK)
 		block = (size_t)atol(env);
-
-	while (!eof && !r.stop) {
+	while (!eof && !r->stop) {
 		/* the first read sees at least the BOM's three bytes whole */
 		size_t want = first && block < 4 ? 4 : block;
-		ssize_t got = read(fd, buf + have, want - have);
+		ssize_t got;
+		if (end > 0 && (off_t)(want - have) > end - pos)
+			want = have + (size_t)(end - pos);
+		if (want == have)
+			got = 0;
+		else if (start == 0 && end == 0)
+			got = read(fd, buf + have, want - have);
+		else
+			got = pread(fd, buf + have, want - have, pos);
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
@@ -294,6 +299,7 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 		if (got == 0)
 			eof = 1;
 		have += (size_t)got;
+		pos += got;
 		if (first) {
 			/* look at the first bytes whole, even from a slow pipe */
 			if (have < 3 && !eof)
@@ -301,20 +307,98 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 			first = 0;
 			if ((status = file_start(buf, have, &skip)) != CSVIN_OK)
 				break;
-			feed(&r, buf + skip, have - skip);
+			feed(r, buf + skip, have - skip);
 			have = 0;
 			continue;
 		}
-		feed(&r, buf, have);
+		feed(r, buf, have);
 		have = 0;
 	}
-	status = reader_finish(&r, status, st);
+	free(buf);
+	return reader_finish(r, status, st);
+}
+
+int
+csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
+           struct csvin_stats *st)
+{
+	struct reader r;
+	int fd, is_stdin = strcmp(path, "-") == 0, status;
+
+	fd = is_stdin ? 0 : open(path, O_RDONLY);
+	if (fd < 0)
+		return CSVIN_EOPEN;
+	reader_start(&r, path, delim, fn, ctx);
+	status = read_fd(&r, fd, 0, 0, st);
 	if (!is_stdin) {
 		int e = errno;
 		close(fd);
 		errno = e;
 	}
 	return status;
+}
+
+int
+csvin_read_range(int fd, const char *name, off_t start, off_t end, int header,
+                 unsigned char delim, csv_row_fn fn, void *ctx, struct csvin_stats *st)
+{
+	struct reader r;
+
+	reader_start(&r, name, delim, fn, ctx);
+	if (!header)
+		r.row.rec = 1;
+	return read_fd(&r, fd, start, end, st);
+}
+
+int
+csvin_safe_splits(int fd, off_t start, off_t end, off_t *at, size_t n)
+{
+	/* Quote parity: a line end is outside quotes when the quotes before
+	 * it, from a point known to be outside, are even ("" counts two). */
+	char *buf = emalloc(BLOCK);
+	off_t pos = start;
+	size_t k = 0, quotes = 0;
+	int seeking = 0;
+
+	while (k < n && pos < end) {
+		size_t len = (size_t)(end - pos < BLOCK ? end - pos : BLOCK), i = 0;
+		ssize_t got = pread(fd, buf, len, pos);
+		if (got <= 0) {
+			free(buf);
+			return -1;
+		}
+		len = (size_t)got;
+		while (i < len && k < n) {
+			off_t here = pos + (off_t)i;
+			if (!seeking) {
+				/* count quotes up to the target, then look for a line end */
+				size_t stop = len;
+				const char *q;
+				if (at[k] < pos + (off_t)len)
+					stop = (size_t)(at[k] - pos);
+				while ((q = memchr(buf + i, '"', stop - i)) != NULL) {
+					quotes++;
+					i = (size_t)(q - buf) + 1;
+				}
+				i = stop;
+				if (pos + (off_t)i >= at[k])
+					seeking = 1;
+				continue;
+			}
+			if (buf[i] == '"') {
+				quotes++;
+			} else if (buf[i] == '\n' && quotes % 2 == 0) {
+				at[k++] = here + 1;
+				seeking = 0;
+			}
+			i++;
+		}
+		pos += (off_t)len;
+	}
+	while (k < n)
+		at[k++] = end;	/* no line end after it: an empty part */
+	free(buf);
+	return 0;
 }
 
 int

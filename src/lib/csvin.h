@@ -6,6 +6,7 @@
 #define CCHC_CSVIN_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct csv_field {
 	const char *s;	/* NUL-terminated copy; may hold NUL bytes before n */
@@ -37,6 +38,7 @@ enum {
 
 struct csvin_stats {
 	unsigned long empty;	/* records with every field empty, skipped */
+	unsigned long lines;	/* line ends read */
 };
 
 /* Reads path ("-" = standard input) and calls fn for every record, header
@@ -44,6 +46,19 @@ struct csvin_stats {
  * (",,,," rows that spreadsheets leave) are skipped and counted in st. */
 int csvin_read(const char *path, unsigned char delim, csv_row_fn fn,
                void *ctx, struct csvin_stats *st);
+
+/* Reads bytes start..end of an open regular file (end 0: to its end);
+ * header 0: the range has no header, its first record is rec 1. Lines are
+ * counted from 1 at start. Each range has a parser of its own: ranges can be
+ * read by threads at once. */
+int csvin_read_range(int fd, const char *name, off_t start, off_t end, int header,
+                     unsigned char delim, csv_row_fn fn, void *ctx,
+                     struct csvin_stats *st);
+
+/* Moves each of the n offsets at[] (ascending, each past start) to just
+ * after the first line end at or after it that is outside quotes, counting
+ * quote parity from start (a record boundary). Returns 0, -1 on read error. */
+int csvin_safe_splits(int fd, off_t start, off_t end, off_t *at, size_t n);
 
 /* The same over bytes in memory (a form compiled into the program). */
 int csvin_read_mem(const char *name, const char *buf, size_t len,

@@ -97,12 +97,25 @@ msg_quote(char *buf, size_t size, const char *v, size_t n)
 	buf[o] = '\0';
 }
 
+size_t
+msg_tail(char *buf, size_t size, const char *col, const char *what,
+         const char *value, size_t vlen)
+{
+	char q[512];
+
+	if (value)
+		msg_quote(q, sizeof q, value, vlen);
+	return (size_t)snprintf(buf, size, "%s%s%s%s%s", col && *col ? col : "",
+	    col && *col ? ": " : "", what, value ? ": " : "", value ? q : "");
+}
+
 void
 msg_at(const char *file, unsigned long line, const char *col,
        const char *what, const char *value, size_t vlen)
 {
-	char q[512];
+	char tail[2048];
 
+	msg_tail(tail, sizeof tail, col, what, value, vlen);
 	fprintf(stderr, "%s: ", prog);
 	if (file) {
 		fputs(file, stderr);
@@ -110,13 +123,7 @@ msg_at(const char *file, unsigned long line, const char *col,
 			fprintf(stderr, ":%lu", line);
 		fputs(": ", stderr);
 	}
-	if (col && *col)
-		fprintf(stderr, "%s: ", col);
-	fputs(what, stderr);
-	if (value) {
-		msg_quote(q, sizeof q, value, vlen);
-		fprintf(stderr, ": %s", q);
-	}
+	fputs(tail, stderr);
 	fputc('\n', stderr);
 }
 

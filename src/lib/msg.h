@@ -18,6 +18,10 @@ void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
  * a 4 MB field must not flood a terminal. */
 void msg_at(const char *file, unsigned long line, const char *col,
             const char *what, const char *value, size_t vlen);
+/* What msg_at prints after "FILE:LINE: ", into buf; returns its length
+ * (as snprintf). */
+size_t msg_tail(char *buf, size_t size, const char *col, const char *what,
+                const char *value, size_t vlen);
 /* The value as msg_at prints it, into buf (NUL-terminated). */
 void msg_quote(char *buf, size_t size, const char *value, size_t vlen);
 /* Or-die allocation. */
