@@ -79,11 +79,22 @@ lint-man: deps
 	  out=$$(mandoc -Tlint -Wwarning $$m 2>&1); \
 	  if [ -n "$$out" ]; then echo "$$out"; status=1; fi; done; exit $$status
 
+# the benchmark's peers: Debian packages, and DuckDB from the npm registry
+BENCH_DEPS = /usr/bin/time:time /usr/bin/datamash:datamash /usr/bin/mlr:miller \
+             /usr/bin/sqlite3:sqlite3
+
 bench: deps
 	$(MAKE) all
-	@[ -x /usr/bin/time ] || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  echo "make bench: installing Debian package: time"; \
-	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time </dev/null; }
+	@missing=""; for d in $(BENCH_DEPS); do \
+	  [ -e "$${d%%:*}" ] || missing="$$missing $${d##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make bench: installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null; \
+	fi
+	@if command -v npm >/dev/null && [ ! -d tests/bench/node_modules/@duckdb/node-api ]; then \
+	  echo "make bench: installing @duckdb/node-api with npm"; \
+	  (cd tests/bench && npm install --no-audit --no-fund); fi
 	@sh tests/bench/run.sh
 
 # libFuzzer harnesses for every parser of outside input (tests/fuzz/README.md)
