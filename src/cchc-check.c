@@ -254,7 +254,7 @@ on_dossier(struct check *c, const struct csv_row *row)
 }
 
 static int
-on_row(const struct csv_row *row, void *ctx)
+on_row(struct csv_row *row, void *ctx)
 {
 	struct check *c = ctx;
 
@@ -516,7 +516,7 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 }
 
 static int
-on_count_row(const struct csv_row *row, void *ctx)
+on_count_row(struct csv_row *row, void *ctx)
 {
 	struct countcheck *k = ctx;
 
@@ -562,7 +562,7 @@ form_problem(struct formcheck *k, size_t ar, const char *stt, const char *what)
 }
 
 static int
-on_annex_row(const struct csv_row *row, void *ctx)
+on_annex_row(struct csv_row *row, void *ctx)
 {
 	static const char *const want[5] = {"stt", "chi_tieu", "don_vi", "so_lieu", "ghi_chu"};
 	struct formcheck *k = ctx;

@@ -234,7 +234,7 @@ on_data(struct ratejob *j, const struct csv_row *row)
 }
 
 static int
-on_row(const struct csv_row *row, void *ctx)
+on_row(struct csv_row *row, void *ctx)
 {
 	struct ratejob *j = ctx;
 

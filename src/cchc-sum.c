@@ -70,6 +70,7 @@ struct sum {
 	int *gfield;		/* each group column's field in this file */
 	int field[NCOLS];	/* each known column's field in this file */
 	char **outname;		/* the group columns' names out */
+	unsigned char *want;	/* the fields a row is read for */
 	struct smap *groups;	/* encoded key -> struct counts */
 	struct smap **memo;	/* per group column: raw value -> NFC */
 	/* merge */
@@ -389,7 +390,7 @@ merge_header(struct sum *s, const struct csv_row *row)
 }
 
 static int
-on_header(struct sum *s, const struct csv_row *row)
+on_header(struct sum *s, struct csv_row *row)
 {
 	char err[1024], hdr[1024];
 	size_t g;
@@ -439,6 +440,17 @@ on_header(struct sum *s, const struct csv_row *row)
 			}
 		}
 	}
+	if (!s->merge) {	/* the reader copies only what is read */
+		s->want = erealloc(s->want, s->cols.nf + 1);
+		memset(s->want, 0, s->cols.nf + 1);
+		for (i = 0; i < NCOLS; i++)
+			if (s->field[i] >= 0)
+				s->want[s->field[i]] = 1;
+		for (g = 0; g < s->ng; g++)
+			s->want[s->gfield[g]] = 1;
+		row->want = s->want;
+		row->nwant = s->cols.nf;
+	}
 	if (!s->have_first) {
 		s->have_first = 1;
 		s->first = s->cols;
@@ -453,7 +465,7 @@ on_header(struct sum *s, const struct csv_row *row)
 }
 
 static int
-on_row(const struct csv_row *row, void *ctx)
+on_row(struct csv_row *row, void *ctx)
 {
 	struct sum *s = ctx;
 
@@ -466,10 +478,15 @@ on_row(const struct csv_row *row, void *ctx)
 		}
 		return 0;
 	}
-	if (s->merge)
+	if (s->merge) {
 		merge_row(s, row);
-	else
+	} else {
+		if (!row->want) {	/* a part read by a thread: no header */
+			row->want = s->want;
+			row->nwant = s->cols.nf;
+		}
 		count_dossier(s, row);
+	}
 	return 0;
 }
 
@@ -936,6 +953,7 @@ main(int argc, char *argv[])
 	free(s.gfield);
 	free(s.outname);
 	free(s.is_count);
+	free(s.want);
 	free(s.key);
 	free(s.tmp);
 	smap_free(s.groups);

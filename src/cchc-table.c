@@ -89,7 +89,7 @@ define(struct table *t, const struct csv_row *row, const char *name, size_t nlen
 }
 
 static int
-on_data_row(const struct csv_row *row, void *ctx)
+on_data_row(struct csv_row *row, void *ctx)
 {
 	struct table *t = ctx;
 	size_t i, at;

@@ -70,6 +70,8 @@ cb_field(void *s, size_t n, void *data)
 		r->row.f = erealloc(r->row.f, r->fcap * sizeof *r->row.f);
 		r->off = erealloc(r->off, r->fcap * sizeof *r->off);
 	}
+	if (r->row.want && (i >= r->row.nwant || !r->row.want[i]))
+		n = 0;	/* a field nobody reads: not copied */
 	if (r->acap - r->alen < n + 1) {
 		while (r->acap - r->alen < n + 1)
 			r->acap = r->acap ? 2 * r->acap : 64 * 1024;

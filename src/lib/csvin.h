@@ -23,10 +23,14 @@ struct csv_row {
 	 * in f, err says what, err_line where the broken quote opened. */
 	const char *err;
 	unsigned long err_line;
+	/* Set by the callback (on the header, say): only fields i < nwant with
+	 * want[i] are copied; the others arrive empty. The reader keeps it. */
+	const unsigned char *want;
+	size_t nwant;
 };
 
 /* Return nonzero to stop reading this file. */
-typedef int (*csv_row_fn)(const struct csv_row *row, void *ctx);
+typedef int (*csv_row_fn)(struct csv_row *row, void *ctx);
 
 enum {
 	CSVIN_OK = 0,

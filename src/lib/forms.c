@@ -33,7 +33,7 @@ field_text(struct loader *l, const struct csv_field *x)
 }
 
 static int
-on_form_row(const struct csv_row *row, void *ctx)
+on_form_row(struct csv_row *row, void *ctx)
 {
 	struct loader *l = ctx;
 	struct form_row *r;

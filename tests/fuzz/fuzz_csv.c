@@ -17,7 +17,7 @@ struct ctx {
 };
 
 static int
-on_row(const struct csv_row *row, void *data)
+on_row(struct csv_row *row, void *data)
 {
 	struct ctx *c = data;
 	char err[512];
