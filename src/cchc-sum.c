@@ -221,9 +221,9 @@ count_dossier(struct sum *s, const struct csv_row *row)
 	if (parse(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
 	    parse(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
 		return;
-	recv_day = date_days(d.recv.y, d.recv.m, d.recv.d);
+	recv_day = d.recv.days;
 	if (d.has_done)
-		done_day = date_days(d.done.y, d.done.m, d.done.d);
+		done_day = d.done.days;
 	if (recv_day > s->end || (d.has_done && done_day < s->from)) {
 		s->outside++;
 		return;
@@ -285,7 +285,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		if (!d.has_due) {
 			c->c[C_GQ_DUNG_HAN]++;	/* no deadline: on time */
 		} else {
-			long due_day = date_days(d.due.y, d.due.m, d.due.d);
+			long due_day = d.due.days;
 			if (done_day < due_day)
 				c->c[C_GQ_TRUOC_HAN]++;
 			else if (done_day > due_day ||
@@ -296,7 +296,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		}
 	} else {
 		c->c[C_DANG_GIAI_QUYET]++;
-		if (!d.has_due || date_days(d.due.y, d.due.m, d.due.d) >= s->end)
+		if (!d.has_due || d.due.days >= s->end)
 			c->c[C_DANG_TRONG_HAN]++;
 		else
 			c->c[C_DANG_QUA_HAN]++;
@@ -389,6 +389,11 @@ merge_header(struct sum *s, const struct csv_row *row)
 	return 0;
 }
 
+/* The columns count_dossier reads, besides the group columns. */
+static const int counted_col[] = {
+	COL_TRANG_THAI, COL_NGAY_TIEP_NHAN, COL_NGAY_HEN_TRA, COL_NGAY_TRA_KET_QUA, COL_KENH
+};
+
 static int
 on_header(struct sum *s, struct csv_row *row)
 {
@@ -443,9 +448,9 @@ on_header(struct sum *s, struct csv_row *row)
 	if (!s->merge) {	/* the reader copies only what is read */
 		s->want = erealloc(s->want, s->cols.nf + 1);
 		memset(s->want, 0, s->cols.nf + 1);
-		for (i = 0; i < NCOLS; i++)
-			if (s->field[i] >= 0)
-				s->want[s->field[i]] = 1;
+		for (i = 0; i < (int)(sizeof counted_col / sizeof *counted_col); i++)
+			if (s->field[counted_col[i]] >= 0)
+				s->want[s->field[counted_col[i]]] = 1;
 		for (g = 0; g < s->ng; g++)
 			s->want[s->gfield[g]] = 1;
 		row->want = s->want;

@@ -175,6 +175,15 @@ xa,1,0,1,0,1,0,1,0,0,1,0,0,0"
 	assert_equal "$stderr" "cchc-sum: 2 rows: 2 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable"
 }
 
+@test "sum: a row with only an unread column filled is no empty row" {
+	printf 'Mã hồ sơ,Cấp giải quyết,Hình thức nộp,Trạng thái,Ngày tiếp nhận,Ghi chú\n,,,,,only a note\n,,,,,\n' > "$T/n.csv"
+	run --separate-stderr cchc-sum --period 2024 "$T/n.csv"
+	assert_failure 1
+	assert_equal "$stderr" "cchc-sum: $T/n.csv:2: ngay_tiep_nhan: required value missing
+cchc-sum: 1 empty rows skipped (every field empty)
+cchc-sum: 1 rows: 0 counted, 0 outside the period, 0 not received (status 1 or 3), 1 unclassifiable"
+}
+
 @test "sum: every row of the sample's counts obeys the identities; the accounting adds up" {
 	f=$(sample bad --rows 3000 --bad)
 	run --separate-stderr cchc-sum --period 2024 -g cap,co_quan --total "$f"

@@ -45,6 +45,10 @@ const unsigned char col_required[NCOLS] = {
 	[COL_MA_HO_SO] = 1, [COL_NGAY_TIEP_NHAN] = 1,
 };
 
+const unsigned char col_coded[NCOLS] = {
+	[COL_CAP] = 1, [COL_KENH] = 1, [COL_MUC_DO_DVC] = 1, [COL_TRANG_THAI] = 1,
+};
+
 /* Header aliases, already folded (see fold.h). */
 static const struct {
 	const char *folded;
@@ -164,13 +168,6 @@ static const struct code_alias code_alias[] = {
 	{COL_TRANG_THAI, 9, EXACT, "10"}, {COL_TRANG_THAI, 9, EXACT, "da_tra_ket_qua"},
 	{COL_TRANG_THAI, 9, EXACT, "tra_ket_qua"}, {COL_TRANG_THAI, 9, EXACT, "da_tra"},
 };
-
-int
-col_has_codes(int col)
-{
-	return col == COL_CAP || col == COL_KENH || col == COL_MUC_DO_DVC ||
-	    col == COL_TRANG_THAI;
-}
 
 static const char *const *
 codes_of(int col)

@@ -23,7 +23,12 @@ int col_lookup(const char *folded, int *rank);
 const char *col_loser_name(int col);
 
 /* Code columns: cap, kenh, muc_do_dvc, trang_thai. */
-int col_has_codes(int col);
+extern const unsigned char col_coded[NCOLS];
+static inline int
+col_has_codes(int col)
+{
+	return col_coded[col];
+}
 /* The code a folded value is (its index into col_code_names), -1 when it
  * is none, -2 when it names several (a phrase with two channels in it). */
 int col_code(int col, const char *folded);

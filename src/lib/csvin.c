@@ -24,12 +24,12 @@ struct reader {
 	size_t fcap;		/* fields allocated in row.f */
 	char *arena;		/* the fields' bytes */
 	size_t alen, acap;
-	size_t *off;		/* field offsets into arena, fcap of them */
 	unsigned long line;	/* current physical line, 1-based */
 	unsigned long start;	/* line where a record starting now begins */
 	unsigned long quote_line;	/* line where the open quote began */
 	unsigned long empty;
 	int prev_cr;		/* last byte fed was a CR */
+	int nonblank;		/* a field of this record has a byte */
 	int skipping;		/* after a syntax error: to the end of the line */
 };
 
@@ -53,10 +53,37 @@ parser_init(struct reader *r)
 	csv_set_blk_size(&r->p, 64 * 1024);
 }
 
+/* Kept out of cb_field, which runs for every field: the rare paths. */
+static void
+grow_fields(struct reader *r)
+{
+	r->fcap = r->fcap ? 2 * r->fcap : 64;
+	r->row.f = erealloc(r->row.f, r->fcap * sizeof *r->row.f);
+}
+
+static void
+grow_arena(struct reader *r, size_t n)
+{
+	char *old = r->arena;
+	size_t i;
+
+	while (r->acap - r->alen < n + 1)
+		r->acap = r->acap ? 2 * r->acap : 64 * 1024;
+	r->arena = emalloc(r->acap);
+	if (r->alen)
+		memcpy(r->arena, old, r->alen);
+	/* the record's fields so far point into the old arena */
+	for (i = 0; i < r->row.nf; i++)
+		if (r->row.f[i].n)
+			r->row.f[i].s = r->arena + (r->row.f[i].s - old);
+	free(old);
+}
+
 static void
 cb_field(void *s, size_t n, void *data)
 {
 	struct reader *r = data;
+	struct csv_field *f;
 	size_t i = r->row.nf;
 
 	if (r->stop)
@@ -65,38 +92,34 @@ cb_field(void *s, size_t n, void *data)
 		r->row.line = r->start;
 		r->alen = 0;
 	}
-	if (i == r->fcap) {
-		r->fcap = r->fcap ? 2 * r->fcap : 64;
-		r->row.f = erealloc(r->row.f, r->fcap * sizeof *r->row.f);
-		r->off = erealloc(r->off, r->fcap * sizeof *r->off);
+	if (i == r->fcap)
+		grow_fields(r);
+	f = &r->row.f[i];
+	if (n == 0 || (r->row.want && (i >= r->row.nwant || !r->row.want[i]))) {
+		/* empty, or a field nobody reads: not copied */
+		r->nonblank |= n != 0;
+		f->s = "";
+		f->n = 0;
+		r->row.nf = i + 1;
+		return;
 	}
-	if (r->row.want && (i >= r->row.nwant || !r->row.want[i]))
-		n = 0;	/* a field nobody reads: not copied */
-	if (r->acap - r->alen < n + 1) {
-		while (r->acap - r->alen < n + 1)
-			r->acap = r->acap ? 2 * r->acap : 64 * 1024;
-		r->arena = erealloc(r->arena, r->acap);
-	}
-	r->off[i] = r->alen;
-	if (n)
-		memcpy(r->arena + r->alen, s, n);
+	r->nonblank = 1;
+	if (r->acap - r->alen < n + 1)
+		grow_arena(r, n);
+	f->s = r->arena + r->alen;
+	f->n = n;
+	memcpy(r->arena + r->alen, s, n);
 	r->arena[r->alen + n] = '\0';
 	r->alen += n + 1;
-	r->row.f[i].n = n;
 	r->row.nf = i + 1;
 }
 
 static void
 deliver(struct reader *r)
 {
-	size_t i;
-	int blank = !r->row.err;
+	int blank = !r->row.err && !r->nonblank;
 
-	for (i = 0; i < r->row.nf; i++) {
-		r->row.f[i].s = r->arena + r->off[i];
-		if (r->row.f[i].n)
-			blank = 0;
-	}
+	r->nonblank = 0;
 	if (blank && r->row.rec > 0) {
 		r->empty++;
 	} else {
@@ -248,7 +271,6 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 	}
 	csv_free(&r->p);
 	free(r->row.f);
-	free(r->off);
 	free(r->arena);
 	return status;
 }

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "date.h"
@@ -131,30 +132,65 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 	return DATE_EDAY;
 }
 
+/* Are the 8 bytes at s all ASCII digits? A digit is 0x30..0x39: its high
+ * nibble is 3, and still 3 after adding 6. No carry crosses a byte whose
+ * high nibble was 3, and any other byte fails the first test. */
+static int
+digits8(const char *s)
+{
+	uint64_t x;
+
+	memcpy(&x, s, 8);
+	return (x & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u &&
+	    ((x + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u;
+}
+
+/* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14. DATE_EFORM only for a non-digit. */
 static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
-	if (!digits(s, 4, &t->y) || !digits(s + 4, 2, &t->m) || !digits(s + 6, 2, &t->d))
+	int y, m, d, hh = 0, mi = 0, ss = 0;
+
+	/* 8 bytes at a time; the last load overlaps the first */
+	if (!digits8(s) || !digits8(s + n - 8))
 		return DATE_EFORM;
+#define D2(k) ((s[k] - '0') * 10 + (s[(k) + 1] - '0'))
+	y = D2(0) * 100 + D2(2);
+	m = D2(4);
+	d = D2(6);
 	if (n >= 12) {
-		if (!digits(s + 8, 2, &t->hh) || !digits(s + 10, 2, &t->mi))
-			return DATE_EFORM;
+		hh = D2(8);
+		mi = D2(10);
 		t->has_time = 1;
-		if (n == 14) {
-			if (!digits(s + 12, 2, &t->ss))
-				return DATE_EFORM;
-			t->has_sec = 1;
-		}
 	}
-	if (!date_valid(t->y, t->m, t->d))
+	if (n == 14) {
+		ss = D2(12);
+		t->has_sec = 1;
+	}
+#undef D2
+	t->y = y, t->m = m, t->d = d;
+	t->hh = hh, t->mi = mi, t->ss = ss;
+	if (!date_valid(y, m, d))
 		return DATE_EDAY;
-	if (t->hh > 23 || t->mi > 59 || t->ss > 59)
+	if (hh > 23 || mi > 59 || ss > 59)
 		return DATE_ETIME;
 	return DATE_OK;
 }
 
+static int parse_any(const char *s, size_t n, int order, struct dt *t);
+
 int
 date_parse(const char *s, size_t n, int order, struct dt *t)
+{
+	int err = parse_any(s, n, order, t);
+
+	if (err == DATE_OK)
+		t->days = date_days(t->y, t->m, t->d);
+	return err;
+}
+
+static int
+parse_any(const char *s, size_t n, int order, struct dt *t)
 {
 	size_t i, sp = 0, tpos = 0;
 	int all_digits = 1, err;
@@ -166,6 +202,9 @@ date_parse(const char *s, size_t n, int order, struct dt *t)
 		n--;
 	if (n == 0)
 		return DATE_EFORM;
+	/* the one-stop system's own form first: most values are it */
+	if ((n == 14 || n == 8 || n == 12) && (err = parse_compact(s, n, t)) != DATE_EFORM)
+		return err;
 	for (i = 0; i < n; i++) {
 		if (!is_digit(s[i]))
 			all_digits = 0;
@@ -174,8 +213,8 @@ date_parse(const char *s, size_t n, int order, struct dt *t)
 		if (s[i] == 'T' && !tpos && i > 0 && is_digit(s[i - 1]))
 			tpos = i;
 	}
-	if (all_digits)
-		return n == 8 || n == 12 || n == 14 ? parse_compact(s, n, t) : DATE_EFORM;
+	if (all_digits)	/* compact forms were tried above */
+		return DATE_EFORM;
 	if (tpos && !sp) {	/* 2024-01-03T08:15:00 */
 		if ((err = parse_day(s, tpos, order, t)) != DATE_OK)
 			return err;
@@ -251,11 +290,17 @@ date_format(const struct dt *t, char *buf)
 	return (size_t)(p - buf);
 }
 
-/* Howard Hinnant's days_from_civil. */
+/* Howard Hinnant's days_from_civil; between 1901 and 2099 every fourth
+ * year is a leap year, and a table of the months does. */
 long
 date_days(int y, int m, int d)
 {
+	static const short before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 	long era, yoe, doy, doe;
+
+	if (y > 1900 && y < 2100 && m >= 1 && m <= 12)
+		return (y - 1901) * 365L + (y - 1901) / 4 - 25202 + before[m - 1] +
+		    (m > 2 && y % 4 == 0) + d - 1;	/* 1970-01-01 is day 25202 of 1901 */
 
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
@@ -268,6 +313,6 @@ date_days(int y, int m, int d)
 long long
 date_secs(const struct dt *t)
 {
-	return (long long)date_days(t->y, t->m, t->d) * 86400 +
+	return (long long)t->days * 86400 +
 	    t->hh * 3600 + t->mi * 60 + t->ss;
 }

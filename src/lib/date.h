@@ -12,6 +12,7 @@ enum { DATE_DMY = 0, DATE_MDY = 1 };
 
 struct dt {
 	int y, m, d, hh, mi, ss;
+	long days;		/* date_days(y, m, d), set by date_parse */
 	unsigned char has_time, has_sec;
 };
 
@@ -29,7 +30,8 @@ const char *date_strerror(int err);
 size_t date_format(const struct dt *t, char *buf);
 /* Days since 1970-01-01. */
 long date_days(int y, int m, int d);
-/* Seconds since 1970-01-01 00:00, the time taken as 00:00 when absent. */
+/* Seconds since 1970-01-01 00:00, the time taken as 00:00 when absent;
+ * t->days must be set (date_parse sets it). */
 long long date_secs(const struct dt *t);
 int date_valid(int y, int m, int d);
 

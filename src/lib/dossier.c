@@ -194,15 +194,21 @@ dossier_parser_free(struct dossier_parser *p)
 		smap_free(p->memo[i]);
 }
 
-/* Folding is costly; an export has few distinct codes: fold each once. */
+/* Folding is costly; an export has few distinct codes: fold each once.
+ * The first few short values are kept in a small array scanned before the
+ * hash map: a status or a channel is one or two bytes. */
 static int
 code_of(struct dossier_parser *p, int col, const char *s, size_t n)
 {
-	int added, *v;
+	struct code_cache *c = p->cache[col];
+	int added, *v, code;
+	unsigned i, k = p->ncache[col];
 	char *f;
 
+	for (i = 0; i < k; i++)
+		if (c[i].len == n && memcmp(c[i].s, s, n) == 0)
+			return c[i].code;
 	if (smap_count(p->memo[col]) > 4096) {	/* free text, not codes */
-		int code;
 		f = fold(s, n);
 		code = col_code(col, f);
 		free(f);
@@ -213,6 +219,12 @@ code_of(struct dossier_parser *p, int col, const char *s, size_t n)
 		f = fold(s, n);
 		*v = col_code(col, f) + 10;
 		free(f);
+		if (k < CODE_CACHE && n <= CODE_CACHE_LEN) {
+			c[k].len = (unsigned char)n;
+			c[k].code = (signed char)(*v - 10);
+			memcpy(c[k].s, s, n);
+			p->ncache[col]++;
+		}
 	}
 	return *v - 10;
 }
@@ -273,7 +285,7 @@ before(const struct dt *a, const struct dt *b)
 {
 	if (a->has_time && b->has_time)
 		return date_secs(a) < date_secs(b);
-	return date_days(a->y, a->m, a->d) < date_days(b->y, b->m, b->d);
+	return a->days < b->days;
 }
 
 int

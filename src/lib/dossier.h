@@ -41,9 +41,19 @@ struct dossier {
 	int code[NCOLS];	/* each code column's code, -1 when empty */
 };
 
+/* A code column's few short raw values, looked at before any hashing. */
+enum { CODE_CACHE = 16, CODE_CACHE_LEN = 30 };
+struct code_cache {
+	unsigned char len;
+	signed char code;
+	char s[CODE_CACHE_LEN];
+};
+
 struct dossier_parser {
 	int date_order;
 	struct smap *memo[NCOLS];	/* code of each distinct raw value */
+	struct code_cache cache[NCOLS][CODE_CACHE];
+	unsigned char ncache[NCOLS];
 };
 
 void dossier_parser_init(struct dossier_parser *p, int date_order);

@@ -140,7 +140,7 @@ nfc(const char *s, size_t n, char **buf, size_t *cap)
 }
 
 void
-trim(const char **s, size_t *n)
+trim_ends(const char **s, size_t *n)
 {
 	const char *p = *s;
 	size_t len = *n;

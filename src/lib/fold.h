@@ -18,8 +18,22 @@ char *fold(const char *s, size_t n);
  * into utf8proc. */
 size_t nfc(const char *s, size_t n, char **buf, size_t *cap);
 
-/* Trims spaces, tabs and no-break spaces at both ends: adjusts *s and *n. */
-void trim(const char **s, size_t *n);
+/* Trims spaces, tabs and no-break spaces at both ends: adjusts *s and *n.
+ * Inline for the usual value, which has nothing to trim. */
+void trim_ends(const char **s, size_t *n);
+static inline void
+trim(const char **s, size_t *n)
+{
+	unsigned char a, z;
+
+	if (*n == 0)
+		return;
+	a = (unsigned char)(*s)[0];
+	z = (unsigned char)(*s)[*n - 1];
+	if (a > ' ' && a != 0xc2 && z > ' ' && z != 0xa0)
+		return;
+	trim_ends(s, n);
+}
 
 enum { TEXT_OK = 0, TEXT_NUL, TEXT_BADUTF8 };
 /* Checks that s[0..n) is UTF-8 without NUL bytes; on failure *at is the
