@@ -73,6 +73,12 @@ struct sum {
 	unsigned char *want;	/* the fields a row is read for */
 	struct smap *groups;	/* encoded key -> struct counts */
 	struct smap **memo;	/* per group column: raw value -> NFC */
+	/* When every group column is a code column, a tuple of codes is a
+	 * slot: its group found once by key, then by index. */
+	int coded_groups;
+	size_t *radix;		/* per group column: codes + 1 */
+	size_t nslots;
+	struct counts **slot;
 	/* merge */
 	int merge;
 	int *is_count;		/* per field: count column index, or -1 */
@@ -162,6 +168,67 @@ parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 	return 0;
 }
 
+/* parse() with the usual case inline: a code seen before. */
+static int
+parse_code(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+{
+	const char *v;
+	size_t n;
+	int code;
+
+	value(s, row, col, &v, &n);
+	if (n && (code = dossier_code(&s->parser, col, v, n)) >= 0) {
+		d->code[col] = code;
+		return 0;
+	}
+	return parse(s, row, col, d);
+}
+
+static int
+parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+{
+	const char *v, *why;
+	size_t n;
+
+	value(s, row, col, &v, &n);
+	if (dossier_date(&s->parser, col, v, n, d, &why) < 0) {
+		unclassifiable(s, row, col, why, v, n);
+		return -1;
+	}
+	return 0;
+}
+
+/* The group of a row whose group columns are all codes seen before, or
+ * NULL: let the general way say what is wrong. */
+static struct counts *
+coded_group(struct sum *s, const struct csv_row *row)
+{
+	size_t g, k = 0, klen;
+	int code[64], added;
+	struct counts **c;
+
+	for (g = 0; g < s->ng; g++) {
+		int f = s->gfield[g], role = s->cols.role[f];
+		const char *v = row->f[f].s;
+		size_t n = row->f[f].n;
+
+		trim(&v, &n);
+		if (n == 0 || (code[g] = dossier_code(&s->parser, role, v, n)) < 0)
+			return NULL;
+		k = k * s->radix[g] + (size_t)code[g] + 1;
+	}
+	c = &s->slot[k];
+	if (!*c) {
+		key_reset(s, &klen);
+		for (g = 0; g < s->ng; g++) {
+			const char *name = col_code_name(s->cols.role[s->gfield[g]], code[g]);
+			key_add(s, &klen, name, strlen(name));
+		}
+		*c = smap_put(s->groups, s->key ? s->key : "", klen, &added);
+	}
+	return *c;
+}
+
 /* NFC of a group value, once per distinct raw value. */
 static const char *
 group_text(struct sum *s, size_t g, const char *v, size_t n, size_t *len)
@@ -211,15 +278,15 @@ count_dossier(struct sum *s, const struct csv_row *row)
 	memset(&d, 0, sizeof d);
 	/* statuses 1 and 3 are no received dossiers, whatever their dates */
 	if (s->field[COL_TRANG_THAI] >= 0) {
-		if (parse(s, row, COL_TRANG_THAI, &d) < 0)
+		if (parse_code(s, row, COL_TRANG_THAI, &d) < 0)
 			return;
 		if (d.code[COL_TRANG_THAI] >= 0 && status_not_received(d.code[COL_TRANG_THAI])) {
 			s->notrecv++;
 			return;
 		}
 	}
-	if (parse(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
-	    parse(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
+	if (parse_date(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
+	    parse_date(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
 		return;
 	recv_day = d.recv.days;
 	if (d.has_done)
@@ -228,7 +295,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		s->outside++;
 		return;
 	}
-	if (parse(s, row, COL_NGAY_HEN_TRA, &d) < 0)
+	if (parse_date(s, row, COL_NGAY_HEN_TRA, &d) < 0)
 		return;
 	if ((col = dossier_dates(&d, &why)) >= 0) {
 		const char *v;
@@ -239,13 +306,15 @@ count_dossier(struct sum *s, const struct csv_row *row)
 	}
 	fresh = recv_day >= s->from;
 	if (fresh) {
-		if (parse(s, row, COL_KENH, &d) < 0)
+		if (parse_code(s, row, COL_KENH, &d) < 0)
 			return;
 		if (d.code[COL_KENH] < 0) {
 			unclassifiable(s, row, COL_KENH, "no channel for a dossier received in the period", NULL, 0);
 			return;
 		}
 	}
+	if (s->coded_groups && (c = coded_group(s, row)) != NULL)
+		goto count;
 	key_reset(s, &klen);
 	for (g = 0; g < s->ng; g++) {
 		const struct csv_field *f = &row->f[s->gfield[g]];
@@ -273,6 +342,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		key_add(s, &klen, v, len);
 	}
 	c = smap_put(s->groups, s->key ? s->key : "", klen, &added);
+count:
 	c->c[C_TIEP_NHAN]++;
 	if (fresh) {
 		c->c[C_MOI_TIEP_NHAN]++;
@@ -389,6 +459,33 @@ merge_header(struct sum *s, const struct csv_row *row)
 	return 0;
 }
 
+/* Sets up coded_group() when every group column is a code column and
+ * the tuples are few. A -g name is the same column in every file. */
+static void
+group_slots(struct sum *s)
+{
+	size_t g, n = 1;
+
+	s->coded_groups = 0;
+	if (s->ng > 64)
+		return;
+	s->radix = erealloc(s->radix, (s->ng + 1) * sizeof *s->radix);
+	for (g = 0; g < s->ng; g++) {
+		int role = s->cols.role[s->gfield[g]];
+		if (role < 0 || !col_has_codes(role))
+			return;
+		s->radix[g] = (size_t)col_ncodes(role) + 1;
+		n *= s->radix[g];
+		if (n > 4096)
+			return;
+	}
+	if (!s->slot) {
+		s->nslots = n;
+		s->slot = ecalloc(n, sizeof *s->slot);
+	}
+	s->coded_groups = 1;
+}
+
 /* The columns count_dossier reads, besides the group columns. */
 static const int counted_col[] = {
 	COL_TRANG_THAI, COL_NGAY_TIEP_NHAN, COL_NGAY_HEN_TRA, COL_NGAY_TRA_KET_QUA, COL_KENH
@@ -455,6 +552,7 @@ on_header(struct sum *s, struct csv_row *row)
 			s->want[s->gfield[g]] = 1;
 		row->want = s->want;
 		row->nwant = s->cols.nf;
+		group_slots(s);
 	}
 	if (!s->have_first) {
 		s->have_first = 1;
@@ -606,6 +704,7 @@ sum_parallel(struct sum *s, const char *path, int jobs)
 		for (g = 0; g < s->ng; g++)
 			p->w.memo[g] = smap_new(sizeof(char *));
 		dossier_parser_init(&p->w.parser, s->date_order);
+		p->w.slot = s->slot ? ecalloc(s->nslots, sizeof *s->slot) : NULL;
 		p->w.key = p->w.tmp = NULL;
 		p->w.keycap = p->w.tmpcap = 0;
 		p->w.rows = p->w.counted = p->w.outside = p->w.notrecv = p->w.unclass = 0;
@@ -646,6 +745,7 @@ sum_parallel(struct sum *s, const char *path, int jobs)
 		dossier_parser_free(&p->w.parser);
 		free(p->w.key);
 		free(p->w.tmp);
+		free(p->w.slot);
 	}
 	free(parts);
 	free(tid);
@@ -959,6 +1059,8 @@ main(int argc, char *argv[])
 	free(s.outname);
 	free(s.is_count);
 	free(s.want);
+	free(s.radix);
+	free(s.slot);
 	free(s.key);
 	free(s.tmp);
 	smap_free(s.groups);

@@ -185,6 +185,17 @@ codes_of(int col)
 	return NULL;
 }
 
+int
+col_ncodes(int col)
+{
+	const char *const *codes = codes_of(col);
+	int n = 0;
+
+	while (codes && codes[n])
+		n++;
+	return n;
+}
+
 const char *
 col_code_name(int col, int code)
 {

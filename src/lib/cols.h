@@ -33,6 +33,8 @@ col_has_codes(int col)
  * is none, -2 when it names several (a phrase with two channels in it). */
 int col_code(int col, const char *folded);
 const char *col_code_name(int col, int code);
+/* How many codes col has (0 for no code column). */
+int col_ncodes(int col);
 
 /* trang_thai: the statuses that are not received dossiers (1 registered,
  * 3 refused). */

@@ -79,10 +79,11 @@ grow_arena(struct reader *r, size_t n)
 	free(old);
 }
 
-static void
-cb_field(void *s, size_t n, void *data)
+/* cb_field's rare cases: a stopped reader, a record's first field, no
+ * room for one more field or for the bytes. */
+static __attribute__((noinline, cold)) void
+field_slow(struct reader *r, const char *s, size_t n)
 {
-	struct reader *r = data;
 	struct csv_field *f;
 	size_t i = r->row.nf;
 
@@ -95,15 +96,14 @@ cb_field(void *s, size_t n, void *data)
 	if (i == r->fcap)
 		grow_fields(r);
 	f = &r->row.f[i];
+	r->row.nf = i + 1;
+	if (n)
+		r->nonblank = 1;
 	if (n == 0 || (r->row.want && (i >= r->row.nwant || !r->row.want[i]))) {
-		/* empty, or a field nobody reads: not copied */
-		r->nonblank |= n != 0;
 		f->s = "";
 		f->n = 0;
-		r->row.nf = i + 1;
 		return;
 	}
-	r->nonblank = 1;
 	if (r->acap - r->alen < n + 1)
 		grow_arena(r, n);
 	f->s = r->arena + r->alen;
@@ -111,7 +111,37 @@ cb_field(void *s, size_t n, void *data)
 	memcpy(r->arena + r->alen, s, n);
 	r->arena[r->alen + n] = '\0';
 	r->alen += n + 1;
+}
+
+/* Called for every field of the input: the usual case only, copying
+ * the bytes of a wanted field (libcsv reuses its buffer). */
+static void
+cb_field(void *s, size_t n, void *data)
+{
+	struct reader *r = data;
+	struct csv_field *f;
+	size_t i = r->row.nf;
+	char *dst;
+
+	if (r->stop || i == 0 || i == r->fcap || r->acap - r->alen <= n) {
+		field_slow(r, s, n);
+		return;
+	}
+	f = &r->row.f[i];
 	r->row.nf = i + 1;
+	if (n == 0 || (r->row.want && (i >= r->row.nwant || !r->row.want[i]))) {
+		r->nonblank |= n != 0;
+		f->s = "";
+		f->n = 0;
+		return;
+	}
+	r->nonblank = 1;
+	dst = r->arena + r->alen;
+	f->s = dst;
+	f->n = n;
+	dst[n] = '\0';
+	r->alen += n + 1;
+	memcpy(dst, s, n);	/* last: a tail call, no stack frame */
 }
 
 static void

@@ -15,14 +15,20 @@ leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int
-date_valid(int y, int m, int d)
+static inline int
+valid_day(int y, int m, int d)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const unsigned char mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
 		return 0;
 	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+int
+date_valid(int y, int m, int d)
+{
+	return valid_day(y, m, d);
 }
 
 /* Reads exactly k digits at s into *v. */
@@ -109,7 +115,7 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 		if ((k = number(s + i, n - i, 2, &c)) == 0 || i + k != n)
 			return DATE_EFORM;
 		t->y = a, t->m = b, t->d = c;
-		return date_valid(a, b, c) ? DATE_OK : DATE_EDAY;
+		return valid_day(a, b, c) ? DATE_OK : DATE_EDAY;
 	}
 	if (k > 2)
 		return DATE_EFORM;
@@ -124,10 +130,10 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 		t->m = a, t->d = b;
 	else
 		t->d = a, t->m = b;
-	if (date_valid(t->y, t->m, t->d))
+	if (valid_day(t->y, t->m, t->d))
 		return DATE_OK;
 	/* 12/25/2024: Excel on an English Windows wrote it month first */
-	if (order == DATE_DMY && sep == '/' && date_valid(c, a, b))
+	if (order == DATE_DMY && sep == '/' && valid_day(c, a, b))
 		return DATE_EMDY;
 	return DATE_EDAY;
 }
@@ -145,7 +151,8 @@ digits8(const char *s)
 	    ((x + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u;
 }
 
-/* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14. DATE_EFORM only for a non-digit. */
+/* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t.
+ * DATE_EFORM only for a non-digit. */
 static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
@@ -158,19 +165,18 @@ parse_compact(const char *s, size_t n, struct dt *t)
 	y = D2(0) * 100 + D2(2);
 	m = D2(4);
 	d = D2(6);
+	t->has_time = n >= 12;
+	t->has_sec = n == 14;
 	if (n >= 12) {
 		hh = D2(8);
 		mi = D2(10);
-		t->has_time = 1;
 	}
-	if (n == 14) {
+	if (n == 14)
 		ss = D2(12);
-		t->has_sec = 1;
-	}
 #undef D2
 	t->y = y, t->m = m, t->d = d;
 	t->hh = hh, t->mi = mi, t->ss = ss;
-	if (!date_valid(y, m, d))
+	if (!valid_day(y, m, d))
 		return DATE_EDAY;
 	if (hh > 23 || mi > 59 || ss > 59)
 		return DATE_ETIME;
@@ -179,13 +185,20 @@ parse_compact(const char *s, size_t n, struct dt *t)
 
 static int parse_any(const char *s, size_t n, int order, struct dt *t);
 
+static inline long days_of(int y, int m, int d);
+
 int
 date_parse(const char *s, size_t n, int order, struct dt *t)
 {
-	int err = parse_any(s, n, order, t);
+	int err;
 
+	/* the one-stop system's own form first: most values are it */
+	if ((n == 14 || n == 8 || n == 12) && (err = parse_compact(s, n, t)) != DATE_EFORM)
+		goto parsed;
+	err = parse_any(s, n, order, t);
+parsed:
 	if (err == DATE_OK)
-		t->days = date_days(t->y, t->m, t->d);
+		t->days = days_of(t->y, t->m, t->d);
 	return err;
 }
 
@@ -202,7 +215,6 @@ parse_any(const char *s, size_t n, int order, struct dt *t)
 		n--;
 	if (n == 0)
 		return DATE_EFORM;
-	/* the one-stop system's own form first: most values are it */
 	if ((n == 14 || n == 8 || n == 12) && (err = parse_compact(s, n, t)) != DATE_EFORM)
 		return err;
 	for (i = 0; i < n; i++) {
@@ -292,8 +304,8 @@ date_format(const struct dt *t, char *buf)
 
 /* Howard Hinnant's days_from_civil; between 1901 and 2099 every fourth
  * year is a leap year, and a table of the months does. */
-long
-date_days(int y, int m, int d)
+static inline long
+days_of(int y, int m, int d)
 {
 	static const short before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 	long era, yoe, doy, doe;
@@ -308,6 +320,12 @@ date_days(int y, int m, int d)
 	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+long
+date_days(int y, int m, int d)
+{
+	return days_of(y, m, d);
 }
 
 long long

@@ -195,19 +195,16 @@ dossier_parser_free(struct dossier_parser *p)
 }
 
 /* Folding is costly; an export has few distinct codes: fold each once.
- * The first few short values are kept in a small array scanned before the
- * hash map: a status or a channel is one or two bytes. */
-static int
-code_of(struct dossier_parser *p, int col, const char *s, size_t n)
+ * The first few short ones also go to the array dossier_code scans. */
+int
+dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n)
 {
 	struct code_cache *c = p->cache[col];
+	unsigned k = p->ncache[col];
 	int added, *v, code;
-	unsigned i, k = p->ncache[col];
+	size_t at;
 	char *f;
 
-	for (i = 0; i < k; i++)
-		if (c[i].len == n && memcmp(c[i].s, s, n) == 0)
-			return c[i].code;
 	if (smap_count(p->memo[col]) > 4096) {	/* free text, not codes */
 		f = fold(s, n);
 		code = col_code(col, f);
@@ -219,7 +216,8 @@ code_of(struct dossier_parser *p, int col, const char *s, size_t n)
 		f = fold(s, n);
 		*v = col_code(col, f) + 10;
 		free(f);
-		if (k < CODE_CACHE && n <= CODE_CACHE_LEN) {
+		if (k < CODE_CACHE && n <= CODE_CACHE_LEN &&
+		    text_check(s, n, &at) == TEXT_OK) {
 			c[k].len = (unsigned char)n;
 			c[k].code = (signed char)(*v - 10);
 			memcpy(c[k].s, s, n);
@@ -233,9 +231,6 @@ int
 dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
               struct dossier *d, const char **why)
 {
-	struct dt *t;
-	int err;
-
 	if (n == 0 && col_required[col]) {
 		*why = "required value missing";
 		return -1;
@@ -246,7 +241,7 @@ dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
 			d->code[col] = -1;
 			return 0;
 		}
-		code = code_of(p, col, s, n);
+		code = n ? dossier_code(p, col, s, n) : dossier_code_slow(p, col, s, n);
 		if (code < 0) {
 			*why = code == -2 ? "names more than one code" : "unknown code";
 			return -1;
@@ -254,6 +249,16 @@ dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
 		d->code[col] = code;
 		return 0;
 	}
+	return dossier_date(p, col, s, n, d, why);
+}
+
+int
+dossier_date(struct dossier_parser *p, int col, const char *s, size_t n,
+             struct dossier *d, const char **why)
+{
+	struct dt *t;
+	int err;
+
 	switch (col) {
 	case COL_NGAY_TIEP_NHAN:
 		t = &d->recv;
@@ -269,8 +274,12 @@ dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
 	default:
 		return 0;
 	}
-	if (n == 0)
-		return 0;
+	if (n == 0) {
+		if (!col_required[col])
+			return 0;
+		*why = "required value missing";
+		return -1;
+	}
 	err = date_parse(s, n, p->date_order, t);
 	if (err != DATE_OK) {
 		*why = date_strerror(err);

@@ -4,6 +4,7 @@
 #define CCHC_DOSSIER_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "cols.h"
 #include "csvin.h"
@@ -57,12 +58,33 @@ struct dossier_parser {
 };
 
 void dossier_parser_init(struct dossier_parser *p, int date_order);
+
+/* The code of code column col's trimmed value s[0..n), n > 0: its index
+ * into col_code_name, -1 when it is none, -2 when it names several. Values
+ * already seen are matched inline, first byte first; only valid UTF-8 is
+ * kept for that, so a match is text_check clean. */
+int dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n);
+static inline int
+dossier_code(struct dossier_parser *p, int col, const char *s, size_t n)
+{
+	const struct code_cache *c = p->cache[col];
+	unsigned i, k = p->ncache[col];
+
+	for (i = 0; i < k; i++)
+		if (c[i].len == n && c[i].s[0] == s[0] &&
+		    (n == 1 || memcmp(c[i].s + 1, s + 1, n - 1) == 0))
+			return c[i].code;
+	return dossier_code_slow(p, col, s, n);
+}
 void dossier_parser_free(struct dossier_parser *p);
 
 /* Parses the trimmed value of known column col into d. Returns 0, or -1
  * with *why saying what is wrong (a static string). */
 int dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
                   struct dossier *d, const char **why);
+/* dossier_value for a date column (any other column is 0). */
+int dossier_date(struct dossier_parser *p, int col, const char *s, size_t n,
+                 struct dossier *d, const char **why);
 /* The dates against each other once all are read: returns the column that
  * is wrong (due or result before received) and sets *why, or -1. */
 int dossier_dates(const struct dossier *d, const char **why);

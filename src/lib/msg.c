@@ -138,6 +138,16 @@ emalloc(size_t n)
 }
 
 void *
+ecalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		die("out of memory (%zu of %zu bytes)", n, size);
+	return p;
+}
+
+void *
 erealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);

@@ -26,6 +26,7 @@ size_t msg_tail(char *buf, size_t size, const char *col, const char *what,
 void msg_quote(char *buf, size_t size, const char *value, size_t vlen);
 /* Or-die allocation. */
 void *emalloc(size_t n);
+void *ecalloc(size_t n, size_t size);
 void *erealloc(void *p, size_t n);
 char *estrndup(const char *s, size_t n);
 
