@@ -275,7 +275,9 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		unclassifiable(s, row, -1, what, NULL, 0);
 		return;
 	}
-	memset(&d, 0, sizeof d);
+	/* no memset: every field read below is written first (a rep stos of
+	 * the whole struct was 3% of the time) */
+	d.has_due = d.has_done = 0;
 	/* statuses 1 and 3 are no received dossiers, whatever their dates */
 	if (s->field[COL_TRANG_THAI] >= 0) {
 		if (parse_code(s, row, COL_TRANG_THAI, &d) < 0)

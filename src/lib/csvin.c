@@ -95,6 +95,8 @@ field_slow(struct reader *r, const char *s, size_t n)
 	}
 	if (i == r->fcap)
 		grow_fields(r);
+	if (r->acap - r->alen < n + 1)
+		grow_arena(r, n);	/* rebases fields 0 .. i-1 */
 	f = &r->row.f[i];
 	r->row.nf = i + 1;
 	if (n)
@@ -104,8 +106,6 @@ field_slow(struct reader *r, const char *s, size_t n)
 		f->n = 0;
 		return;
 	}
-	if (r->acap - r->alen < n + 1)
-		grow_arena(r, n);
 	f->s = r->arena + r->alen;
 	f->n = n;
 	memcpy(r->arena + r->alen, s, n);
