@@ -60,9 +60,10 @@ struct dossier_parser {
 void dossier_parser_init(struct dossier_parser *p, int date_order);
 
 /* The code of code column col's trimmed value s[0..n), n > 0: its index
- * into col_code_name, -1 when it is none, -2 when it names several. Values
- * already seen are matched inline, first byte first; only valid UTF-8 is
- * kept for that, so a match is text_check clean. */
+ * into col_code_name, -1 when it is none, -2 when it names several.
+ * Values already seen are matched inline, first bytes first (codes are
+ * short); only valid UTF-8 is kept for that, so a match is text_check
+ * clean. */
 int dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n);
 static inline int
 dossier_code(struct dossier_parser *p, int col, const char *s, size_t n)
@@ -71,8 +72,8 @@ dossier_code(struct dossier_parser *p, int col, const char *s, size_t n)
 	unsigned i, k = p->ncache[col];
 
 	for (i = 0; i < k; i++)
-		if (c[i].len == n && c[i].s[0] == s[0] &&
-		    (n == 1 || memcmp(c[i].s + 1, s + 1, n - 1) == 0))
+		if (c[i].len == n && c[i].s[0] == s[0] && (n == 1 ||
+		    (c[i].s[1] == s[1] && (n == 2 || memcmp(c[i].s + 2, s + 2, n - 2) == 0))))
 			return c[i].code;
 	return dossier_code_slow(p, col, s, n);
 }
