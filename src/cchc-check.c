@@ -59,7 +59,9 @@ struct check {
 	struct smap *ids;		/* ma_ho_so seen in this file -> line */
 	unsigned long rows, passed, rejected, empty;
 	int fatal;
-	/* the row being normalised */
+	/* the row being normalised: v[i] is its text, the reader's bytes
+	 * when unchanged, else val[i] */
+	const char **v;
 	char **val;
 	size_t *vlen, *vcap;
 	char *tmp;
@@ -125,6 +127,7 @@ on_header(struct check *c, const struct csv_row *row)
 		c->first = c->cols;
 		c->have_first = 1;
 		c->perm = emalloc(c->first.nf * sizeof *c->perm);
+		c->v = emalloc(c->first.nf * sizeof *c->v);
 		c->val = emalloc(c->first.nf * sizeof *c->val);
 		c->vlen = emalloc(c->first.nf * sizeof *c->vlen);
 		c->vcap = emalloc(c->first.nf * sizeof *c->vcap);
@@ -159,16 +162,16 @@ on_header(struct check *c, const struct csv_row *row)
 }
 
 /* Copies the normalised value of output field i. */
-static void
-set_val(struct check *c, size_t i, const char *s, size_t n)
+/* Room for n bytes and a NUL in val[i], which v[i] is then. */
+static char *
+val_room(struct check *c, size_t i, size_t n)
 {
 	if (c->vcap[i] < n + 1) {
 		c->vcap[i] = n + 1 < 64 ? 64 : n + 1;
 		c->val[i] = erealloc(c->val[i], c->vcap[i]);
 	}
-	memcpy(c->val[i], s, n);
-	c->val[i][n] = '\0';
-	c->vlen[i] = n;
+	c->v[i] = c->val[i];
+	return c->val[i];
 }
 
 static void
@@ -176,7 +179,7 @@ on_dossier(struct check *c, const struct csv_row *row)
 {
 	struct dossier d;
 	const char *why;
-	char buf[64], errbuf[64];
+	char errbuf[64];
 	size_t i, nf = c->first.nf;
 	int col;
 
@@ -196,7 +199,8 @@ on_dossier(struct check *c, const struct csv_row *row)
 		reject(c, row, NULL, errbuf, NULL, 0);
 		return;
 	}
-	memset(&d, 0, sizeof d);
+	/* no memset: what is read of d is written first */
+	d.has_due = d.has_done = 0;
 	for (i = 0; i < nf; i++) {
 		const struct csv_field *f = &row->f[c->perm[i]];
 		const char *s = f->s;
@@ -211,7 +215,7 @@ on_dossier(struct check *c, const struct csv_row *row)
 		trim(&s, &n);
 		col = c->first.role[i];
 		if (col < 0) {
-			c->vlen[i] = nfc(s, n, &c->val[i], &c->vcap[i]);
+			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 			continue;
 		}
 		if (dossier_value(&c->parser, col, s, n, &d, &why) < 0) {
@@ -219,36 +223,36 @@ on_dossier(struct check *c, const struct csv_row *row)
 			return;
 		}
 		if (col_has_codes(col)) {
-			const char *code = d.code[col] < 0 ? "" : col_code_name(col, d.code[col]);
-			set_val(c, i, code, strlen(code));
+			c->v[i] = d.code[col] < 0 ? "" : col_code_name(col, d.code[col]);
+			c->vlen[i] = strlen(c->v[i]);
 		} else if (col == COL_NGAY_TIEP_NHAN || (col == COL_NGAY_HEN_TRA && d.has_due) ||
 		    (col == COL_NGAY_TRA_KET_QUA && d.has_done)) {
 			const struct dt *t = col == COL_NGAY_TIEP_NHAN ? &d.recv :
 			    col == COL_NGAY_HEN_TRA ? &d.due : &d.done;
-			set_val(c, i, buf, date_format(t, buf));
+			c->vlen[i] = date_format(t, val_room(c, i, 20));
 		} else {
-			c->vlen[i] = nfc(s, n, &c->val[i], &c->vcap[i]);
+			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 		}
 	}
 	if ((col = dossier_dates(&d, &why)) >= 0) {
 		int fi = c->first.idx[col];
-		reject(c, row, col_name[col], why, c->val[fi], c->vlen[fi]);
+		reject(c, row, col_name[col], why, c->v[fi], c->vlen[fi]);
 		return;
 	}
 	{
 		int fi = c->first.idx[COL_MA_HO_SO], added;
-		uint32_t *first_line = smap_put(c->ids, c->val[fi], c->vlen[fi], &added);
+		uint32_t *first_line = smap_put(c->ids, c->v[fi], c->vlen[fi], &added);
 		if (!added) {
 			snprintf(errbuf, sizeof errbuf, "repeated ma_ho_so (first on line %lu)",
 			    (unsigned long)*first_line);
-			reject(c, row, col_name[COL_MA_HO_SO], errbuf, c->val[fi], c->vlen[fi]);
+			reject(c, row, col_name[COL_MA_HO_SO], errbuf, c->v[fi], c->vlen[fi]);
 			return;
 		}
 		/* lines past 2^32 (a 400 GB file) would show wrapped */
 		*first_line = (uint32_t)row->line;
 	}
 	for (i = 0; i < nf; i++)
-		out_field(out_stdout, c->val[i], c->vlen[i]);
+		out_field(out_stdout, c->v[i], c->vlen[i]);
 	out_endrow(out_stdout);
 	c->passed++;
 }
@@ -915,6 +919,7 @@ main(int argc, char *argv[])
 		for (k = 0; k < c.first.nf; k++)
 			free(c.val[k]);
 		free(c.val);
+		free(c.v);
 		free(c.vlen);
 		free(c.vcap);
 		free(c.perm);

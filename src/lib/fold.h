@@ -17,6 +17,9 @@ char *fold(const char *s, size_t n);
  * in any company (ASCII, precomposed Vietnamese) is copied without a call
  * into utf8proc. */
 size_t nfc(const char *s, size_t n, char **buf, size_t *cap);
+/* The same without a copy when s is NFC already: returns s itself, or
+ * *buf holding the normalised text; *len is its length. */
+const char *nfc_ref(const char *s, size_t n, char **buf, size_t *cap, size_t *len);
 
 /* Trims spaces, tabs and no-break spaces at both ends: adjusts *s and *n.
  * Inline for the usual value, which has nothing to trim. */

@@ -1,10 +1,13 @@
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "msg.h"
 #include "smap.h"
 
-#define CHUNK (1 << 20)
+#define CHUNK_MAX ((size_t)16 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
+#define BIG ((size_t)4 << 20)	/* from here, mapped on huge pages */
 
 struct entry {
 	uint32_t hash;
@@ -18,7 +21,7 @@ struct smap {
 	struct entry **slot;
 	uint16_t *tag;
 	size_t cap, count;
-	struct chunk { char *p; size_t used; } *chunks;
+	struct chunk { char *p; size_t used, size; } *chunks;
 	size_t nchunks, chunkcap;
 	char *cur;
 	size_t cur_left;
@@ -47,6 +50,46 @@ hash_bytes(const void *p, size_t n)
 	return h;
 }
 
+/* Zeroed memory. A big table (millions of dossier ids) is mapped aligned
+ * and asked for huge pages: else it costs a page fault every 4 KiB, a
+ * tenth of cchc-check's time. */
+static void *
+big_alloc(size_t size)
+{
+	char *p, *a;
+	size_t head;
+
+	if (size < BIG) {
+		if ((p = calloc(size, 1)) == NULL)
+			die("out of memory (%zu bytes)", size);
+		return p;
+	}
+	p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die("out of memory (%zu bytes)", size);
+	a = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	head = (size_t)(a - p);
+	if (head)
+		munmap(p, head);
+	munmap(a + size, HUGE_PAGE - head);
+#ifdef MADV_HUGEPAGE
+	madvise(a, size, MADV_HUGEPAGE);	/* a hint: no huge pages is fine */
+#endif
+	return a;
+}
+
+static void
+big_free(void *p, size_t size)
+{
+	if (!p)
+		return;
+	if (size < BIG)
+		free(p);
+	else
+		munmap(p, size);
+}
+
 struct smap *
 smap_new(size_t value_size)
 {
@@ -56,10 +99,8 @@ smap_new(size_t value_size)
 	m->align = value_size >= 8 ? 8 : 4;
 	m->value_size = (value_size + m->align - 1) & ~(m->align - 1);
 	m->cap = 64;
-	m->slot = calloc(m->cap, sizeof *m->slot);
-	m->tag = calloc(m->cap, sizeof *m->tag);
-	if (!m->slot || !m->tag)
-		die("out of memory");
+	m->slot = big_alloc(m->cap * sizeof *m->slot);
+	m->tag = big_alloc(m->cap * sizeof *m->tag);
 	return m;
 }
 
@@ -71,10 +112,10 @@ smap_free(struct smap *m)
 	if (!m)
 		return;
 	for (i = 0; i < m->nchunks; i++)
-		free(m->chunks[i].p);
+		big_free(m->chunks[i].p, m->chunks[i].size);
 	free(m->chunks);
-	free(m->slot);
-	free(m->tag);
+	big_free(m->slot, m->cap * sizeof *m->slot);
+	big_free(m->tag, m->cap * sizeof *m->tag);
 	free(m);
 }
 
@@ -95,24 +136,22 @@ static void
 grow(struct smap *m)
 {
 	size_t ncap = m->cap * 2, i, mask = ncap - 1;
-	struct entry **slot = calloc(ncap, sizeof *slot);
-	uint16_t *tag = calloc(ncap, sizeof *tag);
+	struct entry **slot = big_alloc(ncap * sizeof *slot);
+	uint16_t *tag = big_alloc(ncap * sizeof *tag);
 
-	if (!slot || !tag)
-		die("out of memory");
 	for (i = 0; i < m->cap; i++) {
 		struct entry *e = m->slot[i];
 		size_t j;
 		if (!e)
 			continue;
 		/* the stored 32 bits of hash place it; the tag moves with it */
-		for (j = e->hash & mask; slot[j]; j = (j + 1) & mask)
+		for (j = e->hash & mask; tag[j]; j = (j + 1) & mask)
 			;
 		slot[j] = e;
 		tag[j] = m->tag[i];
 	}
-	free(m->slot);
-	free(m->tag);
+	big_free(m->slot, m->cap * sizeof *m->slot);
+	big_free(m->tag, m->cap * sizeof *m->tag);
 	m->slot = slot;
 	m->tag = tag;
 	m->cap = ncap;
@@ -131,18 +170,18 @@ alloc_entry(struct smap *m, size_t n)
 	char *p;
 
 	if (need > m->cur_left) {
-		/* chunks grow from 4 KiB to 1 MiB: a map of a few codes stays small */
-		size_t size = m->nchunks < 8 ? (size_t)4096 << m->nchunks : CHUNK;
-		if (size > CHUNK)
-			size = CHUNK;
+		/* chunks double from 4 KiB to 16 MiB: a map of a few codes
+		 * stays small, one of millions of ids takes few huge pages */
+		size_t size = m->nchunks < 12 ? (size_t)4096 << m->nchunks : CHUNK_MAX;
 		if (need > size)
 			size = need;
 		if (m->nchunks == m->chunkcap) {
 			m->chunkcap = m->chunkcap ? 2 * m->chunkcap : 16;
 			m->chunks = erealloc(m->chunks, m->chunkcap * sizeof *m->chunks);
 		}
-		m->cur = emalloc(size);
+		m->cur = big_alloc(size);
 		m->chunks[m->nchunks].p = m->cur;
+		m->chunks[m->nchunks].size = size;
 		m->chunks[m->nchunks++].used = 0;
 		m->cur_left = size;
 	}
@@ -153,17 +192,22 @@ alloc_entry(struct smap *m, size_t n)
 	return (struct entry *)p;
 }
 
+/* The probe walks the tags alone (32 to a cache line; 0 is an empty
+ * slot) and looks at a slot, another cache miss, only when its tag matches. */
 static size_t
 find(struct smap *m, const char *key, size_t n, uint64_t h)
 {
 	size_t mask = m->cap - 1, j = (uint32_t)h & mask;
-	uint16_t t = (uint16_t)(h >> 48) | 1;	/* 0 marks no tag */
+	uint16_t t = (uint16_t)(h >> 48) | 1;
 
 	for (;; j = (j + 1) & mask) {
-		struct entry *e = m->slot[j];
-		if (!e)
+		struct entry *e;
+		if (m->tag[j] == 0)
 			return j;
-		if (m->tag[j] == t && e->n == n && memcmp(key_of(m, e), key, n) == 0)
+		if (m->tag[j] != t)
+			continue;
+		e = m->slot[j];
+		if (e->n == n && memcmp(key_of(m, e), key, n) == 0)
 			return j;
 	}
 }
@@ -174,7 +218,7 @@ smap_get(struct smap *m, const char *key, size_t n)
 	uint64_t h = hash_bytes(key, n);
 	size_t j = find(m, key, n, h);
 
-	return m->slot[j] ? value_of(m, m->slot[j]) : NULL;
+	return m->tag[j] ? value_of(m, m->slot[j]) : NULL;
 }
 
 void *
@@ -184,7 +228,7 @@ smap_put(struct smap *m, const char *key, size_t n, int *added)
 	size_t j = find(m, key, n, h);
 	struct entry *e;
 
-	if (m->slot[j]) {
+	if (m->tag[j]) {
 		if (added)
 			*added = 0;
 		return value_of(m, m->slot[j]);
