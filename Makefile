@@ -58,7 +58,8 @@ DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/lib/bats/bats-support/load.bash:bats-support \
        /usr/lib/bats/bats-assert/load.bash:bats-assert \
        /usr/bin/mandoc:mandoc \
-       /usr/bin/parallel:parallel
+       /usr/bin/parallel:parallel \
+       /usr/bin/valgrind:valgrind
 
 deps:
 	@missing=""; for d in $(DEPS); do \

@@ -64,6 +64,7 @@ struct check {
 	const char **v;
 	char **val;
 	size_t *vlen, *vcap;
+	unsigned char *plain;	/* v[i] is a code name or a date: no quotes */
 	char *tmp;
 	size_t tmpcap;
 };
@@ -128,6 +129,7 @@ on_header(struct check *c, const struct csv_row *row)
 		c->have_first = 1;
 		c->perm = emalloc(c->first.nf * sizeof *c->perm);
 		c->v = emalloc(c->first.nf * sizeof *c->v);
+		c->plain = emalloc(c->first.nf);
 		c->val = emalloc(c->first.nf * sizeof *c->val);
 		c->vlen = emalloc(c->first.nf * sizeof *c->vlen);
 		c->vcap = emalloc(c->first.nf * sizeof *c->vcap);
@@ -180,7 +182,9 @@ on_dossier(struct check *c, const struct csv_row *row)
 	struct dossier d;
 	const char *why;
 	char errbuf[64];
-	size_t i, nf = c->first.nf;
+	const char *idv;
+	size_t i, nf = c->first.nf, idn;
+	uint64_t idhash;
 	int col;
 
 	c->rows++;
@@ -201,6 +205,13 @@ on_dossier(struct check *c, const struct csv_row *row)
 	}
 	/* no memset: what is read of d is written first */
 	d.has_due = d.has_done = 0;
+	{	/* the id's slot fetched while the rest of the row is read */
+		const struct csv_field *f = &row->f[c->perm[c->first.idx[COL_MA_HO_SO]]];
+		idv = f->s;
+		idn = f->n;
+		trim(&idv, &idn);
+		idhash = smap_prefetch(c->ids, idv, idn);
+	}
 	for (i = 0; i < nf; i++) {
 		const struct csv_field *f = &row->f[c->perm[i]];
 		const char *s = f->s;
@@ -214,6 +225,7 @@ on_dossier(struct check *c, const struct csv_row *row)
 		}
 		trim(&s, &n);
 		col = c->first.role[i];
+		c->plain[i] = 0;
 		if (col < 0) {
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 			continue;
@@ -225,11 +237,13 @@ on_dossier(struct check *c, const struct csv_row *row)
 		if (col_has_codes(col)) {
 			c->v[i] = d.code[col] < 0 ? "" : col_code_name(col, d.code[col]);
 			c->vlen[i] = strlen(c->v[i]);
+			c->plain[i] = 1;
 		} else if (col == COL_NGAY_TIEP_NHAN || (col == COL_NGAY_HEN_TRA && d.has_due) ||
 		    (col == COL_NGAY_TRA_KET_QUA && d.has_done)) {
 			const struct dt *t = col == COL_NGAY_TIEP_NHAN ? &d.recv :
 			    col == COL_NGAY_HEN_TRA ? &d.due : &d.done;
 			c->vlen[i] = date_format(t, val_room(c, i, 20));
+			c->plain[i] = 1;
 		} else {
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 		}
@@ -241,7 +255,11 @@ on_dossier(struct check *c, const struct csv_row *row)
 	}
 	{
 		int fi = c->first.idx[COL_MA_HO_SO], added;
-		uint32_t *first_line = smap_put(c->ids, c->v[fi], c->vlen[fi], &added);
+		uint32_t *first_line;
+		/* the hash is the raw id's: the key, unless NFC changed it */
+		if (c->v[fi] != idv || c->vlen[fi] != idn)
+			idhash = hash_bytes(c->v[fi], c->vlen[fi]);
+		first_line = smap_put_hashed(c->ids, c->v[fi], c->vlen[fi], idhash, &added);
 		if (!added) {
 			snprintf(errbuf, sizeof errbuf, "repeated ma_ho_so (first on line %lu)",
 			    (unsigned long)*first_line);
@@ -252,7 +270,10 @@ on_dossier(struct check *c, const struct csv_row *row)
 		*first_line = (uint32_t)row->line;
 	}
 	for (i = 0; i < nf; i++)
-		out_field(out_stdout, c->v[i], c->vlen[i]);
+		if (c->plain[i])
+			out_field_plain(out_stdout, c->v[i], c->vlen[i]);
+		else
+			out_field(out_stdout, c->v[i], c->vlen[i]);
 	out_endrow(out_stdout);
 	c->passed++;
 }
@@ -920,6 +941,7 @@ main(int argc, char *argv[])
 			free(c.val[k]);
 		free(c.val);
 		free(c.v);
+		free(c.plain);
 		free(c.vlen);
 		free(c.vcap);
 		free(c.perm);

@@ -196,6 +196,31 @@ trim_ends(const char **s, size_t *n)
 	*n = len;
 }
 
+/* The length of the well-formed UTF-8 sequence (Unicode table 3-7: no
+ * overlong form, no surrogate, nothing past U+10FFFF) a non-ASCII lead
+ * byte starts at s, or 0. utf8proc_iterate says the same, a call slower. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t k, i;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		k = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		k = 3, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+	else if (c >= 0xf0 && c <= 0xf4)
+		k = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+	else
+		return 0;
+	if (n < k || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < k; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return k;
+}
+
 int
 text_check(const char *s, size_t n, size_t *at)
 {
@@ -203,8 +228,7 @@ text_check(const char *s, size_t n, size_t *at)
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
+		size_t k;
 
 		if (c < 0x80) {
 			if (c == 0) {
@@ -214,13 +238,11 @@ text_check(const char *s, size_t n, size_t *at)
 			i++;
 			continue;
 		}
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 0) {
+		if ((k = utf8_seq((const unsigned char *)s + i, n - i)) == 0) {
 			*at = i;
 			return TEXT_BADUTF8;
 		}
-		i += (size_t)k;
+		i += k;
 		i += ascii_run(s + i, n - i);
 	}
 	return TEXT_OK;

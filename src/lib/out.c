@@ -119,10 +119,9 @@ needs_quotes(const char *s, size_t n)
 	return 0;
 }
 
-void
-out_field(struct out *o, const char *s, size_t n)
+static void
+put_field(struct out *o, const char *s, size_t n, int quote)
 {
-	int quote = needs_quotes(s, n);
 
 	if (!quote && OUT_BUFSZ - o->len > n) {	/* the usual case, in place */
 		if (o->row_started)
@@ -150,6 +149,18 @@ out_field(struct out *o, const char *s, size_t n)
 	if (OUT_BUFSZ - o->len < 2 * n + 2)
 		out_flush(o);
 	o->len += csv_write(o->buf + o->len, OUT_BUFSZ - o->len, s, n);
+}
+
+void
+out_field(struct out *o, const char *s, size_t n)
+{
+	put_field(o, s, n, needs_quotes(s, n));
+}
+
+void
+out_field_plain(struct out *o, const char *s, size_t n)
+{
+	put_field(o, s, n, 0);
 }
 
 void

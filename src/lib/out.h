@@ -13,6 +13,9 @@ void out_bytes(struct out *o, const char *s, size_t n);
 void out_str(struct out *o, const char *s);
 /* One CSV field; a delimiter is written before it unless it starts the row. */
 void out_field(struct out *o, const char *s, size_t n);
+/* A field the caller knows needs no quotes (a code name, a formatted date):
+ * not scanned. */
+void out_field_plain(struct out *o, const char *s, size_t n);
 void out_fieldz(struct out *o, const char *s);
 void out_endrow(struct out *o);
 /* Flush and close; exits 2 on a write error. */

@@ -221,10 +221,26 @@ smap_get(struct smap *m, const char *key, size_t n)
 	return m->tag[j] ? value_of(m, m->slot[j]) : NULL;
 }
 
+uint64_t
+smap_prefetch(const struct smap *m, const char *key, size_t n)
+{
+	uint64_t h = hash_bytes(key, n);
+	size_t j = (uint32_t)h & (m->cap - 1);
+
+	__builtin_prefetch(&m->tag[j], 1);
+	__builtin_prefetch(&m->slot[j], 1);
+	return h;
+}
+
 void *
 smap_put(struct smap *m, const char *key, size_t n, int *added)
 {
-	uint64_t h = hash_bytes(key, n);
+	return smap_put_hashed(m, key, n, hash_bytes(key, n), added);
+}
+
+void *
+smap_put_hashed(struct smap *m, const char *key, size_t n, uint64_t h, int *added)
+{
 	size_t j = find(m, key, n, h);
 	struct entry *e;
 

@@ -18,6 +18,10 @@ void smap_free(struct smap *m);
 void *smap_get(struct smap *m, const char *key, size_t n);
 /* The value for key, inserted zeroed when absent (*added set then). */
 void *smap_put(struct smap *m, const char *key, size_t n, int *added);
+/* A key's hash, its slot asked into the cache meanwhile: work done
+ * between smap_prefetch and smap_put_hashed hides a cache miss. */
+uint64_t smap_prefetch(const struct smap *m, const char *key, size_t n);
+void *smap_put_hashed(struct smap *m, const char *key, size_t n, uint64_t h, int *added);
 size_t smap_count(const struct smap *m);
 /* Every entry in insertion order: call with *it = 0 first. */
 int smap_next(struct smap *m, size_t *it, const char **key, size_t *n, void **value);

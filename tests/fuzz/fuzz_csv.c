@@ -8,9 +8,45 @@
 #include "../../src/lib/dossier.h"
 #include "../../src/lib/fold.h"
 
+#include <utf8proc.h>
+
+/* text_check's own UTF-8 decoder against utf8proc's: the same verdict at
+ * the same byte. */
+static void
+utf8_agrees(const char *s, size_t n)
+{
+	size_t i = 0, at = 0, want = (size_t)-1;
+	int r = text_check(s, n, &at);
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		if (s[i] == 0)
+			break;
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 0) {
+			want = i;
+			break;
+		}
+		i += (size_t)k;
+	}
+	if (i < n && s[i] == 0 && want == (size_t)-1) {
+		if (r != TEXT_NUL || at != i)
+			abort();
+	} else if (want != (size_t)-1) {
+		if (r != TEXT_BADUTF8 || at != want)
+			abort();
+	} else if (r != TEXT_OK) {
+		abort();
+	}
+}
+
 struct ctx {
 	struct dossier_cols cols;
 	int have;
+	int want_mapped;	/* read only the mapped columns, as cchc-sum does */
+	unsigned char *want;
 	struct dossier_parser p;
 	char *buf;
 	size_t cap;
@@ -24,27 +60,52 @@ on_row(struct csv_row *row, void *data)
 	size_t i, at;
 
 	if (row->rec == 0) {
-		if (dossier_cols_init(&c->cols, row, err, sizeof err) == 0)
+		if (dossier_cols_init(&c->cols, row, err, sizeof err) == 0) {
 			c->have = 1;
-		else
+			if (c->want_mapped) {
+				c->want = calloc(c->cols.nf + 1, 1);
+				for (i = 0; i < c->cols.nf; i++)
+					c->want[i] = c->cols.role[i] >= 0;
+				row->want = c->want;
+				row->nwant = c->cols.nf;
+			}
+		} else {
 			dossier_cols_free(&c->cols);
+		}
 		return 0;
 	}
 	for (i = 0; i < row->nf; i++) {
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n;
+		utf8_agrees(s, n);
 		if (text_check(s, n, &at) != TEXT_OK) {
 			text_advice(s, n, at);
 			continue;
 		}
 		trim(&s, &n);
-		nfc(s, n, &c->buf, &c->cap);
+		{	/* nfc_ref is nfc without the copy: the same text */
+			size_t len, len2;
+			const char *r = nfc_ref(s, n, &c->buf, &c->cap, &len);
+			char *copy = malloc(len + 1);
+			memcpy(copy, r, len);
+			len2 = nfc(s, n, &c->buf, &c->cap);
+			if (len2 != len || memcmp(copy, c->buf, len) != 0)
+				abort();
+			free(copy);
+		}
 		free(fold(s, n));
 		if (c->have && i < c->cols.nf && c->cols.role[i] >= 0) {
 			struct dossier d;
 			const char *why;
+			int col = c->cols.role[i], code;
 			memset(&d, 0, sizeof d);
-			dossier_value(&c->p, c->cols.role[i], s, n, &d, &why);
+			dossier_value(&c->p, col, s, n, &d, &why);
+			/* the inline code match and the hash agree, twice over */
+			if (col_has_codes(col) && n > 0) {
+				code = dossier_code(&c->p, col, s, n);
+				if (code != dossier_code(&c->p, col, s, n))
+					abort();
+			}
 		}
 	}
 	return 0;
@@ -57,11 +118,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned char delim = size ? (data[0] & 1 ? ';' : ',') : ',';
 
 	memset(&c, 0, sizeof c);
+	c.want_mapped = size && (data[0] & 4);
 	dossier_parser_init(&c.p, size && (data[0] & 2) ? DATE_MDY : DATE_DMY);
 	csvin_read_mem("fuzz", (const char *)data, size, delim, on_row, &c, NULL);
 	if (c.have)
 		dossier_cols_free(&c.cols);
 	dossier_parser_free(&c.p);
 	free(c.buf);
+	free(c.want);
 	return 0;
 }
