@@ -138,42 +138,52 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 	return DATE_EDAY;
 }
 
-/* Are the 8 bytes at s all ASCII digits? A digit is 0x30..0x39: its high
+/* Are the 8 bytes of x all ASCII digits? A digit is 0x30..0x39: its high
  * nibble is 3, and still 3 after adding 6. No carry crosses a byte whose
  * high nibble was 3, and any other byte fails the first test. */
-static int
-digits8(const char *s)
+static inline int
+digits8(uint64_t x)
 {
-	uint64_t x;
-
-	memcpy(&x, s, 8);
 	return (x & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u &&
 	    ((x + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u;
 }
 
+/* Eight ASCII digits (loaded little-endian) as four two-digit numbers, one
+ * in the low byte of each 16-bit lane: "20240131" gives 20, 24, 1, 31.
+ * Each byte is at most 9 before the multiply: no carry crosses a byte. */
+static inline uint64_t
+pairs8(uint64_t x)
+{
+	x -= 0x3030303030303030u;
+	return (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFu;
+}
+
+#define LANE(x, k) ((int)((x) >> (16 * (k)) & 0xff))
+
 /* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t.
- * DATE_EFORM only for a non-digit. */
+ * DATE_EFORM only for a non-digit. The whole value is two 8-byte loads,
+ * the second overlapping the first: no loop over the digits. */
 static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
+	uint64_t a, b;
 	int y, m, d, hh = 0, mi = 0, ss = 0;
 
-	/* 8 bytes at a time; the last load overlaps the first */
-	if (!digits8(s) || !digits8(s + n - 8))
+	memcpy(&a, s, 8);
+	memcpy(&b, s + n - 8, 8);
+	if (!digits8(a) || !digits8(b))
 		return DATE_EFORM;
-#define D2(k) ((s[k] - '0') * 10 + (s[(k) + 1] - '0'))
-	y = D2(0) * 100 + D2(2);
-	m = D2(4);
-	d = D2(6);
+	a = pairs8(a);
+	b = pairs8(b);
+	y = LANE(a, 0) * 100 + LANE(a, 1);
+	m = LANE(a, 2);
+	d = LANE(a, 3);
+	if (n == 14)	/* b: dd HH MM SS */
+		hh = LANE(b, 1), mi = LANE(b, 2), ss = LANE(b, 3);
+	else if (n == 12)	/* b: mm dd HH MM */
+		hh = LANE(b, 2), mi = LANE(b, 3);
 	t->has_time = n >= 12;
 	t->has_sec = n == 14;
-	if (n >= 12) {
-		hh = D2(8);
-		mi = D2(10);
-	}
-	if (n == 14)
-		ss = D2(12);
-#undef D2
 	t->y = y, t->m = m, t->d = d;
 	t->hh = hh, t->mi = mi, t->ss = ss;
 	if (!valid_day(y, m, d))
@@ -182,6 +192,8 @@ parse_compact(const char *s, size_t n, struct dt *t)
 		return DATE_ETIME;
 	return DATE_OK;
 }
+
+#undef LANE
 
 static int parse_any(const char *s, size_t n, int order, struct dt *t);
 

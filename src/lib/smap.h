@@ -1,9 +1,9 @@
 /* smap.h: a map from byte strings to a fixed-size value, open addressing.
  *
  * Entries live in a bump arena of large chunks, so a value pointer stays
- * valid for the map's life. A slot is a pointer plus a 16-bit tag of the
- * hash, so most probes never touch the entry: 10 million dossier ids of
- * 20 bytes take about 450 MB. */
+ * valid for the map's life. A slot is a pointer plus a 32-bit tag of the
+ * hash, which places the key, so most probes and every growth of the
+ * table never touch an entry. */
 #ifndef CCHC_SMAP_H
 #define CCHC_SMAP_H
 
