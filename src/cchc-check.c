@@ -65,6 +65,7 @@ struct check {
 	char **val;
 	size_t *vlen, *vcap;
 	unsigned char *plain;	/* v[i] is a code name or a date: no quotes */
+	size_t *name_len[NCOLS];	/* of each code's name, for code columns */
 	char *tmp;
 	size_t tmpcap;
 };
@@ -235,8 +236,13 @@ on_dossier(struct check *c, const struct csv_row *row)
 			return;
 		}
 		if (col_has_codes(col)) {
-			c->v[i] = d.code[col] < 0 ? "" : col_code_name(col, d.code[col]);
-			c->vlen[i] = strlen(c->v[i]);
+			if (d.code[col] < 0) {
+				c->v[i] = "";
+				c->vlen[i] = 0;
+			} else {
+				c->v[i] = col_code_name(col, d.code[col]);
+				c->vlen[i] = c->name_len[col][d.code[col]];
+			}
 			c->plain[i] = 1;
 		} else if (col == COL_NGAY_TIEP_NHAN || (col == COL_NGAY_HEN_TRA && d.has_due) ||
 		    (col == COL_NGAY_TRA_KET_QUA && d.has_done)) {
@@ -862,7 +868,7 @@ main(int argc, char *argv[])
 	};
 	struct check c;
 	const char *rejects_path = NULL, *form = NULL;
-	int opt, i, d, counts = 0;
+	int opt, i, d, col, counts = 0;
 
 	msg_init(argv[0]);
 	memset(&c, 0, sizeof c);
@@ -928,6 +934,12 @@ main(int argc, char *argv[])
 		c.rejects = out_open(fd, rejects_path);
 	}
 	dossier_parser_init(&c.parser, c.date_order);
+	for (col = 0; col < NCOLS; col++) {
+		int k, n = col_ncodes(col);
+		c.name_len[col] = n ? emalloc(n * sizeof *c.name_len[col]) : NULL;
+		for (k = 0; k < n; k++)
+			c.name_len[col][k] = strlen(col_code_name(col, k));
+	}
 	if (optind == argc)
 		check_file(&c, "-");
 	for (i = optind; i < argc; i++)
@@ -948,6 +960,8 @@ main(int argc, char *argv[])
 		dossier_cols_free(&c.first);
 	}
 	free(c.tmp);
+	for (col = 0; col < NCOLS; col++)
+		free(c.name_len[col]);
 	dossier_parser_free(&c.parser);
 	if (c.empty)
 		warnx_("%lu empty rows skipped (every field empty)", c.empty);

@@ -26,7 +26,8 @@ enum {
 
 int date_parse(const char *s, size_t n, int order, struct dt *t);
 const char *date_strerror(int err);
-/* "2024-01-03" or "2024-01-03T08:15[:00]"; buf holds 20 bytes. */
+/* "2024-01-03" or "2024-01-03T08:15[:00]"; buf holds 20 bytes. t is one
+ * date_parse accepted: every field in its range. */
 size_t date_format(const struct dt *t, char *buf);
 /* Days since 1970-01-01. */
 long date_days(int y, int m, int d);

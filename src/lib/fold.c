@@ -6,19 +6,47 @@
 #include "fold.h"
 #include "msg.h"
 
-/* How many leading bytes of s, in steps of 8, are ASCII and not NUL:
- * most of an export is, and a word at a time is 8 times fewer tests. */
-static size_t
-ascii_run(const char *s, size_t n)
+/* A leading part of s that is ASCII and not NUL: all of s when it is,
+ * else at least the words of 8 bytes before the first other byte. Most of
+ * an export is ASCII, and a word at a time is 8 times fewer tests; the
+ * tail is one more word overlapping the last (two of 4 for a short s). */
+static inline int
+word_plain(uint64_t x)
 {
 	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+
+	return !((x & high) || ((x - ones) & ~x & high));	/* a high bit, a zero byte */
+}
+
+static inline int
+half_plain(uint32_t x)
+{
+	return !((x & 0x80808080u) || ((x - 0x01010101u) & ~x & 0x80808080u));
+}
+
+static inline size_t
+ascii_run(const char *s, size_t n)
+{
 	size_t i = 0;
 	uint64_t x;
+	uint32_t a, b;
 
+	if (n < 8) {
+		if (n < 4)
+			return 0;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return half_plain(a) && half_plain(b) ? n : 0;
+	}
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
-		if ((x & high) || ((x - ones) & ~x & high))	/* a high bit, a zero byte */
-			break;
+		if (!word_plain(x))
+			return i;
+	}
+	if (i < n) {
+		memcpy(&x, s + n - 8, 8);
+		if (word_plain(x))
+			return n;
 	}
 	return i;
 }
