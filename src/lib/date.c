@@ -163,7 +163,7 @@ pairs8(uint64_t x)
 /* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t.
  * DATE_EFORM only for a non-digit. The whole value is two 8-byte loads,
  * the second overlapping the first: no loop over the digits. */
-static int
+static inline __attribute__((always_inline)) int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
 	uint64_t a, b;
@@ -199,19 +199,29 @@ static int parse_any(const char *s, size_t n, int order, struct dt *t);
 
 static inline long days_of(int y, int m, int d);
 
-int
-date_parse(const char *s, size_t n, int order, struct dt *t)
+/* Any form but the compact one, which date_parse has tried. */
+static __attribute__((noinline)) int
+parse_other(const char *s, size_t n, int order, struct dt *t)
 {
-	int err;
+	int err = parse_any(s, n, order, t);
 
-	/* the one-stop system's own form first: most values are it */
-	if ((n == 14 || n == 8 || n == 12) && (err = parse_compact(s, n, t)) != DATE_EFORM)
-		goto parsed;
-	err = parse_any(s, n, order, t);
-parsed:
 	if (err == DATE_OK)
 		t->days = days_of(t->y, t->m, t->d);
 	return err;
+}
+
+int
+date_parse(const char *s, size_t n, int order, struct dt *t)
+{
+	/* the one-stop system's own form first, inline: most values are it */
+	if (n == 14 || n == 8 || n == 12) {
+		int err = parse_compact(s, n, t);
+		if (err == DATE_OK)
+			t->days = days_of(t->y, t->m, t->d);
+		if (err != DATE_EFORM)
+			return err;
+	}
+	return parse_other(s, n, order, t);
 }
 
 static int
