@@ -271,16 +271,10 @@ main(int argc, char *argv[])
 	j.digits = 2;
 	while ((opt = getopt_long(argc, argv, "p:d:h", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'p': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 0 || v > 15) {
-				warnx_("-p: \"%s\" is not a number of decimals from 0 to 15", optarg);
+		case 'p':
+			if ((j.digits = (int)opt_int("-p", optarg, 0, 15, "a number of decimals")) < 0)
 				return EXIT_FAIL;
-			}
-			j.digits = (int)v;
 			break;
-		}
 		case 'd':
 			if ((d = csvin_delim(optarg)) < 0) {
 				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);

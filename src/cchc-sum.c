@@ -161,7 +161,9 @@ parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 	size_t n;
 
 	value(s, row, col, &v, &n);
-	if (dossier_value(&s->parser, col, v, n, d, &why) < 0) {
+	/* a date straight to its parser: three a row */
+	if ((col_has_codes(col) ? dossier_value(&s->parser, col, v, n, d, &why) :
+	    dossier_date(&s->parser, col, v, n, d, &why)) < 0) {
 		unclassifiable(s, row, col, why, v, n);
 		return -1;
 	}
@@ -184,19 +186,6 @@ parse_code(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 	return parse(s, row, col, d);
 }
 
-static int
-parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
-{
-	const char *v, *why;
-	size_t n;
-
-	value(s, row, col, &v, &n);
-	if (dossier_date(&s->parser, col, v, n, d, &why) < 0) {
-		unclassifiable(s, row, col, why, v, n);
-		return -1;
-	}
-	return 0;
-}
 
 /* The group of a row whose group columns are all codes seen before, or
  * NULL: let the general way say what is wrong. */
@@ -287,8 +276,8 @@ count_dossier(struct sum *s, const struct csv_row *row)
 			return;
 		}
 	}
-	if (parse_date(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
-	    parse_date(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
+	if (parse(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
+	    parse(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
 		return;
 	recv_day = d.recv.days;
 	if (d.has_done)
@@ -297,7 +286,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		s->outside++;
 		return;
 	}
-	if (parse_date(s, row, COL_NGAY_HEN_TRA, &d) < 0)
+	if (parse(s, row, COL_NGAY_HEN_TRA, &d) < 0)
 		return;
 	if ((col = dossier_dates(&d, &why)) >= 0) {
 		const char *v;
@@ -944,16 +933,10 @@ main(int argc, char *argv[])
 		case 'g': split_groups(&s, optarg); break;
 		case O_TOTAL: s.total = 1; break;
 		case O_MERGE: s.merge = 1; break;
-		case 'j': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || v < 1 || v > 64) {
-				warnx_("-j: \"%s\" is not a number of threads from 1 to 64", optarg);
+		case 'j':
+			if ((jobs = (int)opt_int("-j", optarg, 1, 64, "a number of threads")) < 0)
 				return EXIT_FAIL;
-			}
-			jobs = (int)v;
 			break;
-		}
 		case 'd':
 			if ((d = csvin_delim(optarg)) < 0) {
 				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);

@@ -710,16 +710,10 @@ main(int argc, char *argv[])
 			st.locale = optarg[0] == 'v' ? 'v' : 'e';
 			locale_given = 1;
 			break;
-		case 'k': {
-			char *end;
-			long k = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || k < 1 || k > 64) {
-				warnx_("-k: \"%s\" is not a number of key columns from 1 to 64", optarg);
+		case 'k':
+			if ((t.keys = (int)opt_int("-k", optarg, 1, 64, "a number of key columns")) < 0)
 				return EXIT_FAIL;
-			}
-			t.keys = (int)k;
 			break;
-		}
 		case O_PARTIAL: partial = 1; break;
 		case O_LIST: return list_forms();
 		case O_SHOW: return show_form(optarg);

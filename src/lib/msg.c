@@ -165,3 +165,18 @@ estrndup(const char *s, size_t n)
 	p[n] = '\0';
 	return p;
 }
+
+long
+opt_int(const char *opt, const char *arg, long lo, long hi, const char *what)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || errno || v < lo || v > hi) {
+		warnx_("%s: \"%s\" is not %s from %ld to %ld", opt, arg, what, lo, hi);
+		return -1;
+	}
+	return v;
+}

@@ -24,6 +24,9 @@ size_t msg_tail(char *buf, size_t size, const char *col, const char *what,
                 const char *value, size_t vlen);
 /* The value as msg_at prints it, into buf (NUL-terminated). */
 void msg_quote(char *buf, size_t size, const char *value, size_t vlen);
+/* Option opt's argument arg as an integer from lo (0 or more) to hi; else
+ * says 'OPT: "ARG" is not WHAT from LO to HI' and returns -1. */
+long opt_int(const char *opt, const char *arg, long lo, long hi, const char *what);
 /* Or-die allocation. */
 void *emalloc(size_t n);
 void *ecalloc(size_t n, size_t size);
