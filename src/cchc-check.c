@@ -877,11 +877,8 @@ main(int argc, char *argv[])
 	while ((opt = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
-			if ((d = csvin_delim(optarg)) < 0) {
-				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
-				usage(stderr);
+			if ((d = csvin_delim_opt("-d", optarg)) < 0)
 				return EXIT_FAIL;
-			}
 			c.delim = (unsigned char)d;
 			break;
 		case 'r':

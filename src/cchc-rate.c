@@ -276,10 +276,8 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			break;
 		case 'd':
-			if ((d = csvin_delim(optarg)) < 0) {
-				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
+			if ((d = csvin_delim_opt("-d", optarg)) < 0)
 				return EXIT_FAIL;
-			}
 			j.delim = (unsigned char)d;
 			break;
 		case 'h':

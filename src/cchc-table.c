@@ -718,10 +718,8 @@ main(int argc, char *argv[])
 		case O_LIST: return list_forms();
 		case O_SHOW: return show_form(optarg);
 		case 'd':
-			if ((d = csvin_delim(optarg)) < 0) {
-				warnx_("-d: not a delimiter: \"%s\" (one byte, or '\\t')", optarg);
+			if ((d = csvin_delim_opt("-d", optarg)) < 0)
 				return EXIT_FAIL;
-			}
 			t.delim = (unsigned char)d;
 			break;
 		case 'h':

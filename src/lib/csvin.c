@@ -479,3 +479,13 @@ csvin_delim(const char *arg)
 		return (unsigned char)arg[0];
 	return -1;
 }
+
+int
+csvin_delim_opt(const char *opt, const char *arg)
+{
+	int d = csvin_delim(arg);
+
+	if (d < 0)
+		warnx_("%s: not a delimiter: \"%s\" (one byte, or '\\t')", opt, arg);
+	return d;
+}

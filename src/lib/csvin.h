@@ -72,5 +72,7 @@ int csvin_read_mem(const char *name, const char *buf, size_t len,
 /* The delimiter an option names: one byte, or "\t" / "tab" for a tab.
  * Returns -1 when it is neither. */
 int csvin_delim(const char *arg);
+/* csvin_delim for option opt: says what is wrong when it returns -1. */
+int csvin_delim_opt(const char *opt, const char *arg);
 
 #endif
