@@ -177,6 +177,20 @@ val_room(struct check *c, size_t i, size_t n)
 	return c->val[i];
 }
 
+/* Is field i's text UTF-8 without NUL? Rejects the row when not. */
+static int
+text_ok(struct check *c, const struct csv_row *row, size_t i, const char *s, size_t n)
+{
+	size_t at;
+	int bad = text_check(s, n, &at);
+
+	if (bad == TEXT_OK)
+		return 1;
+	reject(c, row, c->first.name[i],
+	    bad == TEXT_NUL ? "NUL byte in the value" : text_advice(s, n, at), s, n);
+	return 0;
+}
+
 static void
 on_dossier(struct check *c, const struct csv_row *row)
 {
@@ -216,22 +230,24 @@ on_dossier(struct check *c, const struct csv_row *row)
 	for (i = 0; i < nf; i++) {
 		const struct csv_field *f = &row->f[c->perm[i]];
 		const char *s = f->s;
-		size_t n = f->n, at;
-		int bad;
+		size_t n = f->n;
+		/* a date that parses is ASCII (and what trim took, spaces):
+		 * its text is checked only when it does not parse */
+		int is_date;
 
-		if ((bad = text_check(s, n, &at)) != TEXT_OK) {
-			reject(c, row, c->first.name[i],
-			    bad == TEXT_NUL ? "NUL byte in the value" : text_advice(s, n, at), s, n);
-			return;
-		}
-		trim(&s, &n);
 		col = c->first.role[i];
+		is_date = col_is_date(col);
+		if (!is_date && !text_ok(c, row, i, s, n))
+			return;
+		trim(&s, &n);
 		c->plain[i] = 0;
 		if (col < 0) {
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 			continue;
 		}
 		if (dossier_value(&c->parser, col, s, n, &d, &why) < 0) {
+			if (is_date && !text_ok(c, row, i, f->s, f->n))
+				return;
 			reject(c, row, c->first.name[i], why, n ? s : NULL, n);
 			return;
 		}

@@ -286,6 +286,15 @@ ERR
 	assert_failure 1
 	assert_output $'ma_ho_so,ngay_tiep_nhan\nC,2024-01-01'
 	[[ "$stderr" == *'n.csv:2: ma_ho_so: NUL byte in the value: "A\x00B"'* ]]
+	# in a date, the text's fault is said, not "not a date"; spaces and
+	# no-break spaces around a date are no fault
+	printf 'ma_ho_so,ngay_tiep_nhan\nA,1/1\0002024\nB,1/1/2024\xc3\nC,\xc2\xa0 1/1/2024\xc2\xa0\nD,\xe1\xbb\x871/1/2024\n' > "$T/d.csv"
+	run --separate-stderr cchc-check "$T/d.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan\nC,2024-01-01'
+	[[ "$stderr" == *'d.csv:2: ngay_tiep_nhan: NUL byte in the value: "1/1\x002024"'* ]]
+	[[ "$stderr" == *'d.csv:3: ngay_tiep_nhan: a UTF-8 character is cut short at the end of the field: "1/1/2024\xc3"'* ]]
+	[[ "$stderr" == *'d.csv:5: ngay_tiep_nhan: not a date: "ệ1/1/2024"'* ]]
 	printf '\xff\xfem\x00a\x00\n\x00' > "$T/u16.csv"
 	run --separate-stderr cchc-check "$T/u16.csv"
 	assert_failure 2

@@ -13,6 +13,12 @@ enum col {
 };
 
 extern const char *const col_name[NCOLS];	/* canonical names */
+
+static inline int
+col_is_date(int col)
+{
+	return col >= COL_NGAY_TIEP_NHAN && col <= COL_NGAY_TRA_KET_QUA;
+}
 extern const unsigned char col_required[NCOLS];
 
 /* The column a folded header name is, or -1; *rank says how strongly: when
