@@ -177,8 +177,16 @@ val_room(struct check *c, size_t i, size_t n)
 	return c->val[i];
 }
 
+static __attribute__((noinline, cold)) void
+text_reject(struct check *c, const struct csv_row *row, size_t i, const char *s, size_t n,
+            int bad, size_t at)
+{
+	reject(c, row, c->first.name[i],
+	    bad == TEXT_NUL ? "NUL byte in the value" : text_advice(s, n, at), s, n);
+}
+
 /* Is field i's text UTF-8 without NUL? Rejects the row when not. */
-static int
+static inline int
 text_ok(struct check *c, const struct csv_row *row, size_t i, const char *s, size_t n)
 {
 	size_t at;
@@ -186,8 +194,7 @@ text_ok(struct check *c, const struct csv_row *row, size_t i, const char *s, siz
 
 	if (bad == TEXT_OK)
 		return 1;
-	reject(c, row, c->first.name[i],
-	    bad == TEXT_NUL ? "NUL byte in the value" : text_advice(s, n, at), s, n);
+	text_reject(c, row, i, s, n, bad, at);
 	return 0;
 }
 
