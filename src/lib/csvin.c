@@ -31,6 +31,7 @@ struct reader {
 	int prev_cr;		/* last byte fed was a CR */
 	int nonblank;		/* a field of this record has a byte */
 	int skipping;		/* after a syntax error: to the end of the line */
+	int whole;		/* a block fed whole: cb_row counts the lines */
 };
 
 static int
@@ -42,7 +43,9 @@ is_space_sp(unsigned char c)
 static void
 parser_init(struct reader *r)
 {
-	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	/* CSV_REPALL_NL: every line end outside quotes reaches cb_row, a
+	 * blank line's too, so that a block fed whole can count its lines */
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		die("cannot initialise the CSV parser");
 	csv_set_delim(&r->p, r->delim);
 	/* RFC 4180 keeps spaces; we trim around unquoted fields, but never
@@ -167,12 +170,23 @@ cb_row(int c, void *data)
 {
 	struct reader *r = data;
 
-	(void)c;
-	if (r->stop)
-		return;
-	if (r->row.nf == 0) {	/* libcsv gives a row for a lone "\r"? never empty */
+	if (r->whole) {
+		/* feed_whole made sure every CR has its LF next: one line */
+		if (c == '\n' && r->prev_cr) {
+			r->prev_cr = 0;
+			return;
+		}
+		r->prev_cr = c == '\r';
+		if (!r->stop && r->row.nf)
+			deliver(r);
+		r->line++;
+		r->start = r->line;
 		return;
 	}
+	if (r->stop)
+		return;
+	if (r->row.nf == 0)	/* a blank line, or the LF of a CR LF */
+		return;
 	deliver(r);
 }
 
@@ -202,14 +216,42 @@ syntax_error(struct reader *r)
 	r->skipping = 1;
 }
 
+/* A block with no quote, whose every CR has its LF next in the block, fed
+ * whole when the parser is in no quoted field (nor just after one): no
+ * field spans lines, no syntax error can happen, and cb_row sees every
+ * line end. One call per line was 3%
+ * of cchc-sum's time. Returns 0 when the block is not such a block. */
+static int
+feed_whole(struct reader *r, const char *buf, size_t len, const char *cr)
+{
+	size_t got;
+
+	if (r->stop || r->skipping || r->prev_cr || r->p.quoted || memchr(buf, '"', len))
+		return 0;
+	for (; cr; cr = memchr(cr + 1, '\r', (size_t)(buf + len - cr - 1)))
+		if (cr + 1 == buf + len || cr[1] != '\n')
+			return 0;
+	if (r->p.pstate == ROW_NOT_BEGUN)
+		r->start = r->line;
+	r->whole = 1;
+	got = csv_parse(&r->p, buf, len, cb_field, cb_row, r);
+	r->whole = 0;
+	if (got != len)	/* not a syntax error: there is no quote */
+		die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
+	return 1;
+}
+
 /* Feed one block, cut into physical lines so that each record knows the line
- * it began on (libcsv reports no position). A line ends at LF, at CR LF, or
- * at a lone CR. */
+ * it began on (libcsv reports no position), unless it can go whole. A line
+ * ends at LF, at CR LF, or at a lone CR. */
 static void
 feed(struct reader *r, const char *buf, size_t len)
 {
 	size_t i = 0;
 	const char *cr = memchr(buf, '\r', len);
+
+	if (len == 0 || feed_whole(r, buf, len, cr))
+		return;
 
 	while (i < len && !r->stop) {
 		const char *nl = memchr(buf + i, '\n', len - i);
