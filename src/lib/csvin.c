@@ -22,6 +22,12 @@ struct reader {
 	int stop;
 	struct csv_row row;
 	size_t fcap;		/* fields allocated in row.f */
+	/* Per field index below fcap: copy its bytes, or leave the field as
+	 * the empty value it was set to once (see want_fields). */
+	unsigned char *copy;
+	size_t nfast;		/* cb_field's short way: fields below it (0 once stopped) */
+	const unsigned char *want_seen;	/* row.want and nwant when copy was made */
+	size_t nwant_seen;
 	char *arena;		/* the fields' bytes */
 	size_t alen, acap;
 	unsigned long line;	/* current physical line, 1-based */
@@ -29,7 +35,7 @@ struct reader {
 	unsigned long quote_line;	/* line where the open quote began */
 	unsigned long empty;
 	int prev_cr;		/* last byte fed was a CR */
-	int nonblank;		/* a field of this record has a byte */
+	size_t nonblank;	/* a field of this record has a byte */
 	int skipping;		/* after a syntax error: to the end of the line */
 	int whole;		/* a block fed whole: cb_row counts the lines */
 };
@@ -56,12 +62,33 @@ parser_init(struct reader *r)
 	csv_set_blk_size(&r->p, 64 * 1024);
 }
 
+/* What the callback asked for, as a byte per field: a field not wanted is
+ * set empty here once, and cb_field only counts it. */
+static void
+want_fields(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->fcap; i++) {
+		r->copy[i] = !r->row.want || (i < r->row.nwant && r->row.want[i]);
+		if (!r->copy[i]) {
+			r->row.f[i].s = "";
+			r->row.f[i].n = 0;
+		}
+	}
+	r->want_seen = r->row.want;
+	r->nwant_seen = r->row.nwant;
+	r->nfast = r->stop ? 0 : r->fcap;
+}
+
 /* Kept out of cb_field, which runs for every field: the rare paths. */
 static void
 grow_fields(struct reader *r)
 {
 	r->fcap = r->fcap ? 2 * r->fcap : 64;
 	r->row.f = erealloc(r->row.f, r->fcap * sizeof *r->row.f);
+	r->copy = erealloc(r->copy, r->fcap);
+	want_fields(r);
 }
 
 static void
@@ -77,74 +104,69 @@ grow_arena(struct reader *r, size_t n)
 		memcpy(r->arena, old, r->alen);
 	/* the record's fields so far point into the old arena */
 	for (i = 0; i < r->row.nf; i++)
-		if (r->row.f[i].n)
+		if (r->copy[i] && r->row.f[i].n)
 			r->row.f[i].s = r->arena + (r->row.f[i].s - old);
 	free(old);
 }
 
-/* cb_field's rare cases: a stopped reader, a record's first field, no
- * room for one more field or for the bytes. */
+/* The field's bytes into the arena, which has room for n + 17. */
+static inline void
+copy_field(struct reader *r, size_t i, const char *s, size_t n)
+{
+	struct csv_field *f = &r->row.f[i];
+	char *dst = r->arena + r->alen;
+
+	f->s = dst;
+	f->n = n;
+	/* a short field in one 16-byte move, not a call: s is libcsv's own
+	 * buffer, grown a block at a time, so the 16 bytes are its bytes */
+	r->alen += n + 1;
+	if (n <= 16 && (const unsigned char *)s == r->p.entry_buf && r->p.entry_size >= 16) {
+		memcpy(dst, s, 16);
+		dst[n] = '\0';
+		return;
+	}
+	dst[n] = '\0';
+	if (n)	/* s is NULL while libcsv has no buffer */
+		memcpy(dst, s, n);	/* last: a tail call, no stack frame */
+}
+
+/* cb_field's rare cases: a stopped reader, no room for one more field or
+ * for the bytes. */
 static __attribute__((noinline, cold)) void
 field_slow(struct reader *r, const char *s, size_t n)
 {
-	struct csv_field *f;
 	size_t i = r->row.nf;
 
 	if (r->stop)
 		return;
-	if (i == 0) {
-		r->row.line = r->start;
-		r->alen = 0;
-	}
 	if (i == r->fcap)
 		grow_fields(r);
-	if (r->acap - r->alen < n + 1)
-		grow_arena(r, n);	/* rebases fields 0 .. i-1 */
-	f = &r->row.f[i];
+	if (r->acap - r->alen < n + 17)
+		grow_arena(r, n + 16);	/* rebases fields 0 .. i-1 */
 	r->row.nf = i + 1;
-	if (n)
-		r->nonblank = 1;
-	if (n == 0 || (r->row.want && (i >= r->row.nwant || !r->row.want[i]))) {
-		f->s = "";
-		f->n = 0;
-		return;
-	}
-	f->s = r->arena + r->alen;
-	f->n = n;
-	memcpy(r->arena + r->alen, s, n);
-	r->arena[r->alen + n] = '\0';
-	r->alen += n + 1;
+	r->nonblank |= n;
+	if (r->copy[i])
+		copy_field(r, i, s, n);
 }
 
-/* Called for every field of the input: the usual case only, copying
- * the bytes of a wanted field (libcsv reuses its buffer). */
+/* Called for every field of the input: the usual case only, copying the
+ * bytes of a wanted field (libcsv reuses its buffer). A field not wanted
+ * is only counted: most of what a row costs beyond libcsv's own work. */
 static void
 cb_field(void *s, size_t n, void *data)
 {
 	struct reader *r = data;
-	struct csv_field *f;
 	size_t i = r->row.nf;
-	char *dst;
 
-	if (r->stop || i == 0 || i == r->fcap || r->acap - r->alen <= n) {
+	if (i >= r->nfast || r->acap - r->alen < n + 17) {
 		field_slow(r, s, n);
 		return;
 	}
-	f = &r->row.f[i];
 	r->row.nf = i + 1;
-	if (n == 0 || (r->row.want && (i >= r->row.nwant || !r->row.want[i]))) {
-		r->nonblank |= n != 0;
-		f->s = "";
-		f->n = 0;
-		return;
-	}
-	r->nonblank = 1;
-	dst = r->arena + r->alen;
-	f->s = dst;
-	f->n = n;
-	dst[n] = '\0';
-	r->alen += n + 1;
-	memcpy(dst, s, n);	/* last: a tail call, no stack frame */
+	r->nonblank |= n;
+	if (r->copy[i])
+		copy_field(r, i, s, n);
 }
 
 static void
@@ -153,14 +175,22 @@ deliver(struct reader *r)
 	int blank = !r->row.err && !r->nonblank;
 
 	r->nonblank = 0;
+	/* a record is on one line, or began where the first line was read
+	 * (feed sets start only between records) */
+	r->row.line = r->start;
 	if (blank && r->row.rec > 0) {
 		r->empty++;
 	} else {
-		if (r->fn(&r->row, r->ctx))
+		if (r->fn(&r->row, r->ctx)) {
 			r->stop = 1;
+			r->nfast = 0;
+		}
 		r->row.rec++;
+		if (r->row.want != r->want_seen || r->row.nwant != r->nwant_seen)
+			want_fields(r);
 	}
 	r->row.nf = 0;
+	r->alen = 0;
 	r->row.err = NULL;
 	r->row.err_line = 0;
 }
@@ -204,10 +234,6 @@ syntax_error(struct reader *r)
 	const char *why = r->p.quoted ? "text after a closing quote"
 	                              : "quote inside an unquoted field";
 
-	if (r->row.nf == 0) {
-		r->row.line = r->start;
-		r->alen = 0;
-	}
 	r->row.err = why;
 	r->row.err_line = r->line;
 	deliver(r);
@@ -326,10 +352,6 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 {
 	if (status == CSVIN_OK && !r->stop) {
 		if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
-			if (r->row.nf == 0) {
-				r->row.line = r->start;
-				r->alen = 0;
-			}
 			r->row.err = "quote never closed: the field runs to the end of the file";
 			r->row.err_line = r->quote_line;
 			deliver(r);
@@ -343,6 +365,7 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 	}
 	csv_free(&r->p);
 	free(r->row.f);
+	free(r->copy);
 	free(r->arena);
 	return status;
 }
