@@ -139,7 +139,7 @@ unclassifiable(struct sum *s, const struct csv_row *row, int col,
 }
 
 /* The trimmed text of known column col, or an empty one when absent. */
-static void
+static inline __attribute__((always_inline)) void
 value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
 {
 	int f = s->field[col];
@@ -161,9 +161,28 @@ parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 	size_t n;
 
 	value(s, row, col, &v, &n);
-	/* a date straight to its parser: three a row */
-	if ((col_has_codes(col) ? dossier_value(&s->parser, col, v, n, d, &why) :
-	    dossier_date(&s->parser, col, v, n, d, &why)) < 0) {
+	if (dossier_value(&s->parser, col, v, n, d, &why) < 0) {
+		unclassifiable(s, row, col, why, v, n);
+		return -1;
+	}
+	return 0;
+}
+
+/* A date, inline where col is known: three a row. dossier_date trims
+ * only the value that is not digits alone. */
+static inline __attribute__((always_inline)) int
+parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+{
+	const char *v = "", *why;
+	size_t n = 0;
+	int f = s->field[col];
+
+	if (f >= 0) {
+		v = row->f[f].s;
+		n = row->f[f].n;
+	}
+	if (dossier_date(&s->parser, col, v, n, d, &why) < 0) {
+		trim(&v, &n);
 		unclassifiable(s, row, col, why, v, n);
 		return -1;
 	}
@@ -276,8 +295,8 @@ count_dossier(struct sum *s, const struct csv_row *row)
 			return;
 		}
 	}
-	if (parse(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
-	    parse(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
+	if (parse_date(s, row, COL_NGAY_TIEP_NHAN, &d) < 0 ||
+	    parse_date(s, row, COL_NGAY_TRA_KET_QUA, &d) < 0)
 		return;
 	recv_day = d.recv.days;
 	if (d.has_done)
@@ -286,7 +305,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		s->outside++;
 		return;
 	}
-	if (parse(s, row, COL_NGAY_HEN_TRA, &d) < 0)
+	if (parse_date(s, row, COL_NGAY_HEN_TRA, &d) < 0)
 		return;
 	if ((col = dossier_dates(&d, &why)) >= 0) {
 		const char *v;

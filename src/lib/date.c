@@ -138,32 +138,12 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 	return DATE_EDAY;
 }
 
-/* Are the 8 bytes of x all ASCII digits? A digit is 0x30..0x39: its high
- * nibble is 3, and still 3 after adding 6. No carry crosses a byte whose
- * high nibble was 3, and any other byte fails the first test. */
-static inline int
-digits8(uint64_t x)
-{
-	return (x & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u &&
-	    ((x + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u;
-}
-
-/* Eight ASCII digits (loaded little-endian) as four two-digit numbers, one
- * in the low byte of each 16-bit lane: "20240131" gives 20, 24, 1, 31.
- * Each byte is at most 9 before the multiply: no carry crosses a byte. */
-static inline uint64_t
-pairs8(uint64_t x)
-{
-	x -= 0x3030303030303030u;
-	return (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFu;
-}
-
-#define LANE(x, k) ((int)((x) >> (16 * (k)) & 0xff))
+#define LANE(x, k) date_lane(x, k)
 
 /* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t.
  * DATE_EFORM only for a non-digit. The whole value is two 8-byte loads,
  * the second overlapping the first: no loop over the digits. */
-static inline __attribute__((always_inline)) int
+static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
 	uint64_t a, b;
@@ -171,10 +151,10 @@ parse_compact(const char *s, size_t n, struct dt *t)
 
 	memcpy(&a, s, 8);
 	memcpy(&b, s + n - 8, 8);
-	if (!digits8(a) || !digits8(b))
+	if (date_nondigits8(a) | date_nondigits8(b))
 		return DATE_EFORM;
-	a = pairs8(a);
-	b = pairs8(b);
+	a = date_pairs8(a);
+	b = date_pairs8(b);
 	y = LANE(a, 0) * 100 + LANE(a, 1);
 	m = LANE(a, 2);
 	d = LANE(a, 3);
@@ -199,29 +179,14 @@ static int parse_any(const char *s, size_t n, int order, struct dt *t);
 
 static inline long days_of(int y, int m, int d);
 
-/* Any form but the compact one, which date_parse has tried. */
-static __attribute__((noinline)) int
-parse_other(const char *s, size_t n, int order, struct dt *t)
+int
+date_parse_other(const char *s, size_t n, int order, struct dt *t)
 {
 	int err = parse_any(s, n, order, t);
 
 	if (err == DATE_OK)
 		t->days = days_of(t->y, t->m, t->d);
 	return err;
-}
-
-int
-date_parse(const char *s, size_t n, int order, struct dt *t)
-{
-	/* the one-stop system's own form first, inline: most values are it */
-	if (n == 14 || n == 8 || n == 12) {
-		int err = parse_compact(s, n, t);
-		if (err == DATE_OK)
-			t->days = days_of(t->y, t->m, t->d);
-		if (err != DATE_EFORM)
-			return err;
-	}
-	return parse_other(s, n, order, t);
 }
 
 static int
@@ -353,11 +318,4 @@ long
 date_days(int y, int m, int d)
 {
 	return days_of(y, m, d);
-}
-
-long long
-date_secs(const struct dt *t)
-{
-	return (long long)t->days * 86400 +
-	    t->hh * 3600 + t->mi * 60 + t->ss;
 }

@@ -253,35 +253,21 @@ dossier_value(struct dossier_parser *p, int col, const char *s, size_t n,
 }
 
 int
-dossier_date(struct dossier_parser *p, int col, const char *s, size_t n,
-             struct dossier *d, const char **why)
+dossier_date_slow(struct dossier_parser *p, int col, const char *s, size_t n,
+                  struct dt *t, unsigned char *has, const char **why)
 {
-	struct dt *t;
 	int err;
 
-	switch (col) {
-	case COL_NGAY_TIEP_NHAN:
-		t = &d->recv;
-		break;
-	case COL_NGAY_HEN_TRA:
-		t = &d->due;
-		d->has_due = n > 0;
-		break;
-	case COL_NGAY_TRA_KET_QUA:
-		t = &d->done;
-		d->has_done = n > 0;
-		break;
-	default:
-		return 0;
-	}
+	trim(&s, &n);
+	if (has)
+		*has = n > 0;
 	if (n == 0) {
 		if (!col_required[col])
 			return 0;
 		*why = "required value missing";
 		return -1;
 	}
-	err = date_parse(s, n, p->date_order, t);
-	if (err != DATE_OK) {
+	if ((err = date_parse_other(s, n, p->date_order, t)) != DATE_OK) {
 		*why = date_strerror(err);
 		return -1;
 	}
