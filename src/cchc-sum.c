@@ -154,7 +154,7 @@ value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t 
 	trim(v, n);
 }
 
-static int
+static __attribute__((noinline)) int
 parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 {
 	const char *v, *why;
@@ -190,7 +190,7 @@ parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 }
 
 /* parse() with the usual case inline: a code seen before. */
-static int
+static inline __attribute__((always_inline)) int
 parse_code(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 {
 	const char *v;

@@ -247,9 +247,3 @@ col_code(int col, const char *folded)
 	}
 	return found;
 }
-
-int
-status_not_received(int code)
-{
-	return code == 0 || code == 2;	/* "1" and "3" */
-}

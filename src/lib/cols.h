@@ -44,7 +44,11 @@ int col_ncodes(int col);
 
 /* trang_thai: the statuses that are not received dossiers (1 registered,
  * 3 refused). */
-int status_not_received(int code);
+static inline int
+status_not_received(int code)
+{
+	return code == 0 || code == 2;	/* "1" and "3" */
+}
 
 /* The count table's columns, in the contract's order. */
 enum {

@@ -91,7 +91,7 @@ grow_fields(struct reader *r)
 	want_fields(r);
 }
 
-static void
+static __attribute__((noinline, cold)) void
 grow_arena(struct reader *r, size_t n)
 {
 	char *old = r->arena;
@@ -159,14 +159,21 @@ cb_field(void *s, size_t n, void *data)
 	struct reader *r = data;
 	size_t i = r->row.nf;
 
-	if (i >= r->nfast || r->acap - r->alen < n + 17) {
+	if (i >= r->nfast) {
 		field_slow(r, s, n);
 		return;
 	}
-	r->row.nf = i + 1;
 	r->nonblank |= n;
-	if (r->copy[i])
-		copy_field(r, i, s, n);
+	if (!r->copy[i]) {
+		r->row.nf = i + 1;
+		return;
+	}
+	if (r->acap - r->alen < n + 17) {
+		field_slow(r, s, n);	/* a tail call: no stack frame here */
+		return;
+	}
+	r->row.nf = i + 1;
+	copy_field(r, i, s, n);
 }
 
 static void

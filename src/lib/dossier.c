@@ -195,12 +195,11 @@ dossier_parser_free(struct dossier_parser *p)
 }
 
 /* Folding is costly; an export has few distinct codes: fold each once.
- * The first few short ones also go to the array dossier_code scans. */
+ * A short one goes to the table dossier_code looks in, in place of the
+ * one there (two values of one slot take turns). */
 int
 dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n)
 {
-	struct code_cache *c = p->cache[col];
-	unsigned k = p->ncache[col];
 	int added, *v, code;
 	size_t at;
 	char *f;
@@ -214,17 +213,18 @@ dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n)
 	v = smap_put(p->memo[col], s, n, &added);
 	if (added) {
 		f = fold(s, n);
-		*v = col_code(col, f) + 10;
+		*v = col_code(col, f);
 		free(f);
-		if (k < CODE_CACHE && n <= CODE_CACHE_LEN &&
-		    text_check(s, n, &at) == TEXT_OK) {
-			c[k].len = (unsigned char)n;
-			c[k].code = (signed char)(*v - 10);
-			memcpy(c[k].s, s, n);
-			p->ncache[col]++;
-		}
 	}
-	return *v - 10;
+	if (n > 0 && n <= CODE_CACHE_LEN && text_check(s, n, &at) == TEXT_OK) {
+		uint64_t k = code_key(s, n);
+		struct code_slot *e = &p->slot[col][code_slot_of(k, n)];
+		e->key = k;
+		e->len = (unsigned char)n;
+		e->code = (signed char)*v;
+		memcpy(e->s, s, n);
+	}
+	return *v;
 }
 
 int
@@ -272,27 +272,4 @@ dossier_date_slow(struct dossier_parser *p, int col, const char *s, size_t n,
 		return -1;
 	}
 	return 0;
-}
-
-/* a before b: by the clock when both have a time, else by the day */
-static int
-before(const struct dt *a, const struct dt *b)
-{
-	if (a->has_time && b->has_time)
-		return date_secs(a) < date_secs(b);
-	return a->days < b->days;
-}
-
-int
-dossier_dates(const struct dossier *d, const char **why)
-{
-	if (d->has_due && before(&d->due, &d->recv)) {
-		*why = "due date before the received date";
-		return COL_NGAY_HEN_TRA;
-	}
-	if (d->has_done && before(&d->done, &d->recv)) {
-		*why = "result date before the received date";
-		return COL_NGAY_TRA_KET_QUA;
-	}
-	return -1;
 }

@@ -4,6 +4,7 @@
 #define CCHC_DOSSIER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "cols.h"
@@ -42,10 +43,13 @@ struct dossier {
 	int code[NCOLS];	/* each code column's code, -1 when empty */
 };
 
-/* A code column's few short raw values, looked at before any hashing. */
-enum { CODE_CACHE = 16, CODE_CACHE_LEN = 30 };
-struct code_cache {
-	unsigned char len;
+/* A code column's raw values, looked up by their bytes before any hashing:
+ * a direct-mapped table whose key is the value itself up to 8 bytes, and
+ * its two ends beyond (the bytes kept to compare). */
+enum { CODE_SLOTS = 64, CODE_CACHE_LEN = 30 };
+struct code_slot {
+	uint64_t key;
+	unsigned char len;	/* 0: an empty slot */
 	signed char code;
 	char s[CODE_CACHE_LEN];
 };
@@ -53,28 +57,52 @@ struct code_cache {
 struct dossier_parser {
 	int date_order;
 	struct smap *memo[NCOLS];	/* code of each distinct raw value */
-	struct code_cache cache[NCOLS][CODE_CACHE];
-	unsigned char ncache[NCOLS];
+	struct code_slot slot[NCOLS][CODE_SLOTS];
 };
 
 void dossier_parser_init(struct dossier_parser *p, int date_order);
 
+/* s[0..n), n > 0, as a number: the value itself when n <= 8 (with n, no
+ * two values have one key), its two ends beyond. No byte outside s is read. */
+static inline uint64_t
+code_key(const char *s, size_t n)
+{
+	uint32_t a, b;
+	uint64_t x, y;
+
+	if (n > 8) {
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		return x ^ (y * 0x9E3779B97F4A7C15u);
+	}
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (uint64_t)b << 32 | a;
+	}
+	return (unsigned char)s[0] | (unsigned)(unsigned char)s[n / 2] << 8 |
+	    (unsigned)(unsigned char)s[n - 1] << 16;
+}
+
+static inline unsigned
+code_slot_of(uint64_t key, size_t n)
+{
+	return (unsigned)(((key ^ n) * 0x9E3779B97F4A7C15u) >> 58);	/* 64 slots */
+}
+
 /* The code of code column col's trimmed value s[0..n), n > 0: its index
  * into col_code_name, -1 when it is none, -2 when it names several.
- * Values already seen are matched inline, first bytes first (codes are
- * short); only valid UTF-8 is kept for that, so a match is text_check
- * clean. */
+ * A value seen before is found inline; only valid UTF-8 is kept in the
+ * table, so a match is text_check clean. */
 int dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n);
 static inline int
 dossier_code(struct dossier_parser *p, int col, const char *s, size_t n)
 {
-	const struct code_cache *c = p->cache[col];
-	unsigned i, k = p->ncache[col];
+	uint64_t k = code_key(s, n);
+	const struct code_slot *e = &p->slot[col][code_slot_of(k, n)];
 
-	for (i = 0; i < k; i++)
-		if (c[i].len == n && c[i].s[0] == s[0] && (n == 1 ||
-		    (c[i].s[1] == s[1] && (n == 2 || memcmp(c[i].s + 2, s + 2, n - 2) == 0))))
-			return c[i].code;
+	if (e->len == n && e->key == k && (n <= 8 || memcmp(e->s, s, n) == 0))
+		return e->code;
 	return dossier_code_slow(p, col, s, n);
 }
 void dossier_parser_free(struct dossier_parser *p);
@@ -117,8 +145,29 @@ dossier_date(struct dossier_parser *p, int col, const char *s, size_t n,
 	}
 	return dossier_date_slow(p, col, s, n, t, has, why);
 }
+/* a before b: by the clock when both have a time, else by the day */
+static inline int
+dossier_before(const struct dt *a, const struct dt *b)
+{
+	if (a->days != b->days || !a->has_time || !b->has_time)
+		return a->days < b->days;
+	return (a->hh * 60 + a->mi) * 60 + a->ss < (b->hh * 60 + b->mi) * 60 + b->ss;
+}
+
 /* The dates against each other once all are read: returns the column that
  * is wrong (due or result before received) and sets *why, or -1. */
-int dossier_dates(const struct dossier *d, const char **why);
+static inline int
+dossier_dates(const struct dossier *d, const char **why)
+{
+	if (d->has_due && dossier_before(&d->due, &d->recv)) {
+		*why = "due date before the received date";
+		return COL_NGAY_HEN_TRA;
+	}
+	if (d->has_done && dossier_before(&d->done, &d->recv)) {
+		*why = "result date before the received date";
+		return COL_NGAY_TRA_KET_QUA;
+	}
+	return -1;
+}
 
 #endif

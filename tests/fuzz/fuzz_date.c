@@ -1,4 +1,5 @@
-/* Date-times: whatever parses must format and parse back to itself. */
+/* Date-times: whatever parses must format and parse back to itself, and
+ * the inline compact parser must agree with the general one. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dt t, u;
 	char buf[24];
-	int order;
+	int order, err;
 
 	for (order = DATE_DMY; order <= DATE_MDY; order++) {
-		if (date_parse((const char *)data, size, order, &t) != DATE_OK)
+		err = date_parse((const char *)data, size, order, &t);
+		if (err != date_parse_other((const char *)data, size, order, &u))
+			abort();
+		if (err != DATE_OK)
 			continue;
+		if (t.y != u.y || t.m != u.m || t.d != u.d || t.hh != u.hh || t.mi != u.mi ||
+		    t.ss != u.ss || t.days != u.days || t.has_time != u.has_time ||
+		    t.has_sec != u.has_sec)
+			abort();
 		if (!date_valid(t.y, t.m, t.d) || t.hh > 23 || t.mi > 59 || t.ss > 59)
 			abort();
 		date_format(&t, buf);
