@@ -260,7 +260,7 @@ group_text(struct sum *s, size_t g, const char *v, size_t n, size_t *len)
 	return *memo + sizeof(size_t);
 }
 
-static void
+static inline __attribute__((always_inline)) void
 count_dossier(struct sum *s, const struct csv_row *row)
 {
 	struct dossier d;

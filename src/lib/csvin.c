@@ -176,7 +176,7 @@ cb_field(void *s, size_t n, void *data)
 	copy_field(r, i, s, n);
 }
 
-static void
+static inline __attribute__((always_inline)) void
 deliver(struct reader *r)
 {
 	int blank = !r->row.err && !r->nonblank;

@@ -79,8 +79,13 @@ date_lane(uint64_t x, int k)
 static inline __attribute__((always_inline)) int
 date_parse_compact(const char *s, size_t n, struct dt *t)
 {
-	static const short before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-	static const unsigned char mlen[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	/* by leap year or not: days before each month, days of each month */
+	static const short before[2][12] = {
+		{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
+		{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335}};
+	static const unsigned char mlen[2][12] = {
+		{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
+		{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
 	uint64_t a, b;
 	int y, m, d, hh = 0, mi = 0, ss = 0, leap;
 
@@ -100,16 +105,15 @@ date_parse_compact(const char *s, size_t n, struct dt *t)
 	else if (n == 12)	/* b: mm dd HH MM */
 		hh = date_lane(b, 2), mi = date_lane(b, 3);
 	leap = (y & 3) == 0;	/* from 1901 to 2099 */
-	if ((unsigned)(y - 1901) > 2099 - 1901 || (unsigned)(m - 1) > 11 || d < 1 ||
-	    d > mlen[m - 1] + (m == 2 && leap) || (hh > 23) | (mi > 59) | (ss > 59))
+	if ((unsigned)(y - 1901) > 2099 - 1901 || (unsigned)(m - 1) > 11 ||
+	    (unsigned)(d - 1) >= mlen[leap][m - 1] || (hh > 23) | (mi > 59) | (ss > 59))
 		return -1;
 	t->y = y, t->m = m, t->d = d;
 	t->hh = hh, t->mi = mi, t->ss = ss;
 	t->has_time = n >= 12;
 	t->has_sec = n == 14;
-	/* 1970-01-01 is day 25202 of 1901 */
-	t->days = (y - 1901) * 365L + (y - 1901) / 4 - 25202 + before[m - 1] +
-	    (m > 2 && leap) + d - 1;
+	/* 365.25 days a year from 1901; 1970-01-01 is day 25202 of 1901 */
+	t->days = ((y - 1901) * 1461 >> 2) - 25202 + before[leap][m - 1] + d - 1;
 	return DATE_OK;
 }
 

@@ -195,8 +195,8 @@ dossier_parser_free(struct dossier_parser *p)
 }
 
 /* Folding is costly; an export has few distinct codes: fold each once.
- * A short one goes to the table dossier_code looks in, in place of the
- * one there (two values of one slot take turns). */
+ * A short one goes to the table dossier_code looks in: its first slot when
+ * free, else its second (three values of one slot take turns there). */
 int
 dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n)
 {
@@ -218,7 +218,10 @@ dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n)
 	}
 	if (n > 0 && n <= CODE_CACHE_LEN && text_check(s, n, &at) == TEXT_OK) {
 		uint64_t k = code_key(s, n);
-		struct code_slot *e = &p->slot[col][code_slot_of(k, n)];
+		unsigned j = code_slot_of(k, n);
+		struct code_slot *e = &p->slot[col][j];
+		if (e->len)	/* taken: the second slot, whatever it holds */
+			e = &p->slot[col][(j + 1) % CODE_SLOTS];
 		e->key = k;
 		e->len = (unsigned char)n;
 		e->code = (signed char)*v;

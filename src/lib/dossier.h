@@ -84,10 +84,18 @@ code_key(const char *s, size_t n)
 	    (unsigned)(unsigned char)s[n - 1] << 16;
 }
 
+/* A value's first slot; its second is the next one (two values of one
+ * slot are common enough among a dozen codes in 64 slots). */
 static inline unsigned
 code_slot_of(uint64_t key, size_t n)
 {
-	return (unsigned)(((key ^ n) * 0x9E3779B97F4A7C15u) >> 58);	/* 64 slots */
+	return (unsigned)(((key ^ n) * 0x9E3779B97F4A7C15u) >> 58);
+}
+
+static inline int
+code_slot_is(const struct code_slot *e, uint64_t k, const char *s, size_t n)
+{
+	return e->len == n && e->key == k && (n <= 8 || memcmp(e->s, s, n) == 0);
 }
 
 /* The code of code column col's trimmed value s[0..n), n > 0: its index
@@ -99,10 +107,13 @@ static inline int
 dossier_code(struct dossier_parser *p, int col, const char *s, size_t n)
 {
 	uint64_t k = code_key(s, n);
-	const struct code_slot *e = &p->slot[col][code_slot_of(k, n)];
+	unsigned j = code_slot_of(k, n);
+	const struct code_slot *e = p->slot[col];
 
-	if (e->len == n && e->key == k && (n <= 8 || memcmp(e->s, s, n) == 0))
-		return e->code;
+	if (code_slot_is(&e[j], k, s, n))
+		return e[j].code;
+	if (code_slot_is(&e[(j + 1) % CODE_SLOTS], k, s, n))
+		return e[(j + 1) % CODE_SLOTS].code;
 	return dossier_code_slow(p, col, s, n);
 }
 void dossier_parser_free(struct dossier_parser *p);
