@@ -244,6 +244,21 @@ on_dossier(struct check *c, const struct csv_row *row)
 
 		col = c->first.role[i];
 		is_date = col_is_date(col);
+		if (col >= 0 && col_has_codes(col)) {
+			/* a code seen before is valid UTF-8 (only such are kept),
+			 * and so is what trim takes */
+			const char *ts = s;
+			size_t tn = n;
+			int code;
+			trim(&ts, &tn);
+			if (tn && (code = dossier_code_seen(&c->parser, col, ts, tn)) >= 0) {
+				d.code[col] = code;
+				c->v[i] = col_code_name(col, code);
+				c->vlen[i] = c->name_len[col][code];
+				c->plain[i] = 1;
+				continue;
+			}
+		}
 		if (!is_date && !text_ok(c, row, i, s, n))
 			return;
 		trim(&s, &n);
@@ -252,7 +267,8 @@ on_dossier(struct check *c, const struct csv_row *row)
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 			continue;
 		}
-		if (dossier_value(&c->parser, col, s, n, &d, &why) < 0) {
+		if ((is_date ? dossier_date(&c->parser, col, s, n, &d, &why) :
+		    dossier_value(&c->parser, col, s, n, &d, &why)) < 0) {
 			if (is_date && !text_ok(c, row, i, f->s, f->n))
 				return;
 			reject(c, row, c->first.name[i], why, n ? s : NULL, n);
