@@ -138,42 +138,22 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 	return DATE_EDAY;
 }
 
-#define LANE(x, k) date_lane(x, k)
-
-/* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t.
- * DATE_EFORM only for a non-digit. The whole value is two 8-byte loads,
- * the second overlapping the first: no loop over the digits. */
+/* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t but days.
+ * DATE_EFORM only for a non-digit. */
 static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
-	uint64_t a, b;
-	int y, m, d, hh = 0, mi = 0, ss = 0;
+	int f[6];
 
-	memcpy(&a, s, 8);
-	memcpy(&b, s + n - 8, 8);
-	if (date_nondigits8(a) | date_nondigits8(b))
+	if (date_compact_fields(s, n, f) < 0)
 		return DATE_EFORM;
-	a = date_pairs8(a);
-	b = date_pairs8(b);
-	y = LANE(a, 0) * 100 + LANE(a, 1);
-	m = LANE(a, 2);
-	d = LANE(a, 3);
-	if (n == 14)	/* b: dd HH MM SS */
-		hh = LANE(b, 1), mi = LANE(b, 2), ss = LANE(b, 3);
-	else if (n == 12)	/* b: mm dd HH MM */
-		hh = LANE(b, 2), mi = LANE(b, 3);
-	t->has_time = n >= 12;
-	t->has_sec = n == 14;
-	t->y = y, t->m = m, t->d = d;
-	t->hh = hh, t->mi = mi, t->ss = ss;
-	if (!valid_day(y, m, d))
+	date_set_compact(t, f, n);
+	if (!valid_day(t->y, t->m, t->d))
 		return DATE_EDAY;
-	if (hh > 23 || mi > 59 || ss > 59)
+	if (t->hh > 23 || t->mi > 59 || t->ss > 59)
 		return DATE_ETIME;
 	return DATE_OK;
 }
-
-#undef LANE
 
 static int parse_any(const char *s, size_t n, int order, struct dt *t);
 

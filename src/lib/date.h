@@ -72,10 +72,44 @@ date_lane(uint64_t x, int k)
 	return (int)(x >> (16 * k) & 0xff);
 }
 
+/* The digits of yyyymmdd[HHMM[SS]] (n is 8, 12 or 14) as y, m, d, hh, mi,
+ * ss in f, unchecked (0 for a time not there); -1 for a non-digit. Two
+ * 8-byte loads, the second overlapping the first: no loop over the digits. */
+static inline __attribute__((always_inline)) int
+date_compact_fields(const char *s, size_t n, int f[6])
+{
+	uint64_t a, b;
+
+	memcpy(&a, s, 8);
+	memcpy(&b, s + n - 8, 8);
+	if (date_nondigits8(a) | date_nondigits8(b))
+		return -1;
+	a = date_pairs8(a);
+	b = date_pairs8(b);
+	f[0] = date_lane(a, 0) * 100 + date_lane(a, 1);
+	f[1] = date_lane(a, 2);
+	f[2] = date_lane(a, 3);
+	f[3] = f[4] = f[5] = 0;
+	if (n == 14)	/* b: dd HH MM SS */
+		f[3] = date_lane(b, 1), f[4] = date_lane(b, 2), f[5] = date_lane(b, 3);
+	else if (n == 12)	/* b: mm dd HH MM */
+		f[3] = date_lane(b, 2), f[4] = date_lane(b, 3);
+	return 0;
+}
+
+/* The fields date_compact_fields read into t. */
+static inline __attribute__((always_inline)) void
+date_set_compact(struct dt *t, const int f[6], size_t n)
+{
+	t->y = f[0], t->m = f[1], t->d = f[2];
+	t->hh = f[3], t->mi = f[4], t->ss = f[5];
+	t->has_time = n >= 12;
+	t->has_sec = n == 14;
+}
+
 /* yyyymmdd, yyyymmddHHMM or yyyymmddHHMMSS, a year from 1901 to 2099, all
  * right: DATE_OK and t set. Any other value, even a good one, is -1: it
- * is date_parse_other's, which says what is wrong. Two 8-byte loads, the
- * second overlapping the first, and a table of months. */
+ * is date_parse_other's, which says what is wrong. */
 static inline __attribute__((always_inline)) int
 date_parse_compact(const char *s, size_t n, struct dt *t)
 {
@@ -86,32 +120,16 @@ date_parse_compact(const char *s, size_t n, struct dt *t)
 	static const unsigned char mlen[2][12] = {
 		{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
 		{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
-	uint64_t a, b;
-	int y, m, d, hh = 0, mi = 0, ss = 0, leap;
+	int f[6], y, m, d, leap;
 
-	if (n != 14 && n != 8 && n != 12)
+	if ((n != 14 && n != 8 && n != 12) || date_compact_fields(s, n, f) < 0)
 		return -1;
-	memcpy(&a, s, 8);
-	memcpy(&b, s + n - 8, 8);
-	if (date_nondigits8(a) | date_nondigits8(b))
-		return -1;
-	a = date_pairs8(a);
-	b = date_pairs8(b);
-	y = date_lane(a, 0) * 100 + date_lane(a, 1);
-	m = date_lane(a, 2);
-	d = date_lane(a, 3);
-	if (n == 14)	/* b: dd HH MM SS */
-		hh = date_lane(b, 1), mi = date_lane(b, 2), ss = date_lane(b, 3);
-	else if (n == 12)	/* b: mm dd HH MM */
-		hh = date_lane(b, 2), mi = date_lane(b, 3);
+	y = f[0], m = f[1], d = f[2];
 	leap = (y & 3) == 0;	/* from 1901 to 2099 */
 	if ((unsigned)(y - 1901) > 2099 - 1901 || (unsigned)(m - 1) > 11 ||
-	    (unsigned)(d - 1) >= mlen[leap][m - 1] || (hh > 23) | (mi > 59) | (ss > 59))
+	    (unsigned)(d - 1) >= mlen[leap][m - 1] || (f[3] > 23) | (f[4] > 59) | (f[5] > 59))
 		return -1;
-	t->y = y, t->m = m, t->d = d;
-	t->hh = hh, t->mi = mi, t->ss = ss;
-	t->has_time = n >= 12;
-	t->has_sec = n == 14;
+	date_set_compact(t, f, n);
 	/* 365.25 days a year from 1901; 1970-01-01 is day 25202 of 1901 */
 	t->days = ((y - 1901) * 1461 >> 2) - 25202 + before[leap][m - 1] + d - 1;
 	return DATE_OK;
