@@ -138,9 +138,9 @@ unclassifiable(struct sum *s, const struct csv_row *row, int col,
 	report(s, row, col >= 0 ? col_name[col] : NULL, why, n ? v : NULL, n);
 }
 
-/* The trimmed text of known column col, or an empty one when absent. */
+/* The text of known column col as read, or an empty one when absent. */
 static inline __attribute__((always_inline)) void
-value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
+raw_value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
 {
 	int f = s->field[col];
 
@@ -151,6 +151,13 @@ value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t 
 	}
 	*v = row->f[f].s;
 	*n = row->f[f].n;
+}
+
+/* raw_value, trimmed. */
+static inline __attribute__((always_inline)) void
+value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
+{
+	raw_value(s, row, col, v, n);
 	trim(v, n);
 }
 
@@ -173,14 +180,10 @@ parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 static inline __attribute__((always_inline)) int
 parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 {
-	const char *v = "", *why;
-	size_t n = 0;
-	int f = s->field[col];
+	const char *v, *why;
+	size_t n;
 
-	if (f >= 0) {
-		v = row->f[f].s;
-		n = row->f[f].n;
-	}
+	raw_value(s, row, col, &v, &n);
 	if (dossier_date(&s->parser, col, v, n, d, &why) < 0) {
 		trim(&v, &n);
 		unclassifiable(s, row, col, why, v, n);
@@ -204,7 +207,6 @@ parse_code(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 	}
 	return parse(s, row, col, d);
 }
-
 
 /* The group of a row whose group columns are all codes seen before, or
  * NULL: let the general way say what is wrong. */

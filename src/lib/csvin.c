@@ -152,7 +152,7 @@ field_slow(struct reader *r, const char *s, size_t n)
 
 /* Called for every field of the input: the usual case only, copying the
  * bytes of a wanted field (libcsv reuses its buffer). A field not wanted
- * is only counted: most of what a row costs beyond libcsv's own work. */
+ * is only counted. */
 static void
 cb_field(void *s, size_t n, void *data)
 {
@@ -252,8 +252,8 @@ syntax_error(struct reader *r)
 /* A block with no quote, whose every CR has its LF next in the block, fed
  * whole when the parser is in no quoted field (nor just after one): no
  * field spans lines, no syntax error can happen, and cb_row sees every
- * line end. One call per line was 3%
- * of cchc-sum's time. Returns 0 when the block is not such a block. */
+ * line end. One call per line was 3% of cchc-sum's time. Returns 0 when
+ * the block is not such a block. */
 static int
 feed_whole(struct reader *r, const char *buf, size_t len, const char *cr)
 {
