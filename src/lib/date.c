@@ -18,11 +18,9 @@ leap(int y)
 static inline int
 valid_day(int y, int m, int d)
 {
-	static const unsigned char mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
 		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return d <= date_mlen[leap(y)][m - 1];
 }
 
 int
@@ -279,12 +277,10 @@ date_format(const struct dt *t, char *buf)
 static inline long
 days_of(int y, int m, int d)
 {
-	static const short before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 	long era, yoe, doy, doe;
 
 	if (y > 1900 && y < 2100 && m >= 1 && m <= 12)
-		return (y - 1901) * 365L + (y - 1901) / 4 - 25202 + before[m - 1] +
-		    (m > 2 && y % 4 == 0) + d - 1;	/* 1970-01-01 is day 25202 of 1901 */
+		return date_days_1901(y, m, d);
 
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;

@@ -107,31 +107,40 @@ date_set_compact(struct dt *t, const int f[6], size_t n)
 	t->has_sec = n == 14;
 }
 
+/* By leap year or not: the days before each month, the days of each. */
+static const short date_before[2][12] = {
+	{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
+	{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335}};
+static const unsigned char date_mlen[2][12] = {
+	{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
+	{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
+
+/* Days since 1970-01-01 of a day from 1901 to 2099 (month 1 to 12), when
+ * every fourth year is a leap year: 365.25 days a year from 1901, and
+ * 1970-01-01 is day 25202 of 1901. */
+static inline long
+date_days_1901(int y, int m, int d)
+{
+	return ((y - 1901) * 1461L >> 2) - 25202 + date_before[(y & 3) == 0][m - 1] + d - 1;
+}
+
 /* yyyymmdd, yyyymmddHHMM or yyyymmddHHMMSS, a year from 1901 to 2099, all
  * right: DATE_OK and t set. Any other value, even a good one, is -1: it
  * is date_parse_other's, which says what is wrong. */
 static inline __attribute__((always_inline)) int
 date_parse_compact(const char *s, size_t n, struct dt *t)
 {
-	/* by leap year or not: days before each month, days of each month */
-	static const short before[2][12] = {
-		{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
-		{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335}};
-	static const unsigned char mlen[2][12] = {
-		{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
-		{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
-	int f[6], y, m, d, leap;
+	int f[6], y, m, d;
 
 	if ((n != 14 && n != 8 && n != 12) || date_compact_fields(s, n, f) < 0)
 		return -1;
 	y = f[0], m = f[1], d = f[2];
-	leap = (y & 3) == 0;	/* from 1901 to 2099 */
 	if ((unsigned)(y - 1901) > 2099 - 1901 || (unsigned)(m - 1) > 11 ||
-	    (unsigned)(d - 1) >= mlen[leap][m - 1] || (f[3] > 23) | (f[4] > 59) | (f[5] > 59))
+	    (unsigned)(d - 1) >= date_mlen[(y & 3) == 0][m - 1] ||
+	    (f[3] > 23) | (f[4] > 59) | (f[5] > 59))
 		return -1;
 	date_set_compact(t, f, n);
-	/* 365.25 days a year from 1901; 1970-01-01 is day 25202 of 1901 */
-	t->days = ((y - 1901) * 1461 >> 2) - 25202 + before[leap][m - 1] + d - 1;
+	t->days = date_days_1901(y, m, d);
 	return DATE_OK;
 }
 
