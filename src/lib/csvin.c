@@ -1,6 +1,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,15 @@
 /* libcsv's parser states (libcsv.c); the struct is public, these are not. */
 enum { ROW_NOT_BEGUN = 0, FIELD_NOT_BEGUN, FIELD_BEGUN, FIELD_MIGHT_HAVE_ENDED };
 
+/* What cb_field does with a field: count it only (not wanted: it stays
+ * the empty value want_fields gave it, and the next field's bytes go over
+ * its own), keep it, or take field_slow (no room for one more field, or
+ * the reader stopped). */
+enum { FIELD_SKIP, FIELD_KEEP, FIELD_SLOW };
+
+/* The arena keeps at least this room after a kept field, or grows. */
+#define ARENA_MIN 64
+
 struct reader {
 	struct csv_parser p;
 	unsigned char delim;
@@ -22,14 +32,16 @@ struct reader {
 	int stop;
 	struct csv_row row;
 	size_t fcap;		/* fields allocated in row.f */
-	/* Per field index below fcap: copy its bytes, or leave the field as
-	 * the empty value it was set to once (see want_fields). */
-	unsigned char *copy;
-	size_t nfast;		/* cb_field's short way: fields below it (0 once stopped) */
-	const unsigned char *want_seen;	/* row.want and nwant when copy was made */
+	/* What cb_field does with field i, for i up to fcap (see want_fields):
+	 * one test per field, whatever the case. */
+	unsigned char *how;
+	const unsigned char *want_seen;	/* row.want and nwant when how was made */
 	size_t nwant_seen;
-	char *arena;		/* the fields' bytes */
+	/* The record's fields: libcsv writes each field's bytes straight
+	 * into the arena, at alen (see arena_field). */
+	char *arena;
 	size_t alen, acap;
+	char *arena_mem;	/* the allocation the arena is placed in */
 	unsigned long line;	/* current physical line, 1-based */
 	unsigned long start;	/* line where a record starting now begins */
 	unsigned long quote_line;	/* line where the open quote began */
@@ -46,6 +58,90 @@ is_space_sp(unsigned char c)
 	return c == ' ';
 }
 
+/* libcsv collects a field's bytes in p.entry_buf, of p.entry_size bytes,
+ * grown with p.realloc_func, and hands that buffer to cb_field; the struct
+ * is public. Copying each field out of it cost more than a quarter of
+ * cchc-sum's own time: a wide load of bytes libcsv has just stored one by
+ * one waits for the stores to land. So the buffer is the arena itself, at
+ * alen: a field kept stays where libcsv wrote it, and the next one starts
+ * after it. One byte is kept past entry_size for the NUL. */
+static void
+arena_field(struct reader *r)
+{
+	r->p.entry_buf = (unsigned char *)r->arena + r->alen;
+	r->p.entry_size = r->acap - r->alen - 1;
+}
+
+/* The reader whose parser is running in this thread: libcsv's realloc
+ * hook has no argument for it. */
+static __thread struct reader *parsing;
+
+/* Makes the arena's room at least need bytes, moving the record's fields
+ * (they point into it), and the field being read, whose bytes are past
+ * alen: the whole arena is copied.
+ *
+ * Where it goes in its page matters. A load waits for an earlier store
+ * still in flight whose address has the same low 12 bits (4K aliasing),
+ * and libcsv stores every byte of a record into the arena's first bytes
+ * while the parser's state, the reader and the callbacks' frames are
+ * loaded from the stack, at an offset in its page that ASLR picks anew
+ * each run: one run in two of cchc-sum was 6% slower than the others.
+ * The arena starts half a page from the parser, whatever the offset. */
+static void
+grow_arena(struct reader *r, size_t need)
+{
+	char *old = r->arena, *old_mem;
+	size_t i, ocap = r->acap;
+
+	while (r->acap - r->alen < need)
+		r->acap = r->acap ? 2 * r->acap : 64 * 1024;
+	old_mem = r->arena_mem;
+	r->arena_mem = emalloc(r->acap + 4096);
+	r->arena = r->arena_mem + ((uintptr_t)&r->p + 2048 - (uintptr_t)r->arena_mem) % 4096;
+	if (old)
+		memcpy(r->arena, old, ocap);
+	for (i = 0; i < r->row.nf; i++)
+		if (r->how[i] == FIELD_KEEP)
+			r->row.f[i].s = r->arena + (r->row.f[i].s - old);
+	free(old_mem);
+	arena_field(r);
+}
+
+/* libcsv's realloc: a field longer than the room left. */
+static void *
+arena_realloc(void *buf, size_t n)
+{
+	struct reader *r = parsing;
+	size_t had;
+
+	if (!r || buf != r->arena + r->alen)
+		die("internal error: libcsv grows a buffer not the reader's");
+	had = r->p.entry_size;
+	grow_arena(r, n + 1);
+	r->p.entry_size = had;	/* libcsv adds what it asked for */
+	return r->p.entry_buf;
+}
+
+/* libcsv frees its buffer, which is the arena: not its to free. */
+static void
+parser_free(struct reader *r)
+{
+	r->p.entry_buf = NULL;
+	r->p.entry_size = 0;
+	csv_free(&r->p);
+}
+
+static void cb_field(void *s, size_t n, void *data);
+
+/* csv_parse with this thread's reader known to arena_realloc. */
+static size_t
+parse_bytes(struct reader *r, const char *buf, size_t len,
+            void (*row_fn)(int, void *))
+{
+	parsing = r;
+	return csv_parse(&r->p, buf, len, cb_field, row_fn, r);
+}
+
 static void
 parser_init(struct reader *r)
 {
@@ -60,6 +156,8 @@ parser_init(struct reader *r)
 	if (r->delim == '\t')
 		csv_set_space_func(&r->p, is_space_sp);
 	csv_set_blk_size(&r->p, 64 * 1024);
+	csv_set_realloc_func(&r->p, arena_realloc);
+	arena_field(r);
 }
 
 /* What the callback asked for, as a byte per field: a field not wanted is
@@ -70,71 +168,48 @@ want_fields(struct reader *r)
 	size_t i;
 
 	for (i = 0; i < r->fcap; i++) {
-		r->copy[i] = !r->row.want || (i < r->row.nwant && r->row.want[i]);
-		if (!r->copy[i]) {
+		int want = !r->row.want || (i < r->row.nwant && r->row.want[i]);
+		r->how[i] = r->stop ? FIELD_SLOW : want ? FIELD_KEEP : FIELD_SKIP;
+		if (!want) {
 			r->row.f[i].s = "";
 			r->row.f[i].n = 0;
 		}
 	}
+	r->how[r->fcap] = FIELD_SLOW;
 	r->want_seen = r->row.want;
 	r->nwant_seen = r->row.nwant;
-	r->nfast = r->stop ? 0 : r->fcap;
 }
 
-/* Kept out of cb_field, which runs for every field: the rare paths. */
+/* Room for fcap fields. */
 static void
 grow_fields(struct reader *r)
 {
 	r->fcap = r->fcap ? 2 * r->fcap : 64;
 	r->row.f = erealloc(r->row.f, r->fcap * sizeof *r->row.f);
-	r->copy = erealloc(r->copy, r->fcap);
+	r->how = erealloc(r->how, r->fcap + 1);
 	want_fields(r);
 }
 
-static __attribute__((noinline, cold)) void
-grow_arena(struct reader *r, size_t n)
-{
-	char *old = r->arena;
-	size_t i;
-
-	while (r->acap - r->alen < n + 1)
-		r->acap = r->acap ? 2 * r->acap : 64 * 1024;
-	r->arena = emalloc(r->acap);
-	if (r->alen)
-		memcpy(r->arena, old, r->alen);
-	/* the record's fields so far point into the old arena */
-	for (i = 0; i < r->row.nf; i++)
-		if (r->copy[i] && r->row.f[i].n)
-			r->row.f[i].s = r->arena + (r->row.f[i].s - old);
-	free(old);
-}
-
-/* The field's bytes into the arena, which has room for n + 17. */
-static inline void
-copy_field(struct reader *r, size_t i, const char *s, size_t n)
+/* A field kept: it stays in the arena, NUL-terminated (arena_field left
+ * the byte for it), and the next one begins after it. */
+static inline __attribute__((always_inline)) void
+keep_field(struct reader *r, size_t i, char *s, size_t n)
 {
 	struct csv_field *f = &r->row.f[i];
-	char *dst = r->arena + r->alen;
 
-	f->s = dst;
+	s[n] = '\0';
+	f->s = s;
 	f->n = n;
-	/* a short field in one 16-byte move, not a call: s is libcsv's own
-	 * buffer, grown a block at a time, so the 16 bytes are its bytes */
 	r->alen += n + 1;
-	if (n <= 16 && (const unsigned char *)s == r->p.entry_buf && r->p.entry_size >= 16) {
-		memcpy(dst, s, 16);
-		dst[n] = '\0';
-		return;
-	}
-	dst[n] = '\0';
-	if (n)	/* s is NULL while libcsv has no buffer */
-		memcpy(dst, s, n);	/* last: a tail call, no stack frame */
+	if (r->acap - r->alen < ARENA_MIN)
+		grow_arena(r, ARENA_MIN);
+	else
+		arena_field(r);
 }
 
-/* cb_field's rare cases: a stopped reader, no room for one more field or
- * for the bytes. */
-static __attribute__((noinline, cold)) void
-field_slow(struct reader *r, const char *s, size_t n)
+/* cb_field's rare cases: a stopped reader, no room for one more field. */
+static __attribute__((noinline)) void
+field_slow(struct reader *r, char *s, size_t n)
 {
 	size_t i = r->row.nf;
 
@@ -142,38 +217,29 @@ field_slow(struct reader *r, const char *s, size_t n)
 		return;
 	if (i == r->fcap)
 		grow_fields(r);
-	if (r->acap - r->alen < n + 17)
-		grow_arena(r, n + 16);	/* rebases fields 0 .. i-1 */
 	r->row.nf = i + 1;
 	r->nonblank |= n;
-	if (r->copy[i])
-		copy_field(r, i, s, n);
+	if (r->how[i] == FIELD_KEEP)
+		keep_field(r, i, s, n);
 }
 
-/* Called for every field of the input: the usual case only, copying the
- * bytes of a wanted field (libcsv reuses its buffer). A field not wanted
- * is only counted. */
+/* Called for every field of the input, in libcsv's buffer, the arena: a
+ * field not wanted is only counted, a wanted one kept where it is. */
 static void
 cb_field(void *s, size_t n, void *data)
 {
 	struct reader *r = data;
 	size_t i = r->row.nf;
+	unsigned char how = r->how[i];
 
-	if (i >= r->nfast) {
-		field_slow(r, s, n);
-		return;
-	}
-	r->nonblank |= n;
-	if (!r->copy[i]) {
-		r->row.nf = i + 1;
-		return;
-	}
-	if (r->acap - r->alen < n + 17) {
+	if (how == FIELD_SLOW) {
 		field_slow(r, s, n);	/* a tail call: no stack frame here */
 		return;
 	}
+	r->nonblank |= n;
 	r->row.nf = i + 1;
-	copy_field(r, i, s, n);
+	if (how == FIELD_KEEP)
+		keep_field(r, i, s, n);
 }
 
 static inline __attribute__((always_inline)) void
@@ -188,16 +254,16 @@ deliver(struct reader *r)
 	if (blank && r->row.rec > 0) {
 		r->empty++;
 	} else {
-		if (r->fn(&r->row, r->ctx)) {
+		if (r->fn(&r->row, r->ctx))
 			r->stop = 1;
-			r->nfast = 0;
-		}
 		r->row.rec++;
-		if (r->row.want != r->want_seen || r->row.nwant != r->nwant_seen)
+		/* a stopped reader's fields all take field_slow, which drops them */
+		if (r->row.want != r->want_seen || r->row.nwant != r->nwant_seen || r->stop)
 			want_fields(r);
 	}
 	r->row.nf = 0;
 	r->alen = 0;
+	arena_field(r);
 	r->row.err = NULL;
 	r->row.err_line = 0;
 }
@@ -244,7 +310,7 @@ syntax_error(struct reader *r)
 	r->row.err = why;
 	r->row.err_line = r->line;
 	deliver(r);
-	csv_free(&r->p);
+	parser_free(r);
 	parser_init(r);
 	r->skipping = 1;
 }
@@ -267,7 +333,7 @@ feed_whole(struct reader *r, const char *buf, size_t len, const char *cr)
 	if (r->p.pstate == ROW_NOT_BEGUN)
 		r->start = r->line;
 	r->whole = 1;
-	got = csv_parse(&r->p, buf, len, cb_field, cb_row, r);
+	got = parse_bytes(r, buf, len, cb_row);
 	r->whole = 0;
 	if (got != len)	/* not a syntax error: there is no quote */
 		die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
@@ -306,7 +372,7 @@ feed(struct reader *r, const char *buf, size_t len)
 		n = end - i;
 		/* an LF right after a CR (maybe across blocks) ended no new line */
 		if (r->prev_cr && buf[i] == '\n') {
-			got = csv_parse(&r->p, buf + i, 1, cb_field, cb_row, r);
+			got = parse_bytes(r, buf + i, 1, cb_row);
 			(void)got;	/* an LF after a row's CR is always accepted */
 			r->prev_cr = 0;
 			i++;
@@ -321,7 +387,7 @@ feed(struct reader *r, const char *buf, size_t len)
 			if (r->p.pstate == ROW_NOT_BEGUN)
 				r->start = r->line;
 			was_quoted = in_quote(&r->p);
-			got = csv_parse(&r->p, buf + i, n, cb_field, cb_row, r);
+			got = parse_bytes(r, buf + i, n, cb_row);
 			if (got != n) {
 				if (csv_error(&r->p) != CSV_EPARSE)
 					die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
@@ -350,6 +416,8 @@ reader_start(struct reader *r, const char *name, unsigned char delim,
 	r->row.file = name;
 	r->line = 1;
 	r->start = 1;
+	grow_fields(r);
+	grow_arena(r, ARENA_MIN);
 	parser_init(r);
 }
 
@@ -358,6 +426,7 @@ static int
 reader_finish(struct reader *r, int status, struct csvin_stats *st)
 {
 	if (status == CSVIN_OK && !r->stop) {
+		parsing = r;
 		if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
 			r->row.err = "quote never closed: the field runs to the end of the file";
 			r->row.err_line = r->quote_line;
@@ -370,10 +439,10 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 		st->empty = r->empty;
 		st->lines = r->line - 1;
 	}
-	csv_free(&r->p);
+	parser_free(r);
 	free(r->row.f);
-	free(r->copy);
-	free(r->arena);
+	free(r->how);
+	free(r->arena_mem);
 	return status;
 }
 

@@ -141,11 +141,11 @@ parse_day(const char *s, size_t n, int order, struct dt *t)
 static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
-	int f[6];
+	uint64_t ymd, hms;
 
-	if (date_compact_fields(s, n, f) < 0)
+	if (date_compact_lanes(s, n, &ymd, &hms) < 0)
 		return DATE_EFORM;
-	date_set_compact(t, f, n);
+	date_set_lanes(t, ymd, hms, n);
 	if (!valid_day(t->y, t->m, t->d))
 		return DATE_EDAY;
 	if (t->hh > 23 || t->mi > 59 || t->ss > 59)

@@ -72,11 +72,13 @@ date_lane(uint64_t x, int k)
 	return (int)(x >> (16 * k) & 0xff);
 }
 
-/* The digits of yyyymmdd[HHMM[SS]] (n is 8, 12 or 14) as y, m, d, hh, mi,
- * ss in f, unchecked (0 for a time not there); -1 for a non-digit. Two
- * 8-byte loads, the second overlapping the first: no loop over the digits. */
+/* The digits of yyyymmdd[HHMM[SS]] (n is 8, 12 or 14) as two-digit numbers
+ * in 16-bit lanes: *ymd gets the century, the year in it, the month and the
+ * day; *hms the hour, minute and second (0 for a part not there), all
+ * unchecked. -1 for a non-digit. Two 8-byte loads, the second overlapping
+ * the first: no loop over the digits. */
 static inline __attribute__((always_inline)) int
-date_compact_fields(const char *s, size_t n, int f[6])
+date_compact_lanes(const char *s, size_t n, uint64_t *ymd, uint64_t *hms)
 {
 	uint64_t a, b;
 
@@ -84,34 +86,38 @@ date_compact_fields(const char *s, size_t n, int f[6])
 	memcpy(&b, s + n - 8, 8);
 	if (date_nondigits8(a) | date_nondigits8(b))
 		return -1;
-	a = date_pairs8(a);
-	b = date_pairs8(b);
-	f[0] = date_lane(a, 0) * 100 + date_lane(a, 1);
-	f[1] = date_lane(a, 2);
-	f[2] = date_lane(a, 3);
-	f[3] = f[4] = f[5] = 0;
-	if (n == 14)	/* b: dd HH MM SS */
-		f[3] = date_lane(b, 1), f[4] = date_lane(b, 2), f[5] = date_lane(b, 3);
-	else if (n == 12)	/* b: mm dd HH MM */
-		f[3] = date_lane(b, 2), f[4] = date_lane(b, 3);
+	*ymd = date_pairs8(a);
+	b = date_pairs8(b);	/* dd HH MM SS for 14 digits, mm dd HH MM for 12 */
+	*hms = n == 8 ? 0 : b >> (n == 14 ? 16 : 32);
 	return 0;
 }
 
-/* The fields date_compact_fields read into t. */
+/* The lanes date_compact_lanes read, into t (days aside). */
 static inline __attribute__((always_inline)) void
-date_set_compact(struct dt *t, const int f[6], size_t n)
+date_set_lanes(struct dt *t, uint64_t ymd, uint64_t hms, size_t n)
 {
-	t->y = f[0], t->m = f[1], t->d = f[2];
-	t->hh = f[3], t->mi = f[4], t->ss = f[5];
+	t->y = date_lane(ymd, 0) * 100 + date_lane(ymd, 1);
+	t->m = date_lane(ymd, 2);
+	t->d = date_lane(ymd, 3);
+	t->hh = date_lane(hms, 0);
+	t->mi = date_lane(hms, 1);
+	t->ss = date_lane(hms, 2);
 	t->has_time = n >= 12;
 	t->has_sec = n == 14;
 }
 
-/* By leap year or not: the days before each month, the days of each. */
+/* Added to the lanes of hms, these pass 127 (bit 7 of a lane) exactly when
+ * the hour passes 23 or the minute or second 59: one test for the three.
+ * A lane is at most 99, and 99 + 104 < 256: no carry between lanes. */
+#define DATE_HMS_BIAS (104u | 68u << 16 | (uint64_t)68 << 32)
+#define DATE_HMS_HIGH (0x80u | 0x80u << 16 | (uint64_t)0x80 << 32)
+
+/* By leap year or not: the days before each month, the days of each (then
+ * zeros: a month past 12 has none, for a test that needs no bound). */
 static const short date_before[2][12] = {
 	{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
 	{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335}};
-static const unsigned char date_mlen[2][12] = {
+static const unsigned char date_mlen[2][16] = {
 	{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
 	{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
 
@@ -126,20 +132,27 @@ date_days_1901(int y, int m, int d)
 
 /* yyyymmdd, yyyymmddHHMM or yyyymmddHHMMSS, a year from 1901 to 2099, all
  * right: DATE_OK and t set. Any other value, even a good one, is -1: it
- * is date_parse_other's, which says what is wrong. */
+ * is date_parse_other's, which says what is wrong. Three a row: the tests
+ * are one branch. */
 static inline __attribute__((always_inline)) int
 date_parse_compact(const char *s, size_t n, struct dt *t)
 {
-	int f[6], y, m, d;
+	uint64_t ymd, hms;
+	int y, m, d, leap, bad;
 
-	if ((n != 14 && n != 8 && n != 12) || date_compact_fields(s, n, f) < 0)
+	if ((n != 14 && n != 8 && n != 12) || date_compact_lanes(s, n, &ymd, &hms) < 0)
 		return -1;
-	y = f[0], m = f[1], d = f[2];
-	if ((unsigned)(y - 1901) > 2099 - 1901 || (unsigned)(m - 1) > 11 ||
-	    (unsigned)(d - 1) >= date_mlen[(y & 3) == 0][m - 1] ||
-	    (f[3] > 23) | (f[4] > 59) | (f[5] > 59))
+	y = date_lane(ymd, 0) * 100 + date_lane(ymd, 1);
+	m = date_lane(ymd, 2);
+	d = date_lane(ymd, 3);
+	leap = (y & 3) == 0;
+	bad = ((hms + DATE_HMS_BIAS) & DATE_HMS_HIGH) != 0;
+	bad |= (unsigned)(y - 1901) > 2099 - 1901;
+	bad |= (unsigned)(m - 1) > 11;
+	bad |= (unsigned)(d - 1) >= date_mlen[leap][(m - 1) & 15];
+	if (bad)
 		return -1;
-	date_set_compact(t, f, n);
+	date_set_lanes(t, ymd, hms, n);
 	t->days = date_days_1901(y, m, d);
 	return DATE_OK;
 }
