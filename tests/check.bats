@@ -385,4 +385,15 @@ ERR
 		printf '%s\n' "$output" | cmp - "$T/long.csv"
 		[[ "$stderr" == *"3 rows: 3 passed, 0 rejected"* ]]
 	done
+	# an arena of one byte to start with: the first records outgrow it
+	# field by field, wanted or not
+	cat "$DATA/good.csv" "$DATA/bad.csv" > "$T/all.csv"
+	cchc-check --rejects "$T/r0" "$T/all.csv" > "$T/o0" 2> "$T/e0" || true
+	cchc-sum --period 2024 -g cap,kenh "$T/all.csv" > "$T/s0" 2> "$T/se0" || true
+	for b in 1 7 ""; do
+		CCHC_ARENA_SIZE=1 CCHC_BLOCK_SIZE=$b cchc-check --rejects "$T/r" "$T/all.csv" > "$T/o" 2> "$T/e" || true
+		cmp "$T/o0" "$T/o" && cmp "$T/e0" "$T/e" && cmp "$T/r0" "$T/r"
+		CCHC_ARENA_SIZE=1 CCHC_BLOCK_SIZE=$b cchc-sum --period 2024 -g cap,kenh "$T/all.csv" > "$T/s" 2> "$T/se" || true
+		cmp "$T/s0" "$T/s" && cmp "$T/se0" "$T/se"
+	done
 }

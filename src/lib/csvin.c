@@ -42,6 +42,7 @@ struct reader {
 	char *arena;
 	size_t alen, acap;
 	char *arena_mem;	/* the allocation the arena is placed in */
+	size_t arena_first;	/* its first size */
 	unsigned long line;	/* current physical line, 1-based */
 	unsigned long start;	/* line where a record starting now begins */
 	unsigned long quote_line;	/* line where the open quote began */
@@ -94,7 +95,7 @@ grow_arena(struct reader *r, size_t need)
 	size_t i, ocap = r->acap;
 
 	while (r->acap - r->alen < need)
-		r->acap = r->acap ? 2 * r->acap : 64 * 1024;
+		r->acap = r->acap ? 2 * r->acap : r->arena_first;
 	old_mem = r->arena_mem;
 	r->arena_mem = emalloc(r->acap + 4096);
 	r->arena = r->arena_mem + ((uintptr_t)&r->p + 2048 - (uintptr_t)r->arena_mem) % 4096;
@@ -405,11 +406,23 @@ feed(struct reader *r, const char *buf, size_t len)
 	}
 }
 
+/* The arena's first size. For the tests, CCHC_ARENA_SIZE makes it small:
+ * records outgrow it, and their fields are moved. */
+static size_t
+arena_first_size(void)
+{
+	const char *env = getenv("CCHC_ARENA_SIZE");
+	long n = env ? atol(env) : 0;
+
+	return n > 0 && n < 64 * 1024 ? (size_t)n : 64 * 1024;
+}
+
 static void
 reader_start(struct reader *r, const char *name, unsigned char delim,
              csv_row_fn fn, void *ctx)
 {
 	memset(r, 0, sizeof *r);
+	r->arena_first = arena_first_size();
 	r->delim = delim;
 	r->fn = fn;
 	r->ctx = ctx;
