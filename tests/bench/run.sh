@@ -65,9 +65,14 @@ for r in $(seq 1 "$RUNS"); do
 	i=0
 	echo "$jobs" | while IFS='	' read -r name cmd; do
 		i=$((i + 1))
-		/usr/bin/time -f "%e %M" -o "$tmp/t" sh -c "$cmd" > /dev/null 2>&1 || true
-		# the peak is the largest process of the job (GNU time's %M)
-		cat "$tmp/t" >> "$tmp/times.$i"
+		# wall time to the millisecond (GNU time's %e has 10 ms steps,
+		# 2% of the bare parse); the peak is the largest process of
+		# the job (GNU time's %M)
+		t0=$(date +%s%N)
+		/usr/bin/time -f "%M" -o "$tmp/t" sh -c "$cmd" > /dev/null 2>&1 || true
+		t1=$(date +%s%N)
+		echo "$(( (t1 - t0) / 1000000 )) $(tail -n 1 "$tmp/t")" |
+			awk '{printf "%.3f %s\n", $1 / 1000, $2}' >> "$tmp/times.$i"
 	done
 done
 parse=$(sort -n "$tmp/times.2" | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
@@ -85,7 +90,7 @@ fi
 		sort -n "$tmp/times.$i" | awk -v name="$(cat "$tmp/name.$i")" -v p="$parse" -v p0="$parse0" '
 			{t[NR]=$1; if ($2 > m) m = $2}
 			END {med = t[int((NR+1)/2)]
-			     printf "| %s | %.2f | %.2f | %.2f | %.2f | %.1f |\n", name, med, med / p, t[1], t[1] / p0, m / 1024}'
+			     printf "| %s | %.3f | %.2f | %.3f | %.2f | %.1f |\n", name, med, med / p, t[1], t[1] / p0, m / 1024}'
 	done
 } > "$tmp/table"
 size=$(( $(wc -c < "$file") / 1000000 ))
