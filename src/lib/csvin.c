@@ -33,7 +33,7 @@ struct reader {
 	struct csv_row row;
 	size_t fcap;		/* fields allocated in row.f */
 	/* What cb_field does with field i, for i up to fcap (see want_fields):
-	 * one test per field, whatever the case. */
+	 * one byte read per field, whatever the case. */
 	unsigned char *how;
 	const unsigned char *want_seen;	/* row.want and nwant when how was made */
 	size_t nwant_seen;
