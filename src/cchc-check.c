@@ -227,11 +227,7 @@ on_dossier(struct check *c, const struct csv_row *row)
 	c->rows++;
 	if (row->err) {
 		char what[160];
-		if (row->err_line && row->err_line != row->line)
-			snprintf(what, sizeof what, "malformed CSV: %s (the quote opened on line %lu)",
-			    row->err, row->err_line);
-		else
-			snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		csvin_error_text(row, what, sizeof what);
 		reject(c, row, NULL, what, NULL, 0);
 		return;
 	}
@@ -1006,7 +1002,7 @@ main(int argc, char *argv[])
 		free(c.name_len[col]);
 	dossier_parser_free(&c.parser);
 	if (c.empty)
-		warnx_("%lu empty rows skipped (every field empty)", c.empty);
+		warnx_("%lu empty rows skipped (blank, or every field empty)", c.empty);
 	warnx_("%lu rows: %lu passed, %lu rejected", c.rows, c.passed, c.rejected);
 	return c.fatal ? EXIT_FAIL : c.rejected ? EXIT_DATA : EXIT_OK;
 }

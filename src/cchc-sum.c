@@ -275,7 +275,7 @@ count_dossier(struct sum *s, const struct csv_row *row)
 	s->rows++;
 	if (row->err) {
 		char what[160];
-		snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		csvin_error_text(row, what, sizeof what);
 		unclassifiable(s, row, -1, what, NULL, 0);
 		return;
 	}
@@ -1072,7 +1072,7 @@ main(int argc, char *argv[])
 		dossier_cols_free(&s.first);
 	dossier_parser_free(&s.parser);
 	if (s.empty)
-		warnx_("%lu empty rows skipped (every field empty)", s.empty);
+		warnx_("%lu empty rows skipped (blank, or every field empty)", s.empty);
 	if (s.merge)
 		warnx_("%lu rows: %lu merged, %lu rejected; %zu groups", s.rows, s.counted,
 		    s.unclass, ngroups);

@@ -180,7 +180,7 @@ xa,1,0,1,0,1,0,1,0,0,1,0,0,0"
 	run --separate-stderr cchc-sum --period 2024 "$T/n.csv"
 	assert_failure 1
 	assert_equal "$stderr" "cchc-sum: $T/n.csv:2: ngay_tiep_nhan: required value missing
-cchc-sum: 1 empty rows skipped (every field empty)
+cchc-sum: 1 empty rows skipped (blank, or every field empty)
 cchc-sum: 1 rows: 0 counted, 0 outside the period, 0 not received (status 1 or 3), 1 unclassifiable"
 }
 

@@ -46,12 +46,29 @@ struct reader {
 	unsigned long line;	/* current physical line, 1-based */
 	unsigned long start;	/* line where a record starting now begins */
 	unsigned long quote_line;	/* line where the open quote began */
+	unsigned long quote_col;	/* and its character there */
+	/* characters of the current line in the blocks before this one: a
+	 * column is counted only where an error is, and only the last line
+	 * of a block is counted ahead */
+	unsigned long line_chars;
 	unsigned long empty;
 	int prev_cr;		/* last byte fed was a CR */
 	size_t nonblank;	/* a field of this record has a byte */
 	int skipping;		/* after a syntax error: to the end of the line */
 	int whole;		/* a block fed whole: cb_row counts the lines */
 };
+
+/* UTF-8 characters in s[0..n): the bytes that do not continue one. */
+static unsigned long
+utf8_chars(const char *s, size_t n)
+{
+	unsigned long k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
 
 static int
 is_space_sp(unsigned char c)
@@ -253,7 +270,7 @@ deliver(struct reader *r)
 	/* a record is on one line, or began where the first line was read
 	 * (feed sets start only between records) */
 	r->row.line = r->start;
-	if (blank && r->row.rec > 0) {
+	if (blank) {
 		r->empty++;
 	} else {
 		if (r->fn(&r->row, r->ctx))
@@ -267,7 +284,7 @@ deliver(struct reader *r)
 	r->alen = 0;
 	arena_field(r);
 	r->row.err = NULL;
-	r->row.err_line = 0;
+	r->row.err_line = r->row.err_col = 0;
 }
 
 static void
@@ -284,6 +301,8 @@ cb_row(int c, void *data)
 		r->prev_cr = c == '\r';
 		if (!r->stop && r->row.nf)
 			deliver(r);
+		else if (!r->stop)
+			r->empty++;	/* a blank line */
 		r->line++;
 		r->start = r->line;
 		return;
@@ -304,17 +323,55 @@ in_quote(const struct csv_parser *p)
 /* A syntax error: deliver what was read of the record with the reason,
  * and start afresh after the line it happened on. */
 static void
-syntax_error(struct reader *r)
+syntax_error(struct reader *r, unsigned long col)
 {
 	const char *why = r->p.quoted ? "text after a closing quote"
 	                              : "quote inside an unquoted field";
 
 	r->row.err = why;
 	r->row.err_line = r->line;
+	r->row.err_col = col;
 	deliver(r);
 	parser_free(r);
 	parser_init(r);
 	r->skipping = 1;
+}
+
+/* The block ends inside a line: the characters of that line in it. */
+static void
+last_line_chars(struct reader *r, const char *buf, size_t len)
+{
+	const char *nl = memrchr(buf, '\n', len), *cr = memrchr(buf, '\r', len);
+	const char *from = nl > cr ? nl + 1 : cr ? cr + 1 : nl ? nl + 1 : buf;
+
+	if (from == buf)
+		r->line_chars += utf8_chars(buf, len);
+	else
+		r->line_chars = utf8_chars(from, (size_t)(buf + len - from));
+}
+
+/* The quote that opened the field still open at the end of s[0..n), which
+ * began outside quotes: the first of the last run of quotes of odd length
+ * (inside a quoted field, quotes come in pairs). */
+static size_t
+open_quote_at(const char *s, size_t n)
+{
+	size_t i = n, at = 0;
+
+	while (i > 0) {
+		size_t run = 0;
+		while (i > 0 && s[i - 1] == '"') {
+			run++;
+			i--;
+		}
+		if (run % 2) {
+			at = i;
+			break;
+		}
+		while (i > 0 && s[i - 1] != '"')
+			i--;
+	}
+	return at;
 }
 
 /* A block with no quote, whose every CR has its LF next in the block, fed
@@ -339,6 +396,7 @@ feed_whole(struct reader *r, const char *buf, size_t len, const char *cr)
 	r->whole = 0;
 	if (got != len)	/* not a syntax error: there is no quote */
 		die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
+	last_line_chars(r, buf, len);
 	return 1;
 }
 
@@ -357,7 +415,7 @@ feed(struct reader *r, const char *buf, size_t len)
 	while (i < len && !r->stop) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t nlpos = nl ? (size_t)(nl - buf) : len, end, n, got;
-		int was_quoted, ends_line;
+		int was_quoted, ends_line, blank;
 
 		if (cr && (size_t)(cr - buf) < i)
 			cr = memchr(buf + i, '\r', len - i);
@@ -389,20 +447,30 @@ feed(struct reader *r, const char *buf, size_t len)
 			if (r->p.pstate == ROW_NOT_BEGUN)
 				r->start = r->line;
 			was_quoted = in_quote(&r->p);
+			blank = r->p.pstate == ROW_NOT_BEGUN && !was_quoted &&
+			    (buf[i] == '\n' || buf[i] == '\r');
 			got = parse_bytes(r, buf + i, n, cb_row);
 			if (got != n) {
 				if (csv_error(&r->p) != CSV_EPARSE)
 					die("%s: %s", r->row.file, csv_strerror(csv_error(&r->p)));
-				syntax_error(r);
+				syntax_error(r, r->line_chars + utf8_chars(buf + i, got) + 1);
 				if (ends_line)
 					r->skipping = 0;
 			} else if (!was_quoted && in_quote(&r->p)) {
 				r->quote_line = r->line;
+				r->quote_col = r->line_chars + 1 +
+				    utf8_chars(buf + i, open_quote_at(buf + i, n));
+			} else if (blank && !r->stop) {
+				r->empty++;	/* a blank line */
 			}
 		}
 		r->prev_cr = buf[end - 1] == '\r';
-		if (ends_line)
+		if (ends_line) {
 			r->line++;
+			r->line_chars = 0;
+		} else {
+			r->line_chars += utf8_chars(buf + i, n);
+		}
 		i = end;
 	}
 }
@@ -444,6 +512,7 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 		if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
 			r->row.err = "quote never closed: the field runs to the end of the file";
 			r->row.err_line = r->quote_line;
+			r->row.err_col = r->quote_col;
 			deliver(r);
 		}
 	}
@@ -623,6 +692,16 @@ csvin_read_mem(const char *name, const char *buf, size_t len, unsigned char deli
 	reader_start(&r, name, delim, fn, ctx);
 	feed(&r, buf + skip, len - skip);
 	return reader_finish(&r, status, st);
+}
+
+size_t
+csvin_error_text(const struct csv_row *row, char *buf, size_t size)
+{
+	if (row->err_line && row->err_line != row->line)
+		return (size_t)snprintf(buf, size, "malformed CSV at line %lu, character %lu: %s",
+		    row->err_line, row->err_col, row->err);
+	return (size_t)snprintf(buf, size, "malformed CSV at character %lu: %s",
+	    row->err_col, row->err);
 }
 
 int

@@ -20,9 +20,10 @@ struct csv_row {
 	size_t nf;
 	struct csv_field *f;
 	/* A syntax error ends the record early: the fields read so far are
-	 * in f, err says what, err_line where the broken quote opened. */
+	 * in f, err says what, err_line and err_col (in characters, from 1)
+	 * where: the bad byte, or the quote that was never closed. */
 	const char *err;
-	unsigned long err_line;
+	unsigned long err_line, err_col;
 	/* Set by the callback (on the header, say): only fields i < nwant with
 	 * want[i] are copied; the others arrive empty. The reader keeps it. */
 	const unsigned char *want;
@@ -41,7 +42,7 @@ enum {
 };
 
 struct csvin_stats {
-	unsigned long empty;	/* records with every field empty, skipped */
+	unsigned long empty;	/* blank lines and records with every field empty, skipped */
 	unsigned long lines;	/* line ends read */
 };
 
@@ -68,6 +69,11 @@ int csvin_safe_splits(int fd, off_t start, off_t end, off_t *at, size_t n);
 int csvin_read_mem(const char *name, const char *buf, size_t len,
                    unsigned char delim, csv_row_fn fn, void *ctx,
                    struct csvin_stats *st);
+
+/* A row's syntax error for a message: "malformed CSV at character 14: quote
+ * inside an unquoted field", naming the line too when it is not the row's.
+ * Returns the length, as snprintf. */
+size_t csvin_error_text(const struct csv_row *row, char *buf, size_t size);
 
 /* The delimiter an option names: one byte, or "\t" / "tab" for a tab.
  * Returns -1 when it is neither. */
