@@ -49,6 +49,12 @@ bin/%: src/%.c src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< src/libcchc.a $(LDLIBS)
 
+# cchc-check's modes that are tools of their own, each in a file
+CHECK_MODES = src/check-counts.c src/check-form.c
+bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
+
 # Debian packages the build and the tests need: "probe package" pairs.
 DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/include/utf8proc.h:libutf8proc-dev \
