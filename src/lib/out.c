@@ -1,6 +1,10 @@
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,12 +17,24 @@
 struct out {
 	int fd;
 	const char *name;
+	char *aside;		/* the file written aside, until renamed to name */
 	int row_started;
 	size_t len;
 	char buf[OUT_BUFSZ];
 };
 
 struct out *out_stdout;
+
+/* The process's umask, for a file made by mkstemp (mode 0600) to get the
+ * mode open(2) would have given it. */
+static mode_t
+umask_now(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
 
 struct out *
 out_open(int fd, const char *name)
@@ -27,15 +43,57 @@ out_open(int fd, const char *name)
 
 	o->fd = fd;
 	o->name = name;
+	o->aside = NULL;
 	o->row_started = 0;
 	o->len = 0;
 	return o;
+}
+
+/* The files written aside and not yet renamed: removed when the program
+ * ends otherwise. A few at most; read by a signal handler. */
+enum { MAX_ASIDE = 8 };
+static char *volatile aside_path[MAX_ASIDE];
+
+static void
+remove_asides(void)
+{
+	int i;
+
+	for (i = 0; i < MAX_ASIDE; i++)
+		if (aside_path[i])
+			unlink(aside_path[i]);	/* async-signal-safe */
+}
+
+static void
+on_signal(int sig)
+{
+	remove_asides();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Standard output's reader went away: nothing to say, but output was lost,
+ * so never status 0. Dying of SIGPIPE tells the shell what happened. */
+static void __attribute__((noreturn))
+pipe_closed(void)
+{
+	sigset_t set;
+
+	remove_asides();
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGPIPE);
+	_exit(EXIT_FAIL);
 }
 
 void
 out_init_stdout(void)
 {
 	out_stdout = out_open(1, "standard output");
+	/* EPIPE instead, so that files aside are removed first */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static void
@@ -48,8 +106,8 @@ out_flush(struct out *o)
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EPIPE)	/* reader went away: nothing to say */
-				exit(EXIT_OK);
+			if (errno == EPIPE && o == out_stdout)
+				pipe_closed();
 			die("write error on %s: %s", o->name, strerror(errno));
 		}
 		off += (size_t)w;
@@ -205,7 +263,64 @@ void
 out_close(struct out *o)
 {
 	out_flush(o);
-	if (close(o->fd) < 0 && errno != EINTR && errno != EBADF)
+	if (close(o->fd) < 0 && errno != EINTR && errno != EBADF) {
+		if (errno == EPIPE && o == out_stdout)
+			pipe_closed();
 		die("write error on %s: %s", o->name, strerror(errno));
+	}
+	if (o == out_stdout)
+		out_stdout = NULL;
+	free(o);
+}
+
+struct out *
+out_create_aside(const char *path)
+{
+	static int hooked;
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char *tmp = emalloc(strlen(path) + 32);
+	struct out *o;
+	int fd, i;
+
+	/* hidden, in path's directory: rename(2) is then atomic */
+	memcpy(tmp, path, dirlen);
+	snprintf(tmp + dirlen, strlen(path) + 32 - dirlen, ".%s.XXXXXX", path + dirlen);
+	if ((fd = mkstemp(tmp)) < 0)
+		die("cannot create a file beside %s: %s", path, strerror(errno));
+	fchmod(fd, 0666 & ~umask_now());
+	for (i = 0; i < MAX_ASIDE && aside_path[i]; i++)
+		;
+	if (i == MAX_ASIDE)
+		die("internal error: too many files written aside");
+	aside_path[i] = tmp;
+	if (!hooked) {
+		hooked = 1;
+		atexit(remove_asides);
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		signal(SIGHUP, on_signal);
+	}
+	o = out_open(fd, path);
+	o->aside = tmp;
+	return o;
+}
+
+void
+out_commit(struct out *o)
+{
+	int i;
+
+	out_flush(o);
+	if (fsync(o->fd) < 0 && errno != EINVAL && errno != EROFS)
+		die("write error on %s: %s", o->name, strerror(errno));
+	if (close(o->fd) < 0 && errno != EINTR)
+		die("write error on %s: %s", o->name, strerror(errno));
+	if (rename(o->aside, o->name) < 0)
+		die("cannot rename %s to %s: %s", o->aside, o->name, strerror(errno));
+	for (i = 0; i < MAX_ASIDE; i++)
+		if (aside_path[i] == o->aside)
+			aside_path[i] = NULL;
+	free(o->aside);
 	free(o);
 }

@@ -1,6 +1,8 @@
 /* out.h: CSV out, UTF-8, LF, a field quoted only when it must be.
- * Every write is checked: a write error (full disk) is reported and exits 2;
- * a closed pipe downstream ends the program quietly with status 0. */
+ * Every write is checked: a write error (full disk) is reported and exits 2.
+ * A closed pipe on standard output ends the program quietly, but never with
+ * status 0: it dies of SIGPIPE (141 in the shell), whether or not its parent
+ * ignored the signal; on any other output it is a write error. */
 #ifndef CCHC_OUT_H
 #define CCHC_OUT_H
 
@@ -22,6 +24,15 @@ void out_endrow(struct out *o);
 void out_close(struct out *o);
 
 extern struct out *out_stdout;	/* opened by out_init_stdout */
+/* Opens out_stdout, and takes SIGPIPE as EPIPE from then on (see above). */
 void out_init_stdout(void);
+
+/* A file written aside: a new file in path's directory, renamed to path by
+ * out_commit, so path is complete or untouched. The file aside is removed
+ * when the program ends without out_commit (exit, die, SIGINT, SIGTERM,
+ * SIGHUP, a closed pipe). Exits 2 when it cannot be made. */
+struct out *out_create_aside(const char *path);
+/* Flushes, closes and renames; exits 2 on a write error. */
+void out_commit(struct out *o);
 
 #endif
