@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -13,10 +14,10 @@
 #include "lib/csvin.h"
 #include "lib/date.h"
 #include "lib/dossier.h"
-#include "lib/expr.h"
 #include "lib/fold.h"
-#include "lib/forms.h"
+#include "lib/intake.h"
 #include "lib/msg.h"
+#include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
 #include "lib/smap.h"
@@ -24,7 +25,8 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [FILE]...\n"
+	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [--header-line N] "
+	    "[--header-rows N] [--keep first|last] [FILE]...\n"
 	    "       cchc-check --counts [-d C] [FILE]...\n"
 	    "       cchc-check --form NAME|FILE [-d C] [FILE]...\n", fp);
 	if (fp == stderr)
@@ -33,8 +35,11 @@ usage(FILE *fp)
 	    "or check a count table, or a filled annex, and write its sound rows.\n"
 	    "\n"
 	    "  -d, --delimiter C      input delimiter: , (default), ; or \\t\n"
-	    "      --rejects FILE     write rejected rows there as CSV: dong,cot,loi,...\n"
+	    "      --rejects FILE     write rejected rows there as CSV: tep,dong,cot,loi,...\n"
 	    "      --date-order ORD   dmy (default) or mdy for US-style slashed dates\n"
+	    "      --header-line N    the header is line N (default: found in the first 30)\n"
+	    "      --header-rows N    the header is 1 or 2 rows (default: found)\n"
+	    "      --keep WHICH       of a dossier given twice: first (default) or last\n"
 	    "      --counts           check a count table against the identities and\n"
 	    "                         its rate columns against its counts\n"
 	    "      --form NAME|FILE   check a filled annex of this form (bm1, bm3, bm7)\n"
@@ -47,18 +52,24 @@ usage(FILE *fp)
 	    "See cchc-check(1).\n", fp);
 }
 
+/* Where a dossier id was first (or, with --keep last, last) sound. */
+struct seen_at {
+	uint32_t file, line;	/* lines past 2^32 (a 400 GB file) would show wrapped */
+};
+
 struct check {
-	unsigned char delim;
-	int date_order;
+	struct intake_opts opts;
+	struct intake in;
+	struct msgs *msgs;
 	struct out *rejects;
 	struct dossier_parser parser;
-	struct dossier_cols first;	/* the first file's header: the output's */
-	struct dossier_cols cols;	/* the current file's */
-	int have_first;
-	int saw_header;			/* the current file had one */
-	int *perm;			/* output field i is input field perm[i] */
-	struct smap *ids;		/* ma_ho_so seen in this file -> line */
-	unsigned long rows, passed, rejected, empty;
+	char **files;			/* the FILEs, for messages about repeats */
+	uint32_t file_no;		/* the one being read */
+	int keep_last;
+	int header_out;			/* the output's header is written */
+	int scan;			/* --keep last's first pass: ids only */
+	struct smap *ids;		/* ma_ho_so -> struct seen_at */
+	unsigned long passed, empty;
 	int fatal;
 	/* the row being normalised: v[i] is its text, the reader's bytes
 	 * when unchanged, else val[i] */
@@ -67,105 +78,70 @@ struct check {
 	size_t *vlen, *vcap;
 	unsigned char *plain;	/* v[i] is a code name or a date: no quotes */
 	size_t *name_len[NCOLS];	/* of each code's name, for code columns */
-	char *tmp;
-	size_t tmpcap;
 };
 
+/* --rejects: every row that did not pass, with its file, line, column and
+ * reason, then its fields in the output's order (as read, when the row has
+ * not the header's fields: a syntax error, a wrong number of fields). */
 static void
-reject(struct check *c, const struct csv_row *row, const char *colname,
-       const char *why, const char *value, size_t vlen)
+on_reject(void *ctx, const struct csv_row *row, const char *col, const char *why, int footer)
 {
+	struct check *c = ctx;
+	const struct intake *in = &c->in;
 	char line[32];
 	size_t i;
 
-	c->rejected++;
-	msg_at(row->file, row->line, colname, why, value, vlen);
+	(void)footer;
 	if (!c->rejects)
 		return;
 	snprintf(line, sizeof line, "%lu", row->line);
+	out_fieldz(c->rejects, row->file);
 	out_fieldz(c->rejects, line);
-	out_fieldz(c->rejects, colname ? colname : "");
-	if (value) {
-		char q[512];
-		size_t wl = strlen(why);
-		msg_quote(q, sizeof q, value, vlen);
-		/* the reason and the value in one field */
-		if (c->tmpcap < wl + strlen(q) + 3) {
-			c->tmpcap = wl + strlen(q) + 3;
-			c->tmp = erealloc(c->tmp, c->tmpcap);
-		}
-		snprintf(c->tmp, c->tmpcap, "%s: %s", why, q);
-		out_fieldz(c->rejects, c->tmp);
-	} else {
-		out_fieldz(c->rejects, why);
-	}
-	for (i = 0; i < row->nf; i++)
-		out_field(c->rejects, row->f[i].s, row->f[i].n);
+	out_fieldz(c->rejects, col ? col : "");
+	out_fieldz(c->rejects, why);
+	if (!row->err && row->nf == in->cur.nf && in->cur.nf == in->first.nf)
+		for (i = 0; i < row->nf; i++)
+			out_field(c->rejects, row->f[in->perm[i]].s, row->f[in->perm[i]].n);
+	else
+		for (i = 0; i < row->nf; i++)
+			out_field(c->rejects, row->f[i].s, row->f[i].n);
 	out_endrow(c->rejects);
 }
 
+/* A header: the first writes the output's (and the rejects file's). */
 static int
-on_header(struct check *c, const struct csv_row *row)
+on_header(void *ctx, struct csv_row *live)
 {
-	char err[1024], hdr[1024], miss[256];
+	struct check *c = ctx;
+	const struct dossier_cols *first = &c->in.first;
 	size_t i;
 
-	if (dossier_cols_init(&c->cols, row, err, sizeof err) < 0) {
-		msg_at(row->file, row->line, NULL, err, NULL, 0);
-		c->fatal = 1;
-		dossier_cols_free(&c->cols);
-		return 1;
+	(void)live;
+	if (!c->v) {
+		c->v = emalloc(first->nf * sizeof *c->v);
+		c->plain = emalloc(first->nf);
+		c->val = ecalloc(first->nf, sizeof *c->val);
+		c->vlen = emalloc(first->nf * sizeof *c->vlen);
+		c->vcap = ecalloc(first->nf, sizeof *c->vcap);
 	}
-	if (dossier_cols_missing(&c->cols, miss, sizeof miss)) {
-		dossier_header_text(row, hdr, sizeof hdr);
-		snprintf(err, sizeof err, "required column missing: %s; the header found", miss);
-		msg_at(row->file, row->line, NULL, err, hdr, strlen(hdr));
-		if (c->delim == ',' && row->nf == 1 && (strchr(hdr, ';') || strchr(hdr, '\t')))
-			warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
-		c->fatal = 1;
-		dossier_cols_free(&c->cols);
-		return 1;
-	}
-	if (!c->have_first) {
-		c->first = c->cols;
-		c->have_first = 1;
-		c->perm = emalloc(c->first.nf * sizeof *c->perm);
-		c->v = emalloc(c->first.nf * sizeof *c->v);
-		c->plain = emalloc(c->first.nf);
-		c->val = emalloc(c->first.nf * sizeof *c->val);
-		c->vlen = emalloc(c->first.nf * sizeof *c->vlen);
-		c->vcap = emalloc(c->first.nf * sizeof *c->vcap);
-		for (i = 0; i < c->first.nf; i++) {
-			c->perm[i] = (int)i;
-			c->val[i] = NULL;
-			c->vcap[i] = 0;
-			out_fieldz(out_stdout, c->first.name[i]);
-		}
-		out_endrow(out_stdout);
-		if (c->rejects) {
-			out_fieldz(c->rejects, "dong");
-			out_fieldz(c->rejects, "cot");
-			out_fieldz(c->rejects, "loi");
-			for (i = 0; i < row->nf; i++)
-				out_field(c->rejects, row->f[i].s, row->f[i].n);
-			out_endrow(c->rejects);
-		}
+	if (c->scan || c->header_out)
 		return 0;
+	c->header_out = 1;
+	for (i = 0; i < first->nf; i++)
+		out_fieldz(out_stdout, first->name[i]);
+	out_endrow(out_stdout);
+	if (c->rejects) {
+		out_fieldz(c->rejects, "tep");
+		out_fieldz(c->rejects, "dong");
+		out_fieldz(c->rejects, "cot");
+		out_fieldz(c->rejects, "loi");
+		for (i = 0; i < first->nf; i++)
+			out_fieldz(c->rejects, first->name[i]);
+		out_endrow(c->rejects);
 	}
-	if (dossier_cols_match(&c->first, &c->cols, c->perm) < 0) {
-		dossier_header_text(row, hdr, sizeof hdr);
-		msg_at(row->file, row->line, NULL,
-		    "the header does not have the first file's columns; the header found",
-		    hdr, strlen(hdr));
-		c->fatal = 1;
-		dossier_cols_free(&c->cols);
-		return 1;
-	}
-	dossier_cols_free(&c->cols);
 	return 0;
 }
 
-/* Copies the normalised value of output field i. */
 /* Room for n bytes and a NUL in val[i], which v[i] is then. */
 static char *
 val_room(struct check *c, size_t i, size_t n)
@@ -178,17 +154,46 @@ val_room(struct check *c, size_t i, size_t n)
 	return c->val[i];
 }
 
+/* The reason a row is rejected for, in the summary: what is wrong with
+ * which column, shortly. */
+static const char *
+reason(int col, const char *why)
+{
+	static const char *const unknown[NCOLS] = {
+		[COL_CAP] = "unknown cap", [COL_KENH] = "unknown kenh",
+		[COL_MUC_DO_DVC] = "unknown muc_do_dvc", [COL_TRANG_THAI] = "unknown trang_thai",
+	};
+	static const char *const missing[NCOLS] = {
+		[COL_MA_HO_SO] = "no ma_ho_so", [COL_NGAY_TIEP_NHAN] = "no ngay_tiep_nhan",
+		[COL_KENH] = "no kenh",
+	};
+	static const char *const bad_date[NCOLS] = {
+		[COL_NGAY_TIEP_NHAN] = "bad ngay_tiep_nhan", [COL_NGAY_HEN_TRA] = "bad ngay_hen_tra",
+		[COL_NGAY_TRA_KET_QUA] = "bad ngay_tra_ket_qua",
+	};
+
+	if (col < 0)
+		return why;
+	if (strcmp(why, "required value missing") == 0 && missing[col])
+		return missing[col];
+	if (col_is_date(col))
+		return bad_date[col];
+	if (col_has_codes(col) && unknown[col])
+		return unknown[col];
+	return why;
+}
+
 static __attribute__((noinline, cold)) void
-text_reject(struct check *c, const struct csv_row *row, size_t i, const char *s, size_t n,
+text_reject(struct check *c, struct csv_row *row, size_t i, const char *s, size_t n,
             int bad, size_t at)
 {
-	reject(c, row, c->first.name[i],
+	intake_reject(&c->in, row, bad == TEXT_NUL ? "NUL byte" : "not UTF-8", c->in.first.name[i],
 	    bad == TEXT_NUL ? "NUL byte in the value" : text_advice(s, n, at), s, n);
 }
 
 /* Is field i's text UTF-8 without NUL? Rejects the row when not. */
 static inline int
-text_ok(struct check *c, const struct csv_row *row, size_t i, const char *s, size_t n)
+text_ok(struct check *c, struct csv_row *row, size_t i, const char *s, size_t n)
 {
 	size_t at;
 	int bad = text_check(s, n, &at);
@@ -214,47 +219,106 @@ put_code(struct check *c, size_t i, int col, int code)
 	c->plain[i] = 1;
 }
 
-static void
-on_dossier(struct check *c, const struct csv_row *row)
+/* A status or service level no table knows keeps its row, as written: it
+ * does not decide what the row is (the dates do), and is said once. */
+static int
+kept_unknown(int col)
 {
+	return col == COL_TRANG_THAI || col == COL_MUC_DO_DVC;
+}
+
+/* The repeat rule: with --keep last, the sound copy kept is the last one
+ * the first pass saw; else the first. Returns 0 when row is the copy kept. */
+static int
+repeat(struct check *c, struct csv_row *row, const char *id, size_t n, uint64_t hash)
+{
+	struct seen_at *at;
+	char why[512];
+	int added;
+
+	at = smap_put_hashed(c->ids, id, n, hash, &added);
+	if (c->scan) {	/* the last sound copy, so far */
+		at->file = c->file_no;
+		at->line = (uint32_t)row->line;
+		return 0;
+	}
+	if (c->keep_last) {
+		if (at->file == c->file_no && at->line == (uint32_t)row->line)
+			return 0;
+		if (at->file == c->file_no)
+			snprintf(why, sizeof why, "repeated ma_ho_so (a later copy kept, on line %lu)",
+			    (unsigned long)at->line);
+		else
+			snprintf(why, sizeof why, "repeated ma_ho_so (a later copy kept, %s:%lu)",
+			    c->files[at->file], (unsigned long)at->line);
+	} else {
+		if (added) {
+			at->file = c->file_no;
+			at->line = (uint32_t)row->line;
+			return 0;
+		}
+		if (at->file == c->file_no)
+			snprintf(why, sizeof why, "repeated ma_ho_so (first on line %lu)",
+			    (unsigned long)at->line);
+		else
+			snprintf(why, sizeof why, "repeated ma_ho_so (first on %s:%lu)",
+			    c->files[at->file], (unsigned long)at->line);
+	}
+	intake_reject(&c->in, row, "repeated ma_ho_so", col_name[COL_MA_HO_SO], why, id, n);
+	return -1;
+}
+
+static void
+on_dossier(struct check *c, struct csv_row *row)
+{
+	const struct intake *in = &c->in;
+	const int *perm = in->perm;
 	struct dossier d;
 	const char *why;
-	char errbuf[64];
+	char errbuf[160];
 	const char *idv;
-	size_t i, nf = c->first.nf, idn;
+	size_t i, nf = in->first.nf, idn;
 	uint64_t idhash;
-	int col;
+	int col, not_received = 0;
 
-	c->rows++;
 	if (row->err) {
-		char what[160];
-		csvin_error_text(row, what, sizeof what);
-		reject(c, row, NULL, what, NULL, 0);
+		csvin_error_text(row, errbuf, sizeof errbuf);
+		intake_reject(&c->in, row, "malformed CSV", NULL, errbuf, NULL, 0);
 		return;
 	}
-	if (row->nf != nf) {
-		snprintf(errbuf, sizeof errbuf, "expected %zu fields, found %zu", nf, row->nf);
-		reject(c, row, NULL, errbuf, NULL, 0);
+	if (row->nf != in->cur.nf) {
+		snprintf(errbuf, sizeof errbuf, "expected %zu fields, found %zu", in->cur.nf, row->nf);
+		intake_reject(&c->in, row, "wrong number of fields", NULL, errbuf, NULL, 0);
 		return;
 	}
 	/* no memset: what is read of d is written first */
 	d.has_due = d.has_done = 0;
 	{	/* the id's slot fetched while the rest of the row is read */
-		const struct csv_field *f = &row->f[c->perm[c->first.idx[COL_MA_HO_SO]]];
+		const struct csv_field *f = &row->f[in->cur.idx[COL_MA_HO_SO]];
 		idv = f->s;
 		idn = f->n;
 		trim(&idv, &idn);
 		idhash = smap_prefetch(c->ids, idv, idn);
 	}
+	if (in->cur.idx[COL_TRANG_THAI] >= 0) {
+		/* statuses 1 and 3 were never received: no received date needed */
+		const struct csv_field *f = &row->f[in->cur.idx[COL_TRANG_THAI]];
+		const char *ts = f->s;
+		size_t tn = f->n;
+		int code;
+		trim(&ts, &tn);
+		if (tn && (code = dossier_code_seen(&c->parser, COL_TRANG_THAI, ts, tn)) >= 0)
+			not_received = status_not_received(code);
+	}
 	for (i = 0; i < nf; i++) {
-		const struct csv_field *f = &row->f[c->perm[i]];
+		const struct csv_field *f = &row->f[perm[i]];
 		const char *s = f->s;
 		size_t n = f->n;
 		/* a date that parses is ASCII (and what trim took, spaces):
 		 * its text is checked only when it does not parse */
 		int is_date;
 
-		col = c->first.role[i];
+		col = in->first.role[i];
 		is_date = col_is_date(col);
 		if (col >= 0 && col_has_codes(col)) {
 			/* a code seen before is valid UTF-8 (only such are kept),
@@ -277,11 +341,30 @@ on_dossier(struct check *c, const struct csv_row *row)
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 			continue;
 		}
+		if (col == COL_NGAY_TIEP_NHAN && n == 0 && not_received) {
+			d.recv.days = 0;
+			d.recv.has_time = 0;
+			c->v[i] = "";
+			c->vlen[i] = 0;
+			continue;
+		}
+		if (col == COL_KENH && n == 0) {	/* every dossier came in some way */
+			intake_reject(&c->in, row, "no kenh", col_name[col], "required value missing", NULL, 0);
+			return;
+		}
 		if ((is_date ? dossier_date(&c->parser, col, s, n, &d, &why) :
 		    dossier_value(&c->parser, col, s, n, &d, &why)) < 0) {
 			if (is_date && !text_ok(c, row, i, f->s, f->n))
 				return;
-			reject(c, row, c->first.name[i], why, n ? s : NULL, n);
+			if (kept_unknown(col) && n > 0) {
+				msgs_note(c->msgs, row->file, row->line, col_name[col],
+				    "unknown code, kept as written", s, n);
+				d.code[col] = -1;
+				c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
+				continue;
+			}
+			intake_reject(&c->in, row, reason(col, why), c->in.first.name[i], why,
+			    n ? s : NULL, n);
 			return;
 		}
 		if (col_has_codes(col)) {
@@ -296,34 +379,31 @@ on_dossier(struct check *c, const struct csv_row *row)
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 		}
 	}
-	if ((col = dossier_dates(&d, &why)) >= 0) {
-		int fi = c->first.idx[col];
-		reject(c, row, col_name[col], why, c->v[fi], c->vlen[fi]);
+	if (!(not_received && c->vlen[in->first.idx[COL_NGAY_TIEP_NHAN]] == 0) &&
+	    (col = dossier_dates(&d, &why)) >= 0) {
+		int fi = in->first.idx[col];
+		intake_reject(&c->in, row, col == COL_NGAY_HEN_TRA ? "due before received" :
+		    "result before received", col_name[col], why, c->v[fi], c->vlen[fi]);
 		return;
 	}
 	{
-		int fi = c->first.idx[COL_MA_HO_SO], added;
-		uint32_t *first_line;
+		int fi = in->first.idx[COL_MA_HO_SO];
 		/* the hash is the raw id's: the key, unless NFC changed it */
 		if (c->v[fi] != idv || c->vlen[fi] != idn)
 			idhash = hash_bytes(c->v[fi], c->vlen[fi]);
-		first_line = smap_put_hashed(c->ids, c->v[fi], c->vlen[fi], idhash, &added);
-		if (!added) {
-			snprintf(errbuf, sizeof errbuf, "repeated ma_ho_so (first on line %lu)",
-			    (unsigned long)*first_line);
-			reject(c, row, col_name[COL_MA_HO_SO], errbuf, c->v[fi], c->vlen[fi]);
+		if (repeat(c, row, c->v[fi], c->vlen[fi], idhash) < 0)
 			return;
-		}
-		/* lines past 2^32 (a 400 GB file) would show wrapped */
-		*first_line = (uint32_t)row->line;
 	}
+	intake_ok(&c->in);
+	c->passed++;
+	if (c->scan)
+		return;
 	for (i = 0; i < nf; i++)
 		if (c->plain[i])
 			out_field_plain(out_stdout, c->v[i], c->vlen[i]);
 		else
 			out_field(out_stdout, c->v[i], c->vlen[i]);
 	out_endrow(out_stdout);
-	c->passed++;
 }
 
 static int
@@ -331,97 +411,182 @@ on_row(struct csv_row *row, void *ctx)
 {
 	struct check *c = ctx;
 
-	if (row->rec == 0) {
-		c->saw_header = 1;
-		return on_header(c, row);
-	}
-	on_dossier(c, row);
-	return 0;
+	if (intake_data(&c->in, row))
+		on_dossier(c, row);
+	return c->in.state == INTAKE_FAILED;
 }
 
+/* One FILE, opened once (a FIFO cannot be opened twice). */
 static void
 check_file(struct check *c, const char *path)
 {
-	struct csvin_stats st;
-	int r;
+	struct csvin_stats st = {0, 0};
+	struct csvin *r;
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY), status;
+	char msg[1024];
 
-	c->ids = smap_new(sizeof(uint32_t));	/* unique in a file; -> line */
-	c->saw_header = 0;
-	r = csvin_read(path, c->delim, on_row, c, &st);
-	smap_free(c->ids);
-	c->ids = NULL;
+	if (fd < 0) {
+		csvin_status_text(CSVIN_EOPEN, path, msg, sizeof msg);
+		warnx_("%s", msg);
+		c->fatal = 1;
+		return;
+	}
+	intake_begin_file(&c->in, path);
+	r = csvin_new(path, c->opts.delim, on_row, c);
+	if (c->opts.header_line > 1)
+		csvin_skip_lines(r, c->opts.header_line - 1);
+	status = csvin_end(r, csvin_feed_fd(r, fd, 0, -1), &st);
+	if (fd != 0)
+		close(fd);
+	if (status != CSVIN_OK && status != CSVIN_STOPPED) {
+		csvin_status_text(status, path, msg, sizeof msg);
+		warnx_("%s", msg);
+		c->fatal = 1;
+		return;
+	}
+	if (intake_end_file(&c->in) < 0)
+		c->fatal = 1;
+	c->in.state = INTAKE_SEARCH;
+	if (!c->scan && msgs_flush(c->msgs, stderr) < 0)
+		c->fatal = 1;
 	c->empty += st.empty;
-	switch (r) {
-	case CSVIN_EOPEN:
-		warnx_("%s: cannot open: %s", path, strerror(errno));
-		c->fatal = 1;
-		return;
-	case CSVIN_EREAD:
-		warnx_("%s: read error: %s", path, strerror(errno));
-		c->fatal = 1;
-		return;
-	case CSVIN_UTF16:
-		warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
-		c->fatal = 1;
-		return;
+}
+
+/* --keep last reads every FILE twice: they must be files. */
+static void
+need_files(char **files, int n)
+{
+	struct stat sb;
+	int i;
+
+	if (n == 0)
+		die("--keep last reads the input twice (to know which copy of a dossier is the last): "
+		    "standard input cannot be; name the files");
+	for (i = 0; i < n; i++) {
+		if (strcmp(files[i], "-") == 0)
+			die("--keep last reads the input twice (to know which copy of a dossier is the "
+			    "last): standard input cannot be; name the files");
+		if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode))
+			die("--keep last reads the input twice (to know which copy of a dossier is the "
+			    "last): %s is not a regular file", files[i]);
 	}
-	if (!c->saw_header) {
-		warnx_("%s: empty file: no header line", path);
-		c->fatal = 1;
+}
+
+/* --rejects FILE must not be an input: it would destroy it. */
+static void
+rejects_not_input(const char *rejects, char **files, int n)
+{
+	struct stat rs, fs;
+	int i;
+
+	if (stat(rejects, &rs) < 0)
+		return;	/* does not exist yet: no input */
+	for (i = 0; i < n; i++) {
+		if (strcmp(files[i], "-") == 0 ? fstat(0, &fs) < 0 : stat(files[i], &fs) < 0)
+			continue;
+		if (fs.st_dev == rs.st_dev && fs.st_ino == rs.st_ino)
+			die("--rejects %s is the input %s: it would be destroyed; name another file",
+			    rejects, strcmp(files[i], "-") == 0 ? "(standard input)" : files[i]);
 	}
+	if (n == 0 && fstat(0, &fs) == 0 && fs.st_dev == rs.st_dev && fs.st_ino == rs.st_ino)
+		die("--rejects %s is the input (standard input): it would be destroyed; name another file",
+		    rejects);
+}
+
+/* The last line: every row read, accounted for. */
+static void
+summary(struct check *c)
+{
+	char reasons[1024], footer[64] = "";
+
+	if (c->empty)
+		warnx_("%lu empty rows skipped (blank, or every field empty)", c->empty);
+	msgs_reasons(c->msgs, reasons, sizeof reasons);
+	if (c->in.footer)
+		snprintf(footer, sizeof footer, ", %lu footer line%s skipped", c->in.footer,
+		    c->in.footer == 1 ? "" : "s");
+	warnx_("%lu rows: %lu passed, %lu rejected%s%s%s%s", c->in.rows, c->passed,
+	    c->in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "", footer);
 }
 
 int
 main(int argc, char *argv[])
 {
+	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_HLINE, O_HROWS, O_KEEP, O_VERSION };
 	static const struct option longopts[] = {
 		{"delimiter", required_argument, NULL, 'd'},
-		{"rejects", required_argument, NULL, 'r'},
-		{"date-order", required_argument, NULL, 'o'},
-		{"counts", no_argument, NULL, 'c'},
-		{"form", required_argument, NULL, 'f'},
+		{"rejects", required_argument, NULL, O_REJECTS},
+		{"date-order", required_argument, NULL, O_ORDER},
+		{"header-line", required_argument, NULL, O_HLINE},
+		{"header-rows", required_argument, NULL, O_HROWS},
+		{"keep", required_argument, NULL, O_KEEP},
+		{"counts", no_argument, NULL, O_COUNTS},
+		{"form", required_argument, NULL, O_FORM},
 		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
+		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
 	};
+	static char *stdin_only[] = {"-", NULL};
 	struct check c;
+	struct msgs *scratch;
 	const char *rejects_path = NULL, *form = NULL;
-	int opt, i, d, col, counts = 0;
+	char **files;
+	int opt, i, d, col, counts = 0, nfiles, status;
+	long v;
 
 	msg_init(argv[0]);
 	memset(&c, 0, sizeof c);
-	c.delim = ',';
-	c.date_order = DATE_DMY;
+	c.opts.delim = ',';
+	c.opts.date_order = DATE_DMY;
+	c.opts.required[COL_MA_HO_SO] = c.opts.required[COL_NGAY_TIEP_NHAN] = 1;
 	while ((opt = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
 			if ((d = csvin_delim_opt("-d", optarg)) < 0)
 				return EXIT_FAIL;
-			c.delim = (unsigned char)d;
+			c.opts.delim = (unsigned char)d;
 			break;
-		case 'r':
+		case O_REJECTS:
 			rejects_path = optarg;
 			break;
-		case 'c':
+		case O_COUNTS:
 			counts = 1;
 			break;
-		case 'f':
+		case O_FORM:
 			form = optarg;
 			break;
-		case 'o':
+		case O_ORDER:
 			if (strcmp(optarg, "dmy") == 0)
-				c.date_order = DATE_DMY;
+				c.opts.date_order = DATE_DMY;
 			else if (strcmp(optarg, "mdy") == 0)
-				c.date_order = DATE_MDY;
+				c.opts.date_order = DATE_MDY;
 			else {
 				warnx_("--date-order: \"%s\" is not dmy or mdy", optarg);
 				return EXIT_FAIL;
 			}
 			break;
+		case O_HLINE:
+			if ((v = opt_int("--header-line", optarg, 1, INTAKE_SEARCH_LINES * 1000L,
+			    "a line number")) < 0)
+				return EXIT_FAIL;
+			c.opts.header_line = (unsigned long)v;
+			break;
+		case O_HROWS:
+			if ((v = opt_int("--header-rows", optarg, 1, 2, "a number of header rows")) < 0)
+				return EXIT_FAIL;
+			c.opts.header_rows = (int)v;
+			break;
+		case O_KEEP:
+			if (strcmp(optarg, "first") && strcmp(optarg, "last")) {
+				warnx_("--keep: \"%s\" is not first or last", optarg);
+				return EXIT_FAIL;
+			}
+			c.keep_last = strcmp(optarg, "last") == 0;
+			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
-		case 'V':
+		case O_VERSION:
 			puts("cchc-check " CCHC_VERSION);
 			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 		default:
@@ -430,56 +595,80 @@ main(int argc, char *argv[])
 		}
 	}
 	out_init_stdout();
+	files = optind < argc ? argv + optind : stdin_only;
+	nfiles = optind < argc ? argc - optind : 1;
 	if (counts || form) {
-		char *stdin_only[] = {"-"};
 		if (counts && form)
 			die("--counts or --form, not both");
-		if (rejects_path)
-			die("--rejects goes with dossier exports, not --counts or --form");
+		if (rejects_path || c.keep_last || c.opts.header_line || c.opts.header_rows)
+			die("--rejects, --keep, --header-line and --header-rows go with dossier exports, "
+			    "not --counts or --form");
 		if (counts)
-			return optind < argc ? run_counts(c.delim, argv + optind, argc - optind) :
-			    run_counts(c.delim, stdin_only, 1);
-		return optind < argc ? run_form(form, c.delim, argv + optind, argc - optind) :
-		    run_form(form, c.delim, stdin_only, 1);
+			return run_counts(c.opts.delim, files, nfiles);
+		return run_form(form, c.opts.delim, files, nfiles);
 	}
-	if (rejects_path) {
-		int fd = open(rejects_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		if (fd < 0)
-			die("--rejects: cannot create %s: %s", rejects_path, strerror(errno));
-		c.rejects = out_open(fd, rejects_path);
-	}
-	dossier_parser_init(&c.parser, c.date_order);
+	c.files = files;
+	dossier_parser_init(&c.parser, c.opts.date_order);
 	for (col = 0; col < NCOLS; col++) {
 		int k, n = col_ncodes(col);
 		c.name_len[col] = n ? emalloc(n * sizeof *c.name_len[col]) : NULL;
 		for (k = 0; k < n; k++)
 			c.name_len[col][k] = strlen(col_code_name(col, k));
 	}
-	if (optind == argc)
-		check_file(&c, "-");
-	for (i = optind; i < argc; i++)
-		check_file(&c, argv[i]);
+	c.ids = smap_new(sizeof(struct seen_at));
+	if (c.keep_last) {
+		/* first pass: where each dossier's last sound copy is */
+		need_files(optind < argc ? files : NULL, optind < argc ? nfiles : 0);
+		scratch = msgs_new();
+		c.scan = 1;
+		c.msgs = scratch;
+		intake_init(&c.in, &c.opts, scratch);
+		c.in.ctx = &c;
+		c.in.on_header = on_header;
+		for (i = 0; i < nfiles && !c.fatal; i++) {
+			c.file_no = (uint32_t)i;
+			check_file(&c, files[i]);
+		}
+		intake_free(&c.in);
+		msgs_free(scratch);
+		if (c.fatal)
+			return EXIT_FAIL;
+		c.scan = 0;
+		c.passed = c.empty = 0;
+	}
+	if (rejects_path) {
+		rejects_not_input(rejects_path, optind < argc ? files : NULL, optind < argc ? nfiles : 0);
+		c.rejects = out_create_aside(rejects_path);
+	}
+	c.msgs = msgs_new();
+	intake_init(&c.in, &c.opts, c.msgs);
+	c.in.ctx = &c;
+	c.in.on_header = on_header;
+	c.in.on_reject = on_reject;
+	for (i = 0; i < nfiles; i++) {
+		c.file_no = (uint32_t)i;
+		check_file(&c, files[i]);
+	}
 	out_close(out_stdout);
 	if (c.rejects)
-		out_close(c.rejects);
-	if (c.have_first) {
+		out_commit(c.rejects);
+	summary(&c);
+	status = c.fatal ? EXIT_FAIL : c.in.rejected ? EXIT_DATA : EXIT_OK;
+	if (c.v) {
 		size_t k;
-		for (k = 0; k < c.first.nf; k++)
+		for (k = 0; k < c.in.first.nf; k++)
 			free(c.val[k]);
 		free(c.val);
 		free(c.v);
 		free(c.plain);
 		free(c.vlen);
 		free(c.vcap);
-		free(c.perm);
-		dossier_cols_free(&c.first);
 	}
-	free(c.tmp);
+	intake_free(&c.in);
+	msgs_free(c.msgs);
+	smap_free(c.ids);
 	for (col = 0; col < NCOLS; col++)
 		free(c.name_len[col]);
 	dossier_parser_free(&c.parser);
-	if (c.empty)
-		warnx_("%lu empty rows skipped (blank, or every field empty)", c.empty);
-	warnx_("%lu rows: %lu passed, %lu rejected", c.rows, c.passed, c.rejected);
-	return c.fatal ? EXIT_FAIL : c.rejected ? EXIT_DATA : EXIT_OK;
+	return status;
 }

@@ -48,22 +48,22 @@ cchc-check: bad.csv:15: malformed CSV at character 6: quote inside an unquoted f
 cchc-check: bad.csv:16: malformed CSV at character 11: text after a closing quote
 cchc-check: bad.csv:18: cap: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258 -t UTF-8 (or -f TCVN5712-1): "t\xe0nh"
 cchc-check: bad.csv:19: malformed CSV at character 5: quote never closed: the field runs to the end of the file
-cchc-check: 18 rows: 2 passed, 16 rejected
+cchc-check: 18 rows: 2 passed, 16 rejected (1 repeated ma_ho_so, 3 bad ngay_tiep_nhan, 2 unknown kenh, 1 unknown cap, 1 due before received, 1 result before received, 1 wrong number of fields, 1 no ma_ho_so, 1 no ngay_tiep_nhan, 3 malformed CSV, 1 not UTF-8)
 ERR
 }
 
 @test "check: the rejects file explains every rejected row and keeps its fields" {
 	run --separate-stderr cchc-check --rejects "$T/rej.csv" "$DATA/bad.csv"
 	assert_failure 1
-	run sed -n '1,4p;10,12p' "$T/rej.csv"
+	run sed -n "s|^$DATA/||;1,4p;10,12p" "$T/rej.csv"
 	assert_output - <<'OUT'
-dong,cot,loi,ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua
-3,ma_ho_so,"repeated ma_ho_so (first on line 2): ""A1""",A1,xa,1,03/01/2024,,
-4,ngay_tiep_nhan,"no such day: ""31/02/2024""",A3,tinh,1,31/02/2024,,
-5,ngay_tiep_nhan,"no such day (it is one read month first: --date-order mdy?): ""12/25/2024""",A4,tinh,1,12/25/2024,,
-11,,"expected 6 fields, found 3",A10,tinh,1
-12,ma_ho_so,required value missing,,tinh,1,03/01/2024,,
-13,ngay_tiep_nhan,required value missing,A12,tinh,1,,,
+tep,dong,cot,loi,ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua
+bad.csv,3,ma_ho_so,"repeated ma_ho_so (first on line 2): ""A1""",A1,xa,1,03/01/2024,,
+bad.csv,4,ngay_tiep_nhan,"no such day: ""31/02/2024""",A3,tinh,1,31/02/2024,,
+bad.csv,5,ngay_tiep_nhan,"no such day (it is one read month first: --date-order mdy?): ""12/25/2024""",A4,tinh,1,12/25/2024,,
+bad.csv,11,,"expected 6 fields, found 3",A10,tinh,1
+bad.csv,12,ma_ho_so,required value missing,,tinh,1,03/01/2024,,
+bad.csv,13,ngay_tiep_nhan,required value missing,A12,tinh,1,,,
 OUT
 	# one line per rejected row, plus the header
 	[ "$(wc -l < "$T/rej.csv")" -eq 17 ]
@@ -74,7 +74,7 @@ OUT
 	run --separate-stderr cchc-check --rejects "$T/rej.csv" "$f"
 	assert_failure 1
 	summary=$(printf '%s\n' "$stderr" | tail -n 1)
-	[ "$summary" = "cchc-check: 3000 rows: 2992 passed, 8 rejected" ]
+	[ "$summary" = "cchc-check: 3000 rows: 2992 passed, 8 rejected (1 repeated ma_ho_so, 1 no ma_ho_so, 1 unknown kenh, 2 bad ngay_tiep_nhan, 1 wrong number of fields, 1 bad ngay_tra_ket_qua, 1 result before received)" ]
 	[ "$(printf '%s\n' "$output" | wc -l)" -eq 2993 ]
 	[ "$(wc -l < "$T/rej.csv")" -eq 9 ]
 }
@@ -166,7 +166,7 @@ cchc-check: d.csv:10: ngay_tiep_nhan: no such day: "20240230"
 cchc-check: d.csv:11: ngay_tiep_nhan: not a date: "03/01/24"
 cchc-check: d.csv:12: ngay_tiep_nhan: not a date: "03/01/2024 08:15 x"
 cchc-check: d.csv:13: ngay_tiep_nhan: not a date: "hôm_qua"
-cchc-check: 12 rows: 0 passed, 12 rejected
+cchc-check: 12 rows: 0 passed, 12 rejected (12 bad ngay_tiep_nhan)
 ERR
 }
 
@@ -209,13 +209,35 @@ OUT
 	[[ "$stderr" == *'x.csv:1: columns 1 and 2 both name ma_ho_so: "Mã hồ sơ" and "Số hồ sơ"'* ]]
 }
 
-@test "check: several files: one header out, later columns reordered by name, ids unique per file" {
-	printf 'Mã hồ sơ,Ngày tiếp nhận,Cấp\nA,3/1/2024,xã\n' > "$T/a.csv"
-	printf 'cap,ngay_tiep_nhan,ma_ho_so\ntinh,4/1/2024,A\n' > "$T/b.csv"
-	run --separate-stderr cchc-check "$T/a.csv" "$T/b.csv"
-	assert_success
-	assert_output $'ma_ho_so,ngay_tiep_nhan,cap\nA,2024-01-03,xa\nA,2024-01-04,tinh'
-	[ "$stderr" = "cchc-check: 2 rows: 2 passed, 0 rejected" ]
+@test "check: several files: one header out, later columns reordered by name, ids unique in the run" {
+	printf 'Mã hồ sơ,Ngày tiếp nhận,Cấp\nA,3/1/2024,xã\nB,3/1/2024,xã\n' > "$T/a.csv"
+	printf 'cap,ngay_tiep_nhan,ma_ho_so\ntinh,4/1/2024,A\ntinh,5/1/2024,C\n' > "$T/b.csv"
+	run --separate-stderr cchc-check --rejects "$T/r.csv" "$T/a.csv" "$T/b.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan,cap\nA,2024-01-03,xa\nB,2024-01-03,xa\nC,2024-01-05,tinh'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||g") <<'ERR'
+cchc-check: b.csv:2: ma_ho_so: repeated ma_ho_so (first on a.csv:2): "A"
+cchc-check: 4 rows: 3 passed, 1 rejected (1 repeated ma_ho_so)
+ERR
+	# the rejected row under the output's header, in its order
+	run sed "s|$T/||g" "$T/r.csv"
+	assert_output - <<'OUT'
+tep,dong,cot,loi,ma_ho_so,ngay_tiep_nhan,cap
+b.csv,2,ma_ho_so,"repeated ma_ho_so (first on a.csv:2): ""A""",A,4/1/2024,tinh
+OUT
+	# --keep last: the later copy, the earlier one rejected
+	run --separate-stderr cchc-check --keep last "$T/a.csv" "$T/b.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,ngay_tiep_nhan,cap\nB,2024-01-03,xa\nA,2024-01-04,tinh\nC,2024-01-05,tinh'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||g") <<'ERR'
+cchc-check: a.csv:2: ma_ho_so: repeated ma_ho_so (a later copy kept, b.csv:2): "A"
+cchc-check: 4 rows: 3 passed, 1 rejected (1 repeated ma_ho_so)
+ERR
+	# which needs files it can read twice
+	run --separate-stderr sh -c "cat '$T/a.csv' | cchc-check --keep last"
+	assert_failure 2
+	assert_output ""
+	[ "$stderr" = "cchc-check: --keep last reads the input twice (to know which copy of a dossier is the last): standard input cannot be; name the files" ]
 }
 
 @test "check: standard input, and '-' among files" {
@@ -356,7 +378,7 @@ ERR
 @test "check: --help, --version, a bad option" {
 	run cchc-check --help
 	assert_success
-	assert_line --index 0 "usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [FILE]..."
+	assert_line --index 0 "usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [--header-line N] [--header-rows N] [--keep first|last] [FILE]..."
 	run cchc-check --version
 	assert_success
 	assert_output --regexp '^cchc-check [0-9]+\.[0-9]+\.[0-9]+$'

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <strings.h>
 #include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +57,9 @@ struct reader {
 	int prev_cr;		/* last byte fed was a CR */
 	size_t nonblank;	/* a field of this record has a byte */
 	int skipping;		/* after a syntax error: to the end of the line */
+	unsigned long skip_left;	/* lines still to pass unread (csvin_skip_lines) */
+	int at_start;		/* no byte of the file fed yet: a BOM may come */
+	int started;		/* the first bytes were looked at */
 	int whole;		/* a block fed whole: cb_row counts the lines */
 };
 
@@ -400,6 +405,30 @@ feed_whole(struct reader *r, const char *buf, size_t len, const char *cr)
 	return 1;
 }
 
+/* Passes the lines csvin_skip_lines asked for, unread: what is above a
+ * header line the user named may be anything, even a broken quote. Returns
+ * the bytes passed. */
+static size_t
+skip_raw_lines(struct reader *r, const char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && r->skip_left; i++) {
+		char c = buf[i];
+		if (c == '\n' && r->prev_cr) {	/* the LF of a CR LF */
+			r->prev_cr = 0;
+			continue;
+		}
+		r->prev_cr = c == '\r';
+		if (c == '\n' || c == '\r') {
+			r->line++;
+			r->skip_left--;
+		}
+	}
+	r->start = r->line;
+	return i;
+}
+
 /* Feed one block, cut into physical lines so that each record knows the line
  * it began on (libcsv reports no position), unless it can go whole. A line
  * ends at LF, at CR LF, or at a lone CR. */
@@ -407,8 +436,15 @@ static void
 feed(struct reader *r, const char *buf, size_t len)
 {
 	size_t i = 0;
-	const char *cr = memchr(buf, '\r', len);
+	const char *cr;
 
+	if (r->skip_left) {
+		i = skip_raw_lines(r, buf, len);
+		buf += i;
+		len -= i;
+		i = 0;
+	}
+	cr = memchr(buf, '\r', len);
 	if (len == 0 || feed_whole(r, buf, len, cr))
 		return;
 
@@ -486,10 +522,11 @@ arena_first_size(void)
 	return n > 0 && n < 64 * 1024 ? (size_t)n : 64 * 1024;
 }
 
-static void
-reader_start(struct reader *r, const char *name, unsigned char delim,
-             csv_row_fn fn, void *ctx)
+struct csvin *
+csvin_new(const char *name, unsigned char delim, csv_row_fn fn, void *ctx)
 {
+	struct reader *r = emalloc(sizeof *r);
+
 	memset(r, 0, sizeof *r);
 	r->arena_first = arena_first_size();
 	r->delim = delim;
@@ -498,15 +535,135 @@ reader_start(struct reader *r, const char *name, unsigned char delim,
 	r->row.file = name;
 	r->line = 1;
 	r->start = 1;
+	r->at_start = 1;
 	grow_fields(r);
 	grow_arena(r, ARENA_MIN);
 	parser_init(r);
+	return (struct csvin *)r;
 }
 
-/* The end of input: an unterminated quote, and the accounting. */
-static int
-reader_finish(struct reader *r, int status, struct csvin_stats *st)
+void
+csvin_skip_lines(struct csvin *in, unsigned long n)
 {
+	((struct reader *)in)->skip_left = n;
+}
+
+void
+csvin_set_part(struct csvin *in)
+{
+	struct reader *r = (struct reader *)in;
+
+	r->at_start = 0;
+	r->row.rec = 1;
+}
+
+int
+csvin_clean(const struct csvin *in)
+{
+	const struct reader *r = (const struct reader *)in;
+
+	return r->p.pstate == ROW_NOT_BEGUN && !r->p.quoted && r->p.entry_pos == 0 &&
+	    !r->skipping && !r->prev_cr && r->row.nf == 0 && !r->skip_left && !r->stop;
+}
+
+unsigned long
+csvin_lines(const struct csvin *in)
+{
+	return ((const struct reader *)in)->line - 1;
+}
+
+/* What the first bytes say: a UTF-16 mark, a workbook, or how many bytes
+ * of BOM to skip. */
+static int
+file_start(const char *buf, size_t have, size_t *skip)
+{
+	*skip = 0;
+	if (have >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+	                  (buf[0] == '\xfe' && buf[1] == '\xff')))
+		return CSVIN_UTF16;
+	if (have >= 4 && memcmp(buf, "PK\3\4", 4) == 0)	/* a zip archive */
+		return have >= 38 && memcmp(buf + 30, "mimetype", 8) == 0 ? CSVIN_ODS : CSVIN_XLSX;
+	if (have >= 8 && memcmp(buf, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+		return CSVIN_XLS;	/* an OLE2 compound file: Excel 97-2003 */
+	if (have >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		*skip = 3;
+	{	/* an HTML table saved under a .xls name, as some systems export */
+		size_t i = *skip;
+		while (i < have && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+			i++;
+		if (have - i >= 5 && buf[i] == '<' &&
+		    (strncasecmp(buf + i, "<html", 5) == 0 || strncasecmp(buf + i, "<!doc", 5) == 0 ||
+		     strncasecmp(buf + i, "<tabl", 5) == 0 || strncasecmp(buf + i, "<?xml", 5) == 0))
+			return CSVIN_HTML;
+	}
+	return CSVIN_OK;
+}
+
+int
+csvin_feed_fd(struct csvin *in, int fd, off_t start, off_t end)
+{
+	struct reader *r = (struct reader *)in;
+	size_t block = BLOCK, have = 0, skip;
+	const char *env = getenv("CCHC_BLOCK_SIZE");
+	char *buf;
+	int status = CSVIN_OK, eof = 0, stream = end < 0;
+	off_t pos = start;
+
+	if (r->stop)
+		return CSVIN_STOPPED;
+	/* for the tests: small blocks put every byte at a block boundary */
+	if (env && atol(env) > 0 && atol(env) < BLOCK)
+		block = (size_t)atol(env);
+	buf = emalloc(BLOCK);
+	if (!stream && start > 0)
+		r->at_start = 0;
+	while (!eof && !r->stop) {
+		/* the first read sees the first bytes whole (a BOM, a zip's
+		 * header): 64, even from a slow pipe */
+		size_t want = r->at_start && block < 64 ? 64 : block;
+		ssize_t got;
+		if (!stream && (off_t)(want - have) > end - pos)
+			want = have + (size_t)(end - pos);
+		if (want == have)
+			got = 0;
+		else if (stream)
+			got = read(fd, buf + have, want - have);
+		else
+			got = pread(fd, buf + have, want - have, pos);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			status = CSVIN_EREAD;
+			break;
+		}
+		if (got == 0)
+			eof = 1;
+		have += (size_t)got;
+		pos += got;
+		if (r->at_start) {
+			if (have < 64 && !eof)
+				continue;
+			r->at_start = 0;
+			if ((status = file_start(buf, have, &skip)) != CSVIN_OK)
+				break;
+			feed(r, buf + skip, have - skip);
+			have = 0;
+			continue;
+		}
+		feed(r, buf, have);
+		have = 0;
+	}
+	free(buf);
+	if (status == CSVIN_OK && r->stop)
+		status = CSVIN_STOPPED;
+	return status;
+}
+
+int
+csvin_end(struct csvin *in, int status, struct csvin_stats *st)
+{
+	struct reader *r = (struct reader *)in;
+
 	if (status == CSVIN_OK && !r->stop) {
 		parsing = r;
 		if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
@@ -526,88 +683,29 @@ reader_finish(struct reader *r, int status, struct csvin_stats *st)
 	free(r->row.f);
 	free(r->how);
 	free(r->arena_mem);
+	free(r);
 	return status;
 }
 
-/* What the first bytes say: a UTF-16 mark, or how many bytes of BOM to skip. */
-static int
-file_start(const char *buf, size_t have, size_t *skip)
+int
+csvin_read_fd(int fd, const char *name, unsigned char delim, csv_row_fn fn, void *ctx,
+              struct csvin_stats *st)
 {
-	*skip = 0;
-	if (have >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
-	                  (buf[0] == '\xfe' && buf[1] == '\xff')))
-		return CSVIN_UTF16;
-	if (have >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		*skip = 3;
-	return CSVIN_OK;
-}
+	struct csvin *r = csvin_new(name, delim, fn, ctx);
 
-/* Reads fd from byte start to end (end 0: to the end of input), with read(2)
- * when start is 0 and end 0 (pipes too), with pread(2) otherwise. */
-static int
-read_fd(struct reader *r, int fd, off_t start, off_t end, struct csvin_stats *st)
-{
-	size_t block = BLOCK, have = 0, skip;
-	const char *env = getenv("CCHC_BLOCK_SIZE");
-	char *buf = emalloc(BLOCK);
-	int status = CSVIN_OK, first = start == 0, eof = 0;
-	off_t pos = start;
-
-	/* for the tests: small blocks put every byte at a block boundary */
-	if (env && atol(env) > 0 && atol(env) < BLOCK)
-		block = (size_t)atol(env);
-	while (!eof && !r->stop) {
-		/* the first read sees at least the BOM's three bytes whole */
-		size_t want = first && block < 4 ? 4 : block;
-		ssize_t got;
-		if (end > 0 && (off_t)(want - have) > end - pos)
-			want = have + (size_t)(end - pos);
-		if (want == have)
-			got = 0;
-		else if (start == 0 && end == 0)
-			got = read(fd, buf + have, want - have);
-		else
-			got = pread(fd, buf + have, want - have, pos);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			status = CSVIN_EREAD;
-			break;
-		}
-		if (got == 0)
-			eof = 1;
-		have += (size_t)got;
-		pos += got;
-		if (first) {
-			/* look at the first bytes whole, even from a slow pipe */
-			if (have < 3 && !eof)
-				continue;
-			first = 0;
-			if ((status = file_start(buf, have, &skip)) != CSVIN_OK)
-				break;
-			feed(r, buf + skip, have - skip);
-			have = 0;
-			continue;
-		}
-		feed(r, buf, have);
-		have = 0;
-	}
-	free(buf);
-	return reader_finish(r, status, st);
+	return csvin_end(r, csvin_feed_fd(r, fd, 0, -1), st);
 }
 
 int
 csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
            struct csvin_stats *st)
 {
-	struct reader r;
 	int fd, is_stdin = strcmp(path, "-") == 0, status;
 
 	fd = is_stdin ? 0 : open(path, O_RDONLY);
 	if (fd < 0)
 		return CSVIN_EOPEN;
-	reader_start(&r, path, delim, fn, ctx);
-	status = read_fd(&r, fd, 0, 0, st);
+	status = csvin_read_fd(fd, path, delim, fn, ctx, st);
 	if (!is_stdin) {
 		int e = errno;
 		close(fd);
@@ -617,81 +715,49 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 }
 
 int
-csvin_read_range(int fd, const char *name, off_t start, off_t end, int header,
-                 unsigned char delim, csv_row_fn fn, void *ctx, struct csvin_stats *st)
-{
-	struct reader r;
-
-	reader_start(&r, name, delim, fn, ctx);
-	if (!header)
-		r.row.rec = 1;
-	return read_fd(&r, fd, start, end, st);
-}
-
-int
-csvin_safe_splits(int fd, off_t start, off_t end, off_t *at, size_t n)
-{
-	/* Quote parity: a line end is outside quotes when the quotes before
-	 * it, from a point known to be outside, are even ("" counts two). */
-	char *buf = emalloc(BLOCK);
-	off_t pos = start;
-	size_t k = 0, quotes = 0;
-	int seeking = 0;
-
-	while (k < n && pos < end) {
-		size_t len = (size_t)(end - pos < BLOCK ? end - pos : BLOCK), i = 0;
-		ssize_t got = pread(fd, buf, len, pos);
-		if (got <= 0) {
-			free(buf);
-			return -1;
-		}
-		len = (size_t)got;
-		while (i < len && k < n) {
-			off_t here = pos + (off_t)i;
-			if (!seeking) {
-				/* count quotes up to the target, then look for a line end */
-				size_t stop = len;
-				const char *q;
-				if (at[k] < pos + (off_t)len)
-					stop = (size_t)(at[k] - pos);
-				while ((q = memchr(buf + i, '"', stop - i)) != NULL) {
-					quotes++;
-					i = (size_t)(q - buf) + 1;
-				}
-				i = stop;
-				if (pos + (off_t)i >= at[k])
-					seeking = 1;
-				continue;
-			}
-			if (buf[i] == '"') {
-				quotes++;
-			} else if (buf[i] == '\n' && quotes % 2 == 0) {
-				at[k++] = here + 1;
-				seeking = 0;
-			}
-			i++;
-		}
-		pos += (off_t)len;
-	}
-	while (k < n)
-		at[k++] = end;	/* no line end after it: an empty part */
-	free(buf);
-	return 0;
-}
-
-int
 csvin_read_mem(const char *name, const char *buf, size_t len, unsigned char delim,
                csv_row_fn fn, void *ctx, struct csvin_stats *st)
 {
-	struct reader r;
+	struct reader *r;
 	size_t skip;
 	int status = file_start(buf, len, &skip);
 
 	if (status != CSVIN_OK)
 		return status;
-	reader_start(&r, name, delim, fn, ctx);
-	feed(&r, buf + skip, len - skip);
-	return reader_finish(&r, status, st);
+	r = (struct reader *)csvin_new(name, delim, fn, ctx);
+	r->at_start = 0;
+	feed(r, buf + skip, len - skip);
+	return csvin_end((struct csvin *)r, CSVIN_OK, st);
+}
+
+size_t
+csvin_status_text(int status, const char *path, char *buf, size_t size)
+{
+	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+	const char *cmd = strcmp(path, "-") == 0 ? "FILE" : path;
+
+	switch (status) {
+	case CSVIN_EOPEN:
+		return (size_t)snprintf(buf, size, "%s: cannot open: %s", name, strerror(errno));
+	case CSVIN_EREAD:
+		return (size_t)snprintf(buf, size, "%s: read error: %s", name, strerror(errno));
+	case CSVIN_UTF16:
+		return (size_t)snprintf(buf, size, "%s: the file is UTF-16; convert it first: "
+		    "iconv -f UTF-16 -t UTF-8", name);
+	case CSVIN_XLSX:
+		return (size_t)snprintf(buf, size, "%s: an Excel workbook (.xlsx), not CSV; convert it "
+		    "first: xlsx2csv %s | %s", name, cmd, prog);
+	case CSVIN_XLS:
+		return (size_t)snprintf(buf, size, "%s: an Excel 97-2003 workbook (.xls), not CSV; "
+		    "convert it first: libreoffice --headless --convert-to csv %s", name, cmd);
+	case CSVIN_ODS:
+		return (size_t)snprintf(buf, size, "%s: an OpenDocument spreadsheet (.ods), not CSV; "
+		    "convert it first: libreoffice --headless --convert-to csv %s", name, cmd);
+	case CSVIN_HTML:
+		return (size_t)snprintf(buf, size, "%s: an HTML or XML page (a web table saved as .xls?), "
+		    "not CSV; open it in a spreadsheet and save it as CSV (UTF-8)", name);
+	}
+	return (size_t)snprintf(buf, size, "%s: cannot be read", name);
 }
 
 size_t

@@ -39,6 +39,10 @@ enum {
 	CSVIN_EREAD,	/* read error; errno set */
 	CSVIN_UTF16,	/* starts with a UTF-16 byte-order mark */
 	CSVIN_STOPPED,	/* the callback asked to stop */
+	CSVIN_XLSX,	/* not CSV: a workbook (zip), */
+	CSVIN_XLS,	/* an Excel 97-2003 workbook, */
+	CSVIN_ODS,	/* an OpenDocument spreadsheet, */
+	CSVIN_HTML,	/* an HTML or XML page */
 };
 
 struct csvin_stats {
@@ -47,23 +51,43 @@ struct csvin_stats {
 };
 
 /* Reads path ("-" = standard input) and calls fn for every record, header
- * first. A leading UTF-8 BOM is dropped; records whose fields are all empty
- * (",,,," rows that spreadsheets leave) are skipped and counted in st. */
+ * first. A leading UTF-8 BOM is dropped; blank lines and records whose
+ * fields are all empty (",,,," rows that spreadsheets leave) are skipped and
+ * counted in st. A file that is not CSV (UTF-16, a workbook, a web page) is
+ * its status; csvin_status_text says it. */
 int csvin_read(const char *path, unsigned char delim, csv_row_fn fn,
                void *ctx, struct csvin_stats *st);
+/* The same from an open descriptor (a pipe or FIFO too), read once. */
+int csvin_read_fd(int fd, const char *name, unsigned char delim, csv_row_fn fn,
+                  void *ctx, struct csvin_stats *st);
+/* The message for a status other than CSVIN_OK and CSVIN_STOPPED: "x.xlsx:
+ * an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv x.xlsx |
+ * cchc-sum". errno must be the read's for EOPEN and EREAD. */
+size_t csvin_status_text(int status, const char *path, char *buf, size_t size);
 
-/* Reads bytes start..end of an open regular file (end 0: to its end);
- * header 0: the range has no header, its first record is rec 1. Lines are
- * counted from 1 at start. Each range has a parser of its own: ranges can be
- * read by threads at once. */
-int csvin_read_range(int fd, const char *name, off_t start, off_t end, int header,
-                     unsigned char delim, csv_row_fn fn, void *ctx,
-                     struct csvin_stats *st);
-
-/* Moves each of the n offsets at[] (ascending, each past start) to just
- * after the first line end at or after it that is outside quotes, counting
- * quote parity from start (a record boundary). Returns 0, -1 on read error. */
-int csvin_safe_splits(int fd, off_t start, off_t end, off_t *at, size_t n);
+/* The same, one step at a time: a reader that lives across calls, for the
+ * parts of a file read by threads (cchc-sum -j) and for a part read on past
+ * its end. */
+struct csvin;
+struct csvin *csvin_new(const char *name, unsigned char delim, csv_row_fn fn, void *ctx);
+/* The first n physical lines are passed unread (--header-line). */
+void csvin_skip_lines(struct csvin *r, unsigned long n);
+/* A part of a file after its first bytes: no BOM, the first record rec 1,
+ * lines counted from 1 where it starts. */
+void csvin_set_part(struct csvin *r);
+/* Feeds bytes start..end of fd with pread(2), or, end < 0, all that read(2)
+ * gives from where fd is. Returns CSVIN_OK, CSVIN_EREAD, CSVIN_STOPPED or a
+ * not-CSV status (looked at on the file's first bytes only). */
+int csvin_feed_fd(struct csvin *r, int fd, off_t start, off_t end);
+/* At a record boundary with nothing pending: no field open, no quote open,
+ * no syntax error's line to pass, no CR whose LF may follow. The state a
+ * reader started at this point would have. */
+int csvin_clean(const struct csvin *r);
+/* Line ends read so far. */
+unsigned long csvin_lines(const struct csvin *r);
+/* The end of input: a quote never closed delivers its record with the error;
+ * fills st; frees r. Returns status, or CSVIN_STOPPED. */
+int csvin_end(struct csvin *r, int status, struct csvin_stats *st);
 
 /* The same over bytes in memory (a form compiled into the program). */
 int csvin_read_mem(const char *name, const char *buf, size_t len,

@@ -176,6 +176,17 @@ msgs_add(struct msgs *m, const char *kind, const char *file, unsigned long line,
 }
 
 void
+msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,
+          const char *what, const char *value, size_t vlen)
+{
+	char q[512];
+
+	if (value)
+		msg_quote(q, sizeof q, value, vlen);
+	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0);
+}
+
+void
 msgs_merge(struct msgs *m, struct msgs *from, unsigned long line_base)
 {
 	size_t i;

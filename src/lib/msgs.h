@@ -27,6 +27,11 @@ void msgs_free(struct msgs *m);
 void msgs_add(struct msgs *m, const char *kind, const char *file, unsigned long line,
               const char *col, const char *what, const char *value, size_t vlen);
 
+/* A note about the file, not a row's problem (title lines skipped, the
+ * footer): said in its place among the problems, counted in no reason. */
+void msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,
+               const char *what, const char *value, size_t vlen);
+
 /* The problems of from, whose lines are counted from line_base + 1 in file
  * (a part of it read by a thread), added to m after m's own: first lines
  * keep their order when the parts are merged in the order of the file.

@@ -18,6 +18,7 @@ struct out {
 	int fd;
 	const char *name;
 	char *aside;		/* the file written aside, until renamed to name */
+	int own_name;		/* name was allocated here */
 	int row_started;
 	size_t len;
 	char buf[OUT_BUFSZ];
@@ -44,6 +45,7 @@ out_open(int fd, const char *name)
 	o->fd = fd;
 	o->name = name;
 	o->aside = NULL;
+	o->own_name = 0;
 	o->row_started = 0;
 	o->len = 0;
 	return o;
@@ -277,11 +279,26 @@ struct out *
 out_create_aside(const char *path)
 {
 	static int hooked;
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	char *tmp = emalloc(strlen(path) + 32);
+	const char *slash;
+	size_t dirlen;
+	char *tmp, *real = NULL;
+	struct stat sb;
 	struct out *o;
 	int fd, i;
+
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* a FIFO, a device, /dev/stderr: written as it is, nothing
+		 * to rename */
+		if ((fd = open(path, O_WRONLY | O_TRUNC)) < 0)
+			die("cannot open %s: %s", path, strerror(errno));
+		return out_open(fd, path);
+	}
+	/* a link is followed: the file it names is replaced, not the link */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && (real = realpath(path, NULL)) != NULL)
+		path = real;
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	tmp = emalloc(strlen(path) + 32);
 
 	/* hidden, in path's directory: rename(2) is then atomic */
 	memcpy(tmp, path, dirlen);
@@ -301,8 +318,10 @@ out_create_aside(const char *path)
 		signal(SIGTERM, on_signal);
 		signal(SIGHUP, on_signal);
 	}
-	o = out_open(fd, path);
+	o = out_open(fd, real ? estrndup(real, strlen(real)) : path);
 	o->aside = tmp;
+	o->own_name = real != NULL;
+	free(real);
 	return o;
 }
 
@@ -311,6 +330,10 @@ out_commit(struct out *o)
 {
 	int i;
 
+	if (!o->aside) {	/* not a regular file: nothing to rename */
+		out_close(o);
+		return;
+	}
 	out_flush(o);
 	if (fsync(o->fd) < 0 && errno != EINVAL && errno != EROFS)
 		die("write error on %s: %s", o->name, strerror(errno));
@@ -322,5 +345,7 @@ out_commit(struct out *o)
 		if (aside_path[i] == o->aside)
 			aside_path[i] = NULL;
 	free(o->aside);
+	if (o->own_name)
+		free((char *)o->name);
 	free(o);
 }

@@ -1,0 +1,705 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "fold.h"
+#include "intake.h"
+#include "msg.h"
+#include "msgs.h"
+
+struct pending {
+	struct saved_row r;
+	const char *kind;
+	char *col, *what, *value;
+	size_t vlen;
+};
+
+/* --- records kept past their callback --- */
+
+static void
+save_row(struct saved_row *d, const struct csv_row *row)
+{
+	size_t i, len = 0, o = 0;
+
+	for (i = 0; i < row->nf; i++)
+		len += row->f[i].n + 1;
+	d->row = *row;
+	d->row.want = NULL;
+	d->row.nwant = 0;
+	d->mem = emalloc(len + 1);
+	d->row.f = emalloc((row->nf + 1) * sizeof *d->row.f);
+	for (i = 0; i < row->nf; i++) {
+		memcpy(d->mem + o, row->f[i].s, row->f[i].n);
+		d->mem[o + row->f[i].n] = '\0';
+		d->row.f[i].s = d->mem + o;
+		d->row.f[i].n = row->f[i].n;
+		o += row->f[i].n + 1;
+	}
+}
+
+static void
+free_saved(struct saved_row *d)
+{
+	free(d->mem);
+	free(d->row.f);
+	memset(d, 0, sizeof *d);
+}
+
+void
+intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, size_t size)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < row->nf && o + 8 < size; i++) {
+		size_t n = row->f[i].n, room = size - o - 8;
+		if (i)
+			buf[o++] = (char)in->o->delim;
+		if (n > room)
+			n = room;
+		memcpy(buf + o, row->f[i].s, n);
+		o += n;
+		buf[o] = '\0';
+	}
+	if (i < row->nf)
+		snprintf(buf + o, size - o, "...");
+}
+
+/* --- set up --- */
+
+void
+intake_init(struct intake *in, const struct intake_opts *o, struct msgs *msgs)
+{
+	memset(in, 0, sizeof *in);
+	in->o = o;
+	in->msgs = msgs;
+	in->state = INTAKE_SEARCH;
+}
+
+static void
+drop_look(struct intake *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->nlook; i++)
+		free_saved(&in->look[i]);
+	in->nlook = 0;
+}
+
+static void
+free_pending(struct pending *p)
+{
+	free_saved(&p->r);
+	free(p->col);
+	free(p->what);
+	free(p->value);
+}
+
+void
+intake_free(struct intake *in)
+{
+	size_t i;
+
+	drop_look(in);
+	free(in->look);
+	free_saved(&in->hold);
+	for (i = 0; i < in->npend; i++)
+		free_pending(&in->pend[i]);
+	free(in->pend);
+	if (in->have_cur)
+		dossier_cols_free(&in->cur);
+	if (in->have_first)
+		dossier_cols_free(&in->first);
+	free(in->perm);
+	memset(in, 0, sizeof *in);
+}
+
+void
+intake_part(struct intake *in, const struct intake *from, struct msgs *msgs, void *ctx)
+{
+	*in = *from;
+	/* the columns are from's, read only; the rest is the part's own */
+	in->ctx = ctx;
+	in->msgs = msgs;
+	in->state = INTAKE_DATA;
+	in->look = NULL;
+	in->nlook = in->lookcap = 0;
+	memset(&in->hold, 0, sizeof in->hold);
+	in->pend = NULL;
+	in->npend = in->pendcap = 0;
+	in->run_long = 0;
+	in->rows = in->rejected = in->footer = 0;
+	in->fatal = 0;
+}
+
+int
+intake_quiet(const struct intake *in)
+{
+	return in->state == INTAKE_DATA && in->npend == 0 && !in->run_long;
+}
+
+void
+intake_begin_file(struct intake *in, const char *file)
+{
+	in->file = file;
+	in->state = INTAKE_SEARCH;
+	drop_look(in);
+	in->run_long = 0;
+}
+
+/* --- the header --- */
+
+static void
+fail(struct intake *in)
+{
+	in->state = INTAKE_FAILED;
+	in->fatal = 1;
+}
+
+/* How many known columns the names of row name, and whether they are all
+ * the required ones (a name that is not UTF-8 names nothing). */
+static int
+known_columns(const struct intake *in, const struct csv_row *row, int *all_required)
+{
+	int seen[NCOLS] = {0}, k = 0, c, rank;
+	size_t i;
+
+	for (i = 0; i < row->nf; i++) {
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n, at;
+		char *f;
+		if (n == 0 || text_check(s, n, &at) != TEXT_OK)
+			continue;
+		trim(&s, &n);
+		f = fold(s, n);
+		if ((c = col_lookup(f, &rank)) >= 0 && !seen[c]) {
+			seen[c] = 1;
+			k++;
+		}
+		free(f);
+	}
+	*all_required = 1;
+	for (c = 0; c < NCOLS; c++)
+		if (in->o->required[c] && !seen[c])
+			*all_required = 0;
+	return k;
+}
+
+/* The names of a two-row header, as one row into d: the second row's name
+ * where it has one, else the first row's (a cell merged down). A name that
+ * is no column alone may be one with its group above it ("Ngày" over
+ * "tiếp nhận"): the group is the first row's cell over it, or the nearest
+ * one to its left over a named cell (a cell merged across). */
+static void
+combine_rows(const struct csv_row *top, const struct csv_row *low, struct saved_row *d)
+{
+	size_t nf = top->nf > low->nf ? top->nf : low->nf, i, len = 0, o = 0;
+	const char *group = NULL;
+	size_t glen = 0;
+
+	for (i = 0; i < nf; i++)
+		len += (i < top->nf ? top->f[i].n : 0) + (i < low->nf ? low->f[i].n : 0) + 2;
+	memset(d, 0, sizeof *d);
+	d->row = *low;
+	d->row.line = top->line;
+	d->row.want = NULL;
+	d->row.err = NULL;
+	d->row.nf = nf;
+	d->mem = emalloc(len + 1);
+	d->row.f = emalloc((nf + 1) * sizeof *d->row.f);
+	for (i = 0; i < nf; i++) {
+		const char *t = i < top->nf ? top->f[i].s : "", *l = i < low->nf ? low->f[i].s : "";
+		size_t tn = i < top->nf ? top->f[i].n : 0, ln = i < low->nf ? low->f[i].n : 0;
+		char *name = d->mem + o;
+		size_t n = 0;
+
+		trim(&t, &tn);
+		trim(&l, &ln);
+		if (tn)
+			group = t, glen = tn;
+		else if (!ln)
+			group = NULL;
+		if (ln == 0) {
+			memcpy(name, t, tn);
+			n = tn;
+		} else {
+			int rank, alone;
+			char *f = fold(l, ln);
+			alone = col_lookup(f, &rank) >= 0;
+			free(f);
+			if (!alone && group) {
+				char *both = emalloc(glen + ln + 2);
+				memcpy(both, group, glen);
+				both[glen] = ' ';
+				memcpy(both + glen + 1, l, ln);
+				f = fold(both, glen + ln + 1);
+				if (col_lookup(f, &rank) >= 0) {
+					memcpy(name, both, glen + ln + 1);
+					n = glen + ln + 1;
+				}
+				free(f);
+				free(both);
+			}
+			if (n == 0) {
+				memcpy(name, l, ln);
+				n = ln;
+			}
+		}
+		name[n] = '\0';
+		d->row.f[i].s = name;
+		d->row.f[i].n = n;
+		o += n + 1;
+	}
+}
+
+/* Whether row holds a received date where cols has the column: a row that
+ * does is a dossier, never a header's second row nor a footer line. The
+ * value's parse, DATE_OK or what is wrong; -1 for none at all. */
+static int
+received_date(const struct intake *in, const struct dossier_cols *cols, const struct csv_row *row)
+{
+	int f = cols->idx[COL_NGAY_TIEP_NHAN];
+	const char *s;
+	size_t n;
+	struct dt t;
+
+	if (f < 0 || (size_t)f >= row->nf)
+		return -1;
+	s = row->f[f].s;
+	n = row->f[f].n;
+	trim(&s, &n);
+	if (n == 0)
+		return -1;
+	return date_parse(s, n, in->o->date_order, &t);
+}
+
+/* Sets cur from a header row (two rows already made one) and tells the
+ * tool. where: "" for a file's header, else how it was met. */
+static int
+use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, int midstream)
+{
+	char err[1024], text[1024];
+	struct dossier_cols c;
+	size_t i;
+	int missing = 0;
+
+	if (dossier_cols_init(&c, hdr, err, sizeof err) < 0) {
+		msg_at(in->file, hdr->line, NULL, err, NULL, 0);
+		dossier_cols_free(&c);
+		fail(in);
+		return -1;
+	}
+	for (i = 0; i < NCOLS; i++)
+		missing |= in->o->required[i] && c.idx[i] < 0;
+	if (missing) {
+		char miss[256];
+		size_t o = 0;
+		miss[0] = '\0';
+		for (i = 0; i < NCOLS; i++)
+			if (in->o->required[i] && c.idx[i] < 0)
+				o += (size_t)snprintf(miss + o, sizeof miss - o, "%s%s", o ? ", " : "", col_name[i]);
+		intake_row_text(in, hdr, text, sizeof text);
+		snprintf(err, sizeof err, "required column missing: %s; the header found", miss);
+		msg_at(in->file, hdr->line, NULL, err, text, strlen(text));
+		if (in->o->delim == ',' && hdr->nf == 1 && (strchr(text, ';') || strchr(text, '\t')))
+			warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
+		dossier_cols_free(&c);
+		fail(in);
+		return -1;
+	}
+	if (!in->have_first) {
+		in->first = c;
+		in->have_first = 1;
+		dossier_cols_init(&c, hdr, err, sizeof err);
+		in->perm = emalloc((in->first.nf + 1) * sizeof *in->perm);
+	}
+	if (dossier_cols_match(&in->first, &c, in->perm) < 0) {
+		intake_row_text(in, hdr, text, sizeof text);
+		msg_at(in->file, hdr->line, NULL, midstream ?
+		    "a header in the middle of the data without the first header's columns; the header found" :
+		    "the header does not have the first file's columns; the header found",
+		    text, strlen(text));
+		dossier_cols_free(&c);
+		fail(in);
+		return -1;
+	}
+	if (in->have_cur)
+		dossier_cols_free(&in->cur);
+	in->cur = c;
+	in->have_cur = 1;
+	in->headers++;
+	in->state = INTAKE_DATA;
+	if (in->on_header(in->ctx, live) < 0) {
+		fail(in);
+		return -1;
+	}
+	return 0;
+}
+
+/* A syntax error above or in the header: where the header is cannot be
+ * trusted. */
+static void
+header_syntax(struct intake *in, const struct csv_row *row)
+{
+	char what[256], msg[512];
+
+	csvin_error_text(row, what, sizeof what);
+	snprintf(msg, sizeof msg, "%s, in or above the header%s", what,
+	    row->line > 1 && !in->o->header_line ?
+	    " (a header further down can be named with --header-line N)" : "");
+	msg_at(in->file, row->line, NULL, msg, NULL, 0);
+	fail(in);
+}
+
+/* The header has been found at look[k] (and look[k + 1] when two rows):
+ * the title lines above it said in one line. */
+static int
+found_header(struct intake *in, size_t k, int two, struct csv_row *live)
+{
+	const struct csv_row *top = &in->look[k].row;
+	struct saved_row both;
+	int r;
+
+	if (top->line > 1 || two) {
+		char what[256], text[512];
+		/* lines passed unread with --header-line are not said */
+		unsigned long above = in->o->header_line ? 0 : top->line - 1;
+		if (two && above)
+			snprintf(what, sizeof what, "the header, two rows (lines %lu and %lu) read as "
+			    "one, below %lu title line%s (skipped)", top->line, in->look[k + 1].row.line,
+			    above, above == 1 ? "" : "s");
+		else if (two)
+			snprintf(what, sizeof what, "the header, two rows (lines %lu and %lu) read as one",
+			    top->line, in->look[k + 1].row.line);
+		else
+			snprintf(what, sizeof what, "the header, below %lu title line%s (skipped)",
+			    above, above == 1 ? "" : "s");
+		if (above && k > 0) {	/* the first title line, to know it by */
+			intake_row_text(in, &in->look[0].row, text, sizeof text);
+			msgs_note(in->msgs, in->file, top->line, NULL, what, text, strlen(text));
+		} else if (two || above) {
+			msgs_note(in->msgs, in->file, top->line, NULL, what, NULL, 0);
+		}
+	}
+	if (two) {
+		combine_rows(top, &in->look[k + 1].row, &both);
+		r = use_header(in, &both.row, live, 0);
+		free_saved(&both);
+	} else {
+		r = use_header(in, top, live, 0);
+	}
+	drop_look(in);
+	return r;
+}
+
+/* None of the lines looked at is the header. */
+static void
+no_header(struct intake *in)
+{
+	const struct csv_row *first = &in->look[0].row;
+	char text[1024], what[256];
+
+	intake_row_text(in, first, text, sizeof text);
+	snprintf(what, sizeof what, "no header: none of the first %zu lines names the required "
+	    "columns; line %lu is", in->nlook, first->line);
+	msg_at(in->file, first->line, NULL, what, text, strlen(text));
+	if (in->o->delim == ',' && first->nf == 1 && (strchr(text, ';') || strchr(text, '\t')))
+		warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
+	fail(in);
+}
+
+/* Looking for the header, record row arrives: decide about the record
+ * before it, now that the one after is known. Returns 1 when row was
+ * taken (a title line, a header row), 0 when it is the first data row. */
+static int
+search(struct intake *in, struct csv_row *row)
+{
+	const struct intake_opts *o = in->o;
+	size_t k;
+
+	if (row->err) {
+		/* the header may be the record before, alone: this one is
+		 * then a data row with an error; else the error is above
+		 * or in the header */
+		int req = 0;
+		if (in->nlook > 0 && o->header_rows != 2) {
+			known_columns(in, &in->look[in->nlook - 1].row, &req);
+			if (req || o->header_line) {
+				found_header(in, in->nlook - 1, 0, row);
+				return in->state == INTAKE_FAILED;
+			}
+		}
+		header_syntax(in, row);
+		return 1;
+	}
+	if (in->nlook == in->lookcap) {
+		in->lookcap = in->lookcap ? 2 * in->lookcap : 8;
+		in->look = erealloc(in->look, in->lookcap * sizeof *in->look);
+	}
+	save_row(&in->look[in->nlook++], row);
+	if (in->nlook < 2)
+		return 1;
+	k = in->nlook - 2;
+	{
+		const struct csv_row *top = &in->look[k].row, *low = &in->look[k + 1].row;
+		struct saved_row both;
+		int top_req, both_req, top_known, both_known, data;
+		struct dossier_cols bc;
+		char err[256];
+
+		top_known = known_columns(in, top, &top_req);
+		combine_rows(top, low, &both);
+		both_known = known_columns(in, &both.row, &both_req);
+		/* the second row is no dossier: it holds no received date */
+		data = 1;
+		if (dossier_cols_init(&bc, &both.row, err, sizeof err) == 0)
+			data = received_date(in, &bc, low) == DATE_OK;
+		dossier_cols_free(&bc);
+		free_saved(&both);
+		/* two rows: forced (where found, or where named), or found:
+		 * together they name more, and the second is no dossier */
+		if (o->header_rows == 2 ? both_req || o->header_line :
+		    o->header_rows == 0 && both_req && both_known > top_known && !data) {
+			found_header(in, k, 1, row);
+			return 1;
+		}
+		if (o->header_rows != 2 && (top_req || o->header_line)) {
+			/* the record after it is the first data row: the tool
+			 * reads it live */
+			free_saved(&in->look[--in->nlook]);
+			return found_header(in, k, 0, row) < 0 ? 1 : 0;
+		}
+		/* a header all the same (two column names or more) that lacks a
+		 * required one: said now, not 30 lines on */
+		if (top_known >= 2 && o->header_rows != 2) {
+			use_header(in, top, row, 0);
+			return 1;
+		}
+		if (low->line > INTAKE_SEARCH_LINES) {
+			no_header(in);
+			return 1;
+		}
+	}
+	return 1;
+}
+
+/* A header mid-stream was held: row, the record after it, is its second
+ * row, or the first data row under it. */
+static int
+held(struct intake *in, struct csv_row *row)
+{
+	struct saved_row both;
+	int both_req, both_known, top_known, top_req, data = 1, r;
+	struct dossier_cols bc;
+
+	(void)top_req;
+	char err[256];
+
+	top_known = known_columns(in, &in->hold.row, &top_req);
+	if (!row->err) {
+		combine_rows(&in->hold.row, row, &both);
+		both_known = known_columns(in, &both.row, &both_req);
+		if (dossier_cols_init(&bc, &both.row, err, sizeof err) == 0)
+			data = received_date(in, &bc, row) == DATE_OK;
+		dossier_cols_free(&bc);
+		if (both_req && both_known > top_known && !data && in->first.nf == both.row.nf) {
+			use_header(in, &both.row, row, 1);
+			free_saved(&both);
+			free_saved(&in->hold);
+			return 1;
+		}
+		free_saved(&both);
+	}
+	r = use_header(in, &in->hold.row, row, 1);
+	free_saved(&in->hold);
+	return r < 0 ? 1 : 0;
+}
+
+int
+intake_take(struct intake *in, struct csv_row *row)
+{
+	switch (in->state) {
+	case INTAKE_SEARCH:
+		return search(in, row);
+	case INTAKE_HOLD:
+		return held(in, row);
+	case INTAKE_FAILED:
+		return 1;
+	case INTAKE_DATA:
+		break;
+	}
+	return 0;
+}
+
+/* --- rejected rows and the footer --- */
+
+static void
+commit_one(struct intake *in, struct pending *p)
+{
+	char why[1024];
+
+	in->rejected++;
+	msgs_add(in->msgs, p->kind, p->r.row.file, p->r.row.line, p->col, p->what,
+	    p->value, p->vlen);
+	if (in->on_reject) {
+		if (p->value) {
+			char q[512];
+			msg_quote(q, sizeof q, p->value, p->vlen);
+			snprintf(why, sizeof why, "%s: %s", p->what, q);
+		} else {
+			snprintf(why, sizeof why, "%s", p->what);
+		}
+		in->on_reject(in->ctx, &p->r.row, p->col, why, 0);
+	}
+}
+
+void
+intake_commit(struct intake *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->npend; i++) {
+		commit_one(in, &in->pend[i]);
+		free_pending(&in->pend[i]);
+	}
+	in->npend = 0;
+	in->run_long = 0;
+}
+
+/* The run of rejected rows without a received date, at the end of a file
+ * or before a header mid-stream: the footer, skipped. */
+static void
+footer(struct intake *in, const char *what)
+{
+	char text[1024];
+	size_t i;
+
+	if (in->npend == 0)
+		return;
+	intake_row_text(in, &in->pend[0].r.row, text, sizeof text);
+	msgs_note(in->msgs, in->file, in->pend[0].r.row.line, NULL, what, text, strlen(text));
+	for (i = 0; i < in->npend; i++) {
+		in->footer++;
+		if (in->on_reject)
+			in->on_reject(in->ctx, &in->pend[i].r.row, NULL,
+			    "footer: a line after the last dossier, with no received date", 1);
+		free_pending(&in->pend[i]);
+	}
+	in->npend = 0;
+}
+
+/* Has row a value in known column col? */
+static int
+has_value(const struct intake *in, const struct csv_row *row, int col)
+{
+	int f = in->cur.idx[col];
+	const char *s;
+	size_t n;
+
+	if (f < 0 || (size_t)f >= row->nf)
+		return 0;
+	s = row->f[f].s;
+	n = row->f[f].n;
+	trim(&s, &n);
+	return n > 0;
+}
+
+/* Does row name the required columns, as a header does? */
+static int
+is_header(const struct intake *in, const struct csv_row *row)
+{
+	int req;
+
+	return !row->err && row->nf > 1 && known_columns(in, row, &req) > 1 && req;
+}
+
+void
+intake_reject(struct intake *in, struct csv_row *row, const char *kind,
+              const char *col, const char *what, const char *value, size_t vlen)
+{
+	struct pending now, *p;
+	int recv = received_date(in, &in->cur, row), candidate;
+
+	if (recv != DATE_OK && is_header(in, row)) {
+		/* a header repeated mid-stream (files joined with cat): the
+		 * run before it was the last file's footer, and the next
+		 * record may be its second row */
+		char what2[128];
+		in->rows--;
+		snprintf(what2, sizeof what2, "%zu line%s before the header repeated on line %lu "
+		    "skipped (a footer, title lines)", in->npend, in->npend == 1 ? "" : "s", row->line);
+		footer(in, what2);
+		save_row(&in->hold, row);
+		in->state = INTAKE_HOLD;
+		return;
+	}
+	memset(&now, 0, sizeof now);
+	now.kind = kind;
+	now.col = col ? estrndup(col, strlen(col)) : NULL;
+	now.what = estrndup(what, strlen(what));
+	now.value = value ? estrndup(value, vlen) : NULL;
+	now.vlen = vlen;
+	/* A line with no received date that does not look like a dossier
+	 * either (no id, or no date at all: "Tổng cộng", "NGƯỜI LẬP BIỂU")
+	 * may be the footer: kept until a dossier follows. A row with an id
+	 * and a date that is none, or a CSV syntax error, is a dossier. */
+	candidate = recv != DATE_OK && !row->err && (recv == -1 || !has_value(in, row, COL_MA_HO_SO));
+	if (candidate && !in->run_long) {
+		if (in->npend == in->pendcap) {
+			in->pendcap = in->pendcap ? 2 * in->pendcap : 8;
+			in->pend = erealloc(in->pend, in->pendcap * sizeof *in->pend);
+		}
+		p = &in->pend[in->npend++];
+		*p = now;
+		save_row(&p->r, row);
+		if (in->npend > INTAKE_FOOTER_MAX) {	/* too long for a footer */
+			intake_commit(in);
+			in->run_long = 1;
+		}
+		return;
+	}
+	/* a dossier ends the run; a long run goes on while such rows come */
+	if (in->npend)
+		intake_commit(in);
+	in->run_long = candidate;
+	now.r.row = *row;	/* committed at once: the live row will do */
+	commit_one(in, &now);
+	free(now.col);
+	free(now.what);
+	free(now.value);
+}
+
+int
+intake_end_file(struct intake *in)
+{
+	if (in->state == INTAKE_SEARCH && in->nlook > 0) {
+		/* the last record read, with nothing after it */
+		size_t k = in->nlook - 1;
+		int req;
+		known_columns(in, &in->look[k].row, &req);
+		if (req || in->o->header_line || in->o->header_rows)
+			found_header(in, k, 0, &in->look[k].row);
+		else if (in->nlook == 1)
+			use_header(in, &in->look[0].row, &in->look[0].row, 0);	/* says what is missing */
+		else
+			no_header(in);
+		drop_look(in);
+	} else if (in->state == INTAKE_HOLD) {
+		use_header(in, &in->hold.row, &in->hold.row, 1);
+		free_saved(&in->hold);
+	}
+	if (in->state == INTAKE_SEARCH) {
+		warnx_("%s: empty file: no header line", strcmp(in->file, "-") ? in->file : "standard input");
+		fail(in);
+	}
+	if (in->npend) {
+		char what[160];
+		snprintf(what, sizeof what, "%zu line%s after the last dossier, with no received date, "
+		    "skipped as the footer", in->npend, in->npend == 1 ? "" : "s");
+		footer(in, what);
+	}
+	if (in->npend)
+		intake_commit(in);
+	return in->state == INTAKE_FAILED ? -1 : 0;
+}

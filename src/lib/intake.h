@@ -1,0 +1,132 @@
+/* intake.h: a dossier export read the one way cchc-check and cchc-sum share.
+ *
+ * Between the CSV reader and the tool's per-row work: the header is found
+ * below title lines, a two-row header (merged group cells above the names)
+ * is read as one, a header repeated in the middle of the data maps the rows
+ * after it, the footer after the last dossier (totals, signatures) is set
+ * apart, and problems with rows are kept to be said once per value (msgs.h).
+ *
+ * The tool's record callback hands every record to intake_data first: true
+ * for a data row, which the tool then works on (the usual case, inline),
+ * false when the intake took it (a header, a title line...). A data row the
+ * tool finds wrong goes to intake_reject, never straight to a message: it
+ * may be a header repeated mid-stream, or a line of the footer. A data row
+ * the tool takes goes to intake_ok. */
+#ifndef CCHC_INTAKE_H
+#define CCHC_INTAKE_H
+
+#include <stddef.h>
+
+#include "cols.h"
+#include "csvin.h"
+#include "dossier.h"
+
+struct msgs;
+
+/* The header is looked for in the first SEARCH_LINES lines; a footer is at
+ * most FOOTER_MAX lines (a longer run of such lines is no footer: its rows
+ * are rejected like any others). */
+enum { INTAKE_SEARCH_LINES = 30, INTAKE_FOOTER_MAX = 30 };
+
+struct intake_opts {
+	unsigned char delim;
+	int date_order;
+	unsigned long header_line;	/* 0: found; else the header's (first) line */
+	int header_rows;		/* 0: found; else 1 or 2 */
+	unsigned char required[NCOLS];	/* the columns the tool cannot do without */
+};
+
+/* A record kept past the reader's callback. */
+struct saved_row {
+	struct csv_row row;
+	char *mem;
+};
+
+/* A rejected row that may still turn out to be the footer. */
+struct pending;
+
+enum intake_state { INTAKE_SEARCH, INTAKE_DATA, INTAKE_HOLD, INTAKE_FAILED };
+
+struct intake {
+	const struct intake_opts *o;
+	enum intake_state state;
+	/* the tool's: its context, and what the intake calls back */
+	void *ctx;
+	/* A file's header was read (the first file's, a later file's, one
+	 * repeated mid-stream): cur and perm are set. live is the record the
+	 * reader delivered last. Returns -1 when the tool cannot go on
+	 * (it has said why). */
+	int (*on_header)(void *ctx, struct csv_row *live);
+	/* A row counted as rejected (why is what, with the value) or as the
+	 * footer: for the rejects file. NULL when the tool keeps none. */
+	void (*on_reject)(void *ctx, const struct csv_row *row, const char *col,
+	                  const char *why, int footer);
+	/* the columns */
+	struct dossier_cols first;	/* the first file's: the output's */
+	struct dossier_cols cur;	/* the current file's, or since a header mid-stream */
+	int have_first, have_cur;
+	int *perm;			/* output field i is cur's field perm[i] */
+	unsigned long headers;		/* headers read in all: changes when cur does */
+	/* the current file */
+	const char *file;
+	struct saved_row *look;		/* records read while looking for the header */
+	size_t nlook, lookcap;
+	struct saved_row hold;		/* a header mid-stream, its second row to come */
+	struct pending *pend;		/* the rejected rows that may be the footer */
+	size_t npend, pendcap;
+	int run_long;			/* that run passed FOOTER_MAX: no footer */
+	/* the run */
+	struct msgs *msgs;
+	unsigned long rows;		/* data rows: passed or counted, rejected, footer */
+	unsigned long rejected, footer;
+	int fatal;
+};
+
+/* opts and msgs outlive in. */
+void intake_init(struct intake *in, const struct intake_opts *o, struct msgs *msgs);
+void intake_free(struct intake *in);
+
+/* A copy for a part of a file read by a thread: the columns of from (read
+ * only), a state of its own, counters at zero, msgs its own. */
+void intake_part(struct intake *in, const struct intake *from, struct msgs *msgs, void *ctx);
+/* Nothing pending: what a part starting here would assume. */
+int intake_quiet(const struct intake *in);
+
+/* Each file: begin, read it (the tool's record callback calling
+ * intake_data), end. intake_end_file sets the footer apart; returns -1 when
+ * the file had no header (said). */
+void intake_begin_file(struct intake *in, const char *file);
+int intake_end_file(struct intake *in);
+
+/* The record callback's first question: is row a data row for the tool?
+ * When not, the intake took it; the callback returns nonzero (stop
+ * reading) when in->state is INTAKE_FAILED. */
+int intake_take(struct intake *in, struct csv_row *row);
+static inline int
+intake_data(struct intake *in, struct csv_row *row)
+{
+	if (__builtin_expect(in->state != INTAKE_DATA, 0) && intake_take(in, row))
+		return 0;
+	in->rows++;
+	return 1;
+}
+
+/* A data row taken (passed, counted, outside the period...). */
+void intake_commit(struct intake *in);
+static inline void
+intake_ok(struct intake *in)
+{
+	if (__builtin_expect(in->npend != 0 || in->run_long, 0))
+		intake_commit(in);
+}
+
+/* A data row the tool finds wrong: kind is the reason in the summary (a
+ * static string), col the column (NULL: the row), what and the value (NULL:
+ * none) the message. */
+void intake_reject(struct intake *in, struct csv_row *row, const char *kind,
+                   const char *col, const char *what, const char *value, size_t vlen);
+
+/* The record as one line for a message, fields joined by the delimiter. */
+void intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, size_t size);
+
+#endif
