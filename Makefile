@@ -49,6 +49,12 @@ bin/%: src/%.c src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< src/libcchc.a $(LDLIBS)
 
+# cchc-sum's --merge, and the count table both write
+SUM_PARTS = src/sum-merge.c src/sum-table.c
+bin/cchc-sum: src/cchc-sum.c $(SUM_PARTS) src/sum.h src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-sum.c $(SUM_PARTS) src/libcchc.a $(LDLIBS)
+
 # cchc-check's modes that are tools of their own, each in a file
 CHECK_MODES = src/check-counts.c src/check-form.c
 bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBHDR)

@@ -348,10 +348,9 @@ on_dossier(struct check *c, struct csv_row *row)
 			c->vlen[i] = 0;
 			continue;
 		}
-		if (col == COL_KENH && n == 0) {	/* every dossier came in some way */
-			intake_reject(&c->in, row, "no kenh", col_name[col], "required value missing", NULL, 0);
-			return;
-		}
+		if (col == COL_KENH && n == 0)	/* cchc-sum counts it only if carried over */
+			msgs_note(c->msgs, row->file, row->line, col_name[col], "no channel: cchc-sum "
+			    "counts the dossier only if it was received before the period", NULL, 0);
 		if ((is_date ? dossier_date(&c->parser, col, s, n, &d, &why) :
 		    dossier_value(&c->parser, col, s, n, &d, &why)) < 0) {
 			if (is_date && !text_ok(c, row, i, f->s, f->n))

@@ -10,12 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sum.h"
 #include "lib/cols.h"
 #include "lib/csvin.h"
 #include "lib/date.h"
 #include "lib/dossier.h"
 #include "lib/fold.h"
+#include "lib/intake.h"
 #include "lib/msg.h"
+#include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
 #include "lib/period.h"
@@ -25,7 +28,8 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
-	    "[-g COL[,COL]...] [--total] [-j N] [FILE]...\n"
+	    "[-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
+	    "[--keep first|last] [-j N] [FILE]...\n"
 	    "       cchc-sum --merge [--total] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
@@ -39,6 +43,10 @@ usage(FILE *fp)
 	    "      --as-of D        take the status as of day D, before the period ends\n"
 	    "  -g, --group COLS     group by these columns (any alias; comma-separated)\n"
 	    "      --total          add a last row keyed 'tong'\n"
+	    "      --withdrawn-on-time  count withdrawn and stopped dossiers (7, 8) on time\n"
+	    "      --header-line N  the header is line N (default: found in the first 30)\n"
+	    "      --header-rows N  the header is 1 or 2 rows (default: found)\n"
+	    "      --keep WHICH     of a dossier in two FILEs: first (default) or last\n"
 	    "      --merge          add up count tables from earlier runs\n"
 	    "  -j, --jobs N         threads for a regular file (default: the cores)\n"
 	    "  -d, --delimiter C    input delimiter: , (default), ; or \\t\n"
@@ -53,24 +61,24 @@ usage(FILE *fp)
 	    "could not be done. See cchc-sum(1).\n", fp);
 }
 
-struct counts {
-	int64_t c[NCOUNTS];
+/* The FILE a dossier id was met in (keep first) or last met in (the first
+ * pass of keep last). */
+struct id_at {
+	uint32_t file;
 };
 
 struct sum {
-	unsigned char delim;
-	int date_order;
+	const struct intake_opts *opts;
+	struct intake in;
+	struct msgs *msgs;
 	long from, to, end;	/* end: the day status is taken at */
 	char **gname;		/* the -g columns as given */
 	size_t ng;
-	int total;
+	int total, withdrawn_on_time;
 	struct dossier_parser parser;
-	struct dossier_cols first, cols;
-	int have_first, saw_header;
 	int *gfield;		/* each group column's field in this file */
 	int field[NCOLS];	/* each known column's field in this file */
-	char **outname;		/* the group columns' names out */
-	unsigned char *want;	/* the fields a row is read for */
+	char **outname;		/* the group columns' names out (the first header's) */
 	struct smap *groups;	/* encoded key -> struct counts */
 	struct smap **memo;	/* per group column: raw value -> NFC */
 	/* When every group column is a code column, a tuple of codes is a
@@ -79,68 +87,24 @@ struct sum {
 	size_t *radix;		/* per group column: codes + 1 */
 	size_t nslots;
 	struct counts **slot;
-	/* merge */
-	int merge;
-	int *is_count;		/* per field: count column index, or -1 */
-	int has_total_row;
-	/* a part read by a thread: messages go to spill, line and text,
-	 * printed in order when every part is done */
-	FILE *spill;
-	/* accounting */
-	unsigned long rows, counted, outside, notrecv, unclass, empty;
-	int fatal;
+	/* a dossier in two FILEs of the run */
+	int track_ids, keep_last, scan;
+	uint32_t file_no;
+	const char *const *files;
+	struct smap *ids;	/* ids of the FILEs before this one (read only in a file) */
+	struct smap *new_ids;	/* ids met in this one, added to ids at its end */
+	/* accounting: rows, unclassifiable and footer are the intake's */
+	unsigned long counted, outside, notrecv, empty;
+	int ready;		/* a header was read whole: the table has its columns */
 	char *key, *tmp;
 	size_t keycap, tmpcap;
 };
 
-static void
-key_reset(struct sum *s, size_t *len)
-{
-	*len = 0;
-	(void)s;
-}
-
-/* Keys are the group values, each as a 4-byte length and the bytes. */
-static void
-key_add(struct sum *s, size_t *len, const char *v, size_t n)
-{
-	uint32_t l = (uint32_t)n;
-
-	if (s->keycap < *len + n + 4) {
-		s->keycap = (*len + n + 4) * 2;
-		s->key = erealloc(s->key, s->keycap);
-	}
-	memcpy(s->key + *len, &l, 4);
-	memcpy(s->key + *len + 4, v, n);
-	*len += n + 4;
-}
-
-static void
-report(struct sum *s, const struct csv_row *row, const char *col,
-       const char *why, const char *v, size_t n)
-{
-	char tail[2048];
-
-	if (!s->spill) {
-		msg_at(row->file, row->line, col, why, v, n);
-		return;
-	}
-	msg_tail(tail, sizeof tail, col, why, v, n);
-	if (fprintf(s->spill, "%lu\t%s\n", row->line, tail) < 0)
-		die("cannot keep messages in a temporary file: %s", strerror(errno));
-}
-
-static void
-unclassifiable(struct sum *s, const struct csv_row *row, int col,
-               const char *why, const char *v, size_t n)
-{
-	s->unclass++;
-	report(s, row, col >= 0 ? col_name[col] : NULL, why, n ? v : NULL, n);
-}
+/* --- the per-row work --- */
 
 /* The text of known column col as read, or an empty one when absent. */
 static inline __attribute__((always_inline)) void
-raw_value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
+raw_value(const struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
 {
 	int f = s->field[col];
 
@@ -155,14 +119,48 @@ raw_value(struct sum *s, const struct csv_row *row, int col, const char **v, siz
 
 /* raw_value, trimmed. */
 static inline __attribute__((always_inline)) void
-value(struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
+value(const struct sum *s, const struct csv_row *row, int col, const char **v, size_t *n)
 {
 	raw_value(s, row, col, v, n);
 	trim(v, n);
 }
 
+/* The reason a row cannot be classified for, in the summary. */
+static const char *
+reason(int col, const char *why)
+{
+	static const char *const unknown[NCOLS] = {
+		[COL_CAP] = "unknown cap", [COL_KENH] = "unknown kenh",
+		[COL_MUC_DO_DVC] = "unknown muc_do_dvc", [COL_TRANG_THAI] = "unknown trang_thai",
+	};
+	static const char *const bad_date[NCOLS] = {
+		[COL_NGAY_TIEP_NHAN] = "bad ngay_tiep_nhan", [COL_NGAY_HEN_TRA] = "bad ngay_hen_tra",
+		[COL_NGAY_TRA_KET_QUA] = "bad ngay_tra_ket_qua",
+	};
+
+	if (col < 0)
+		return why;
+	if (strcmp(why, "required value missing") == 0)
+		return col == COL_NGAY_TIEP_NHAN ? "no ngay_tiep_nhan" : why;
+	if (col == COL_KENH && strncmp(why, "no ", 3) == 0)
+		return "no kenh";
+	if (col_is_date(col))
+		return bad_date[col];
+	if (col_has_codes(col) && unknown[col])
+		return unknown[col];
+	return why;
+}
+
+static __attribute__((noinline, cold)) void
+unclassifiable(struct sum *s, struct csv_row *row, int col, const char *why,
+               const char *v, size_t n)
+{
+	intake_reject(&s->in, row, reason(col, why), col >= 0 ? col_name[col] : NULL, why,
+	    n ? v : NULL, n);
+}
+
 static __attribute__((noinline)) int
-parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+parse(struct sum *s, struct csv_row *row, int col, struct dossier *d)
 {
 	const char *v, *why;
 	size_t n;
@@ -178,7 +176,7 @@ parse(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 /* A date, inline where col is known: three a row. dossier_date trims
  * only the value that is not digits alone. */
 static inline __attribute__((always_inline)) int
-parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+parse_date(struct sum *s, struct csv_row *row, int col, struct dossier *d)
 {
 	const char *v, *why;
 	size_t n;
@@ -194,7 +192,7 @@ parse_date(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 
 /* parse() with the usual case inline: a code seen before. */
 static inline __attribute__((always_inline)) int
-parse_code(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
+parse_code(struct sum *s, struct csv_row *row, int col, struct dossier *d)
 {
 	const char *v;
 	size_t n;
@@ -208,17 +206,94 @@ parse_code(struct sum *s, const struct csv_row *row, int col, struct dossier *d)
 	return parse(s, row, col, d);
 }
 
+/* The status, -1 for none or one no table knows: that one keeps its row,
+ * classified by its dates, and is said once. */
+static inline __attribute__((always_inline)) int
+status_of(struct sum *s, struct csv_row *row)
+{
+	const char *v;
+	size_t n;
+	int code;
+
+	value(s, row, COL_TRANG_THAI, &v, &n);
+	if (n == 0)
+		return -1;
+	if ((code = dossier_code(&s->parser, COL_TRANG_THAI, v, n)) >= 0)
+		return code;
+	msgs_note(s->msgs, row->file, row->line, col_name[COL_TRANG_THAI],
+	    "unknown status, the row classified by its dates", v, n);
+	return -1;
+}
+
+/* What the national portal's statuses 1-10 are (the code is its index). */
+enum { ST_NONE, ST_NOT_RECEIVED, ST_OPEN, ST_WAITING, ST_ENDED, ST_DONE };
+static const unsigned char status_kind[10] = {
+	ST_NOT_RECEIVED, ST_OPEN, ST_NOT_RECEIVED, ST_OPEN, ST_WAITING, ST_WAITING,
+	ST_ENDED, ST_ENDED, ST_DONE, ST_DONE,
+};
+
+/* The dossier's id, NFC, for repeats across FILEs. */
+static const char *
+id_of(struct sum *s, const struct csv_row *row, size_t *len)
+{
+	const char *v;
+	size_t n;
+
+	value(s, row, COL_MA_HO_SO, &v, &n);
+	if (n == 0 || text_check(v, n, &(size_t){0}) != TEXT_OK) {
+		*len = n;
+		return v;
+	}
+	*len = nfc(v, n, &s->tmp, &s->tmpcap);
+	return s->tmp;
+}
+
+/* A row that is classified (counted, outside, not received) takes its id:
+ * 0, or -1 when the dossier belongs to another FILE's copy (reported). */
+static __attribute__((noinline)) int
+claim(struct sum *s, struct csv_row *row)
+{
+	const struct id_at *at;
+	char why[512];
+	const char *id;
+	size_t n;
+
+	if (!s->track_ids)
+		return 0;
+	id = id_of(s, row, &n);
+	if (n == 0)
+		return 0;
+	at = smap_get(s->ids, id, n);
+	if (s->scan) {		/* the last FILE with a copy, so far */
+		((struct id_at *)smap_put(s->new_ids, id, n, NULL))->file = s->file_no;
+		return 0;
+	}
+	if (s->keep_last) {
+		if (!at || at->file == s->file_no)
+			return 0;
+		snprintf(why, sizeof why, "repeated ma_ho_so (a later copy kept, in %s)", s->files[at->file]);
+	} else {
+		if (!at) {
+			smap_put(s->new_ids, id, n, NULL);
+			return 0;
+		}
+		snprintf(why, sizeof why, "repeated ma_ho_so (first in %s)", s->files[at->file]);
+	}
+	unclassifiable(s, row, COL_MA_HO_SO, why, id, n);
+	return -1;
+}
+
 /* The group of a row whose group columns are all codes seen before, or
  * NULL: let the general way say what is wrong. */
 static struct counts *
 coded_group(struct sum *s, const struct csv_row *row)
 {
-	size_t g, k = 0, klen;
+	size_t g, k = 0, klen = 0;
 	int code[64], added;
 	struct counts **c;
 
 	for (g = 0; g < s->ng; g++) {
-		int f = s->gfield[g], role = s->cols.role[f];
+		int f = s->gfield[g], role = s->in.cur.role[f];
 		const char *v = row->f[f].s;
 		size_t n = row->f[f].n;
 
@@ -229,10 +304,9 @@ coded_group(struct sum *s, const struct csv_row *row)
 	}
 	c = &s->slot[k];
 	if (!*c) {
-		key_reset(s, &klen);
 		for (g = 0; g < s->ng; g++) {
-			const char *name = col_code_name(s->cols.role[s->gfield[g]], code[g]);
-			key_add(s, &klen, name, strlen(name));
+			const char *name = col_code_name(s->in.cur.role[s->gfield[g]], code[g]);
+			key_add(&s->key, &s->keycap, &klen, name, strlen(name));
 		}
 		*c = smap_put(s->groups, s->key ? s->key : "", klen, &added);
 	}
@@ -262,38 +336,84 @@ group_text(struct sum *s, size_t g, const char *v, size_t n, size_t *len)
 	return *memo + sizeof(size_t);
 }
 
+/* The group a row counts in, or NULL when a group value is wrong (said). */
+static struct counts *
+group_of(struct sum *s, struct csv_row *row, struct dossier *d)
+{
+	size_t g, klen = 0;
+	const char *why;
+	int added;
+
+	for (g = 0; g < s->ng; g++) {
+		const struct csv_field *f = &row->f[s->gfield[g]];
+		const char *v = f->s;
+		size_t n = f->n, at, len;
+		int role = s->in.cur.role[s->gfield[g]], bad;
+
+		if ((bad = text_check(v, n, &at)) != TEXT_OK) {
+			intake_reject(&s->in, row, bad == TEXT_NUL ? "NUL byte" : "not UTF-8",
+			    s->in.cur.name[s->gfield[g]], bad == TEXT_NUL ? "NUL byte in a group value" :
+			    text_advice(v, n, at), v, n);
+			return NULL;
+		}
+		trim(&v, &n);
+		if (role >= 0 && col_has_codes(role)) {
+			const char *code;
+			if (dossier_value(&s->parser, role, v, n, d, &why) < 0) {
+				if ((role == COL_TRANG_THAI || role == COL_MUC_DO_DVC) && n) {
+					/* kept: grouped as written */
+					if (role == COL_MUC_DO_DVC)
+						msgs_note(s->msgs, row->file, row->line, col_name[role],
+						    "unknown service level, grouped as written", v, n);
+					v = group_text(s, g, v, n, &len);
+					key_add(&s->key, &s->keycap, &klen, v, len);
+					continue;
+				}
+				unclassifiable(s, row, role, why, v, n);
+				return NULL;
+			}
+			code = d->code[role] < 0 ? "" : col_code_name(role, d->code[role]);
+			key_add(&s->key, &s->keycap, &klen, code, strlen(code));
+			continue;
+		}
+		v = group_text(s, g, v, n, &len);
+		key_add(&s->key, &s->keycap, &klen, v, len);
+	}
+	return smap_put(s->groups, s->key ? s->key : "", klen, &added);
+}
+
 static inline __attribute__((always_inline)) void
-count_dossier(struct sum *s, const struct csv_row *row)
+count_dossier(struct sum *s, struct csv_row *row)
 {
 	struct dossier d;
 	struct counts *c;
 	const char *why;
 	long recv_day, done_day = 0;
-	size_t g, klen;
-	int col, added, fresh;
+	int col, fresh, status = -1, kind = ST_NONE;
 
-	s->rows++;
 	if (row->err) {
 		char what[160];
 		csvin_error_text(row, what, sizeof what);
-		unclassifiable(s, row, -1, what, NULL, 0);
+		intake_reject(&s->in, row, "malformed CSV", NULL, what, NULL, 0);
 		return;
 	}
-	if (row->nf != s->cols.nf) {
+	if (row->nf != s->in.cur.nf) {
 		char what[80];
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", s->cols.nf, row->nf);
-		unclassifiable(s, row, -1, what, NULL, 0);
+		snprintf(what, sizeof what, "expected %zu fields, found %zu", s->in.cur.nf, row->nf);
+		intake_reject(&s->in, row, "wrong number of fields", NULL, what, NULL, 0);
 		return;
 	}
 	/* no memset: every field read below is written first (a rep stos of
 	 * the whole struct was 3% of the time) */
 	d.has_due = d.has_done = 0;
-	/* statuses 1 and 3 are no received dossiers, whatever their dates */
-	if (s->field[COL_TRANG_THAI] >= 0) {
-		if (parse_code(s, row, COL_TRANG_THAI, &d) < 0)
-			return;
-		if (d.code[COL_TRANG_THAI] >= 0 && status_not_received(d.code[COL_TRANG_THAI])) {
+	if (s->field[COL_TRANG_THAI] >= 0 && (status = status_of(s, row)) >= 0) {
+		kind = status_kind[status];
+		/* statuses 1 and 3 are no received dossiers, whatever their dates */
+		if (kind == ST_NOT_RECEIVED) {
+			if (claim(s, row) < 0)
+				return;
 			s->notrecv++;
+			intake_ok(&s->in);
 			return;
 		}
 	}
@@ -304,7 +424,10 @@ count_dossier(struct sum *s, const struct csv_row *row)
 	if (d.has_done)
 		done_day = d.done.days;
 	if (recv_day > s->end || (d.has_done && done_day < s->from)) {
+		if (claim(s, row) < 0)
+			return;
 		s->outside++;
+		intake_ok(&s->in);
 		return;
 	}
 	if (parse_date(s, row, COL_NGAY_HEN_TRA, &d) < 0)
@@ -316,45 +439,41 @@ count_dossier(struct sum *s, const struct csv_row *row)
 		unclassifiable(s, row, col, why, v, n);
 		return;
 	}
+	if (__builtin_expect(kind >= ST_ENDED && !d.has_done, 0)) {
+		unclassifiable(s, row, COL_NGAY_TRA_KET_QUA, kind == ST_ENDED ?
+		    "withdrawn or stopped (7, 8) without an end date: no period to place it in" :
+		    "processed (9, 10) without an end date: no period to place it in", NULL, 0);
+		return;
+	}
+	if (__builtin_expect((kind == ST_OPEN || kind == ST_WAITING) && d.has_done, 0)) {
+		const char *v;
+		size_t n;
+		value(s, row, COL_TRANG_THAI, &v, &n);
+		msgs_note(s->msgs, row->file, row->line, col_name[COL_TRANG_THAI],
+		    "a status of a dossier not finished, with an end date: the dates decide", v, n);
+	}
+	/* an empty channel is no channel: it matters only for a dossier
+	 * received in the period, counted by it (cchc-check says the same) */
 	fresh = recv_day >= s->from;
-	if (fresh) {
+	if (s->field[COL_KENH] >= 0) {
 		if (parse_code(s, row, COL_KENH, &d) < 0)
 			return;
-		if (d.code[COL_KENH] < 0) {
-			unclassifiable(s, row, COL_KENH, "no channel for a dossier received in the period", NULL, 0);
+		if (d.code[COL_KENH] < 0 && fresh) {
+			unclassifiable(s, row, COL_KENH,
+			    "no channel, for a dossier received in the period", NULL, 0);
 			return;
 		}
+	} else if (fresh) {
+		unclassifiable(s, row, COL_KENH, "no kenh column: a dossier received in the period "
+		    "is counted by its channel", NULL, 0);
+		return;
 	}
-	if (s->coded_groups && (c = coded_group(s, row)) != NULL)
-		goto count;
-	key_reset(s, &klen);
-	for (g = 0; g < s->ng; g++) {
-		const struct csv_field *f = &row->f[s->gfield[g]];
-		const char *v = f->s;
-		size_t n = f->n, at, len;
-		int role = s->cols.role[s->gfield[g]], bad;
-
-		if ((bad = text_check(v, n, &at)) != TEXT_OK) {
-			unclassifiable(s, row, -1, bad == TEXT_NUL ? "NUL byte in a group value" :
-			    text_advice(v, n, at), v, n);
-			return;
-		}
-		trim(&v, &n);
-		if (role >= 0 && col_has_codes(role)) {
-			const char *code;
-			if (dossier_value(&s->parser, role, v, n, &d, &why) < 0) {
-				unclassifiable(s, row, role, why, v, n);
-				return;
-			}
-			code = d.code[role] < 0 ? "" : col_code_name(role, d.code[role]);
-			key_add(s, &klen, code, strlen(code));
-			continue;
-		}
-		v = group_text(s, g, v, n, &len);
-		key_add(s, &klen, v, len);
-	}
-	c = smap_put(s->groups, s->key ? s->key : "", klen, &added);
-count:
+	if (s->track_ids && claim(s, row) < 0)
+		return;
+	if (!(s->coded_groups && (c = coded_group(s, row)) != NULL) &&
+	    (c = group_of(s, row, &d)) == NULL)
+		return;
+	intake_ok(&s->in);
 	c->c[C_TIEP_NHAN]++;
 	if (fresh) {
 		c->c[C_MOI_TIEP_NHAN]++;
@@ -364,7 +483,9 @@ count:
 	}
 	if (d.has_done && done_day <= s->end) {
 		c->c[C_DA_GIAI_QUYET]++;
-		if (!d.has_due) {
+		if (kind == ST_ENDED && s->withdrawn_on_time) {
+			c->c[C_GQ_DUNG_HAN]++;
+		} else if (!d.has_due) {
 			c->c[C_GQ_DUNG_HAN]++;	/* no deadline: on time */
 		} else {
 			long due_day = d.due.days;
@@ -378,7 +499,8 @@ count:
 		}
 	} else {
 		c->c[C_DANG_GIAI_QUYET]++;
-		if (!d.has_due || d.due.days >= s->end)
+		/* waiting for the citizen, the clock stopped: within the deadline */
+		if (!d.has_due || d.due.days >= s->end || (kind == ST_WAITING && !d.has_done))
 			c->c[C_DANG_TRONG_HAN]++;
 		else
 			c->c[C_DANG_QUA_HAN]++;
@@ -386,93 +508,10 @@ count:
 	s->counted++;
 }
 
-/* --merge: one row of an earlier count table. */
-static void
-merge_row(struct sum *s, const struct csv_row *row)
-{
-	struct counts add, *c;
-	size_t i, klen, nkeys = 0;
-	int is_header = row->nf == s->cols.nf, is_total = 1;
-
-	for (i = 0; is_header && i < row->nf; i++)
-		if (strcmp(row->f[i].s, s->first.name[i]) != 0)
-			is_header = 0;
-	if (is_header)	/* GNU parallel repeats the header of every part */
-		return;
-	s->rows++;
-	if (row->err || row->nf != s->cols.nf) {
-		char what[160];
-		if (row->err)
-			snprintf(what, sizeof what, "malformed CSV: %s", row->err);
-		else
-			snprintf(what, sizeof what, "expected %zu fields, found %zu", s->cols.nf, row->nf);
-		unclassifiable(s, row, -1, what, NULL, 0);
-		return;
-	}
-	memset(&add, 0, sizeof add);
-	key_reset(s, &klen);
-	for (i = 0; i < row->nf; i++) {
-		const char *v = row->f[i].s;
-		size_t n = row->f[i].n;
-		int k = s->is_count[i], err;
-
-		if (k < 0) {
-			if (!(nkeys == 0 ? n == 4 && memcmp(v, "tong", 4) == 0 : n == 0))
-				is_total = 0;
-			nkeys++;
-			key_add(s, &klen, v, n);
-			continue;
-		}
-		if ((err = num_count(v, n, &add.c[k])) != NUM_OK) {
-			s->unclass++;
-			msg_at(row->file, row->line, count_name[k], num_strerror(err), v, n);
-			return;
-		}
-	}
-	if (nkeys > 0 && is_total) {	/* recomputed at the end */
-		s->has_total_row = 1;
-		s->counted++;
-		return;
-	}
-	c = smap_put(s->groups, s->key ? s->key : "", klen, NULL);
-	for (i = 0; i < NCOUNTS; i++)
-		if (!num_add(&c->c[i], add.c[i]))
-			die("%s:%lu: %s: the sum passes the largest count (%lld)",
-			    row->file, row->line, count_name[i], (long long)INT64_MAX);
-	s->counted++;
-}
-
-static int
-merge_header(struct sum *s, const struct csv_row *row)
-{
-	size_t i;
-	int seen[NCOUNTS] = {0}, k;
-
-	s->is_count = erealloc(s->is_count, s->cols.nf * sizeof *s->is_count);
-	for (i = 0; i < s->cols.nf; i++) {
-		k = count_lookup(s->cols.folded[i]);
-		s->is_count[i] = k;
-		if (k >= 0)
-			seen[k]++;
-		if (strncmp(s->cols.folded[i], "ty_le", 5) == 0) {
-			msg_at(row->file, row->line, s->cols.name[i],
-			    "a rate column cannot be added up: merge before cchc-rate", NULL, 0);
-			return -1;
-		}
-	}
-	for (k = 0; k < NCOUNTS; k++)
-		if (seen[k] != 1) {
-			char what[128];
-			snprintf(what, sizeof what, "not a count table: column %s %s",
-			    count_name[k], seen[k] ? "repeated" : "missing");
-			msg_at(row->file, row->line, NULL, what, NULL, 0);
-			return -1;
-		}
-	return 0;
-}
+/* --- headers --- */
 
 /* Sets up coded_group() when every group column is a code column and
- * the tuples are few. A -g name is the same column in every file. */
+ * the tuples are few. */
 static void
 group_slots(struct sum *s)
 {
@@ -481,10 +520,11 @@ group_slots(struct sum *s)
 	s->coded_groups = 0;
 	if (s->ng > 64)
 		return;
-	s->radix = erealloc(s->radix, (s->ng + 1) * sizeof *s->radix);
 	for (g = 0; g < s->ng; g++) {
-		int role = s->cols.role[s->gfield[g]];
-		if (role < 0 || !col_has_codes(role))
+		int role = s->in.cur.role[s->gfield[g]];
+		/* a status or service level no table knows is grouped as
+		 * written: not a slot */
+		if (role < 0 || !col_has_codes(role) || role == COL_TRANG_THAI || role == COL_MUC_DO_DVC)
 			return;
 		s->radix[g] = (size_t)col_ncodes(role) + 1;
 		n *= s->radix[g];
@@ -494,88 +534,39 @@ group_slots(struct sum *s)
 	if (!s->slot) {
 		s->nslots = n;
 		s->slot = ecalloc(n, sizeof *s->slot);
+	} else if (s->nslots != n) {
+		return;
 	}
 	s->coded_groups = 1;
 }
 
-/* The columns count_dossier reads, besides the group columns. */
-static const int counted_col[] = {
-	COL_TRANG_THAI, COL_NGAY_TIEP_NHAN, COL_NGAY_HEN_TRA, COL_NGAY_TRA_KET_QUA, COL_KENH
-};
-
 static int
-on_header(struct sum *s, struct csv_row *row)
+on_header(void *ctx, struct csv_row *live)
 {
-	char err[1024], hdr[1024];
+	struct sum *s = ctx;
+	char err[1024];
 	size_t g;
 	int i;
 
-	s->saw_header = 1;
-	if (dossier_cols_init(&s->cols, row, err, sizeof err) < 0) {
-		msg_at(row->file, row->line, NULL, err, NULL, 0);
-		return -1;
-	}
-	if (s->have_first) {
-		int *perm = emalloc((s->first.nf + 1) * sizeof *perm);
-		int differ = dossier_cols_match(&s->first, &s->cols, perm) < 0;
-		/* count tables are added column by column: same order too */
-		for (g = 0; s->merge && !differ && g < s->first.nf; g++)
-			differ = perm[g] != (int)g;
-		free(perm);
-		if (differ) {
-			dossier_header_text(row, hdr, sizeof hdr);
-			msg_at(row->file, row->line, NULL,
-			    "the header does not have the first file's columns; the header found",
-			    hdr, strlen(hdr));
+	(void)live;
+	for (i = 0; i < NCOLS; i++)
+		s->field[i] = s->in.cur.idx[i];
+	for (g = 0; g < s->ng; g++) {
+		s->gfield[g] = dossier_cols_find(&s->in.cur, s->gname[g]);
+		if (s->gfield[g] < 0) {
+			snprintf(err, sizeof err, "-g %s: no such column; the header found", s->gname[g]);
+			msg_at(s->in.file, s->in.hdr_line, NULL, err, s->in.hdr_text, strlen(s->in.hdr_text));
 			return -1;
 		}
 	}
-	if (s->merge) {
-		if (merge_header(s, row) < 0)
-			return -1;
-	} else {
-		if (s->cols.idx[COL_NGAY_TIEP_NHAN] < 0) {
-			dossier_header_text(row, hdr, sizeof hdr);
-			msg_at(row->file, row->line, NULL,
-			    "required column missing: ngay_tiep_nhan; the header found", hdr, strlen(hdr));
-			if (s->delim == ',' && row->nf == 1 && (strchr(hdr, ';') || strchr(hdr, '\t')))
-				warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
-			return -1;
-		}
-		for (i = 0; i < NCOLS; i++)
-			s->field[i] = s->cols.idx[i];
-		for (g = 0; g < s->ng; g++) {
-			s->gfield[g] = dossier_cols_find(&s->cols, s->gname[g]);
-			if (s->gfield[g] < 0) {
-				dossier_header_text(row, hdr, sizeof hdr);
-				snprintf(err, sizeof err, "-g %s: no such column; the header found", s->gname[g]);
-				msg_at(row->file, row->line, NULL, err, hdr, strlen(hdr));
-				return -1;
-			}
-		}
-	}
-	if (!s->merge) {	/* the reader copies only what is read */
-		s->want = erealloc(s->want, s->cols.nf + 1);
-		memset(s->want, 0, s->cols.nf + 1);
-		for (i = 0; i < (int)(sizeof counted_col / sizeof *counted_col); i++)
-			if (s->field[counted_col[i]] >= 0)
-				s->want[s->field[counted_col[i]]] = 1;
+	if (s->outname && !s->outname[0])
 		for (g = 0; g < s->ng; g++)
-			s->want[s->gfield[g]] = 1;
-		row->want = s->want;
-		row->nwant = s->cols.nf;
-		group_slots(s);
-	}
-	if (!s->have_first) {
-		s->have_first = 1;
-		s->first = s->cols;
-		memset(&s->cols, 0, sizeof s->cols);
-		/* later rows compare against cols: keep a copy of the first */
-		dossier_cols_init(&s->cols, row, err, sizeof err);
-		if (!s->merge)
-			for (g = 0; g < s->ng; g++)
-				s->outname[g] = s->first.name[s->gfield[g]];
-	}
+			s->outname[g] = s->in.first.name[dossier_cols_find(&s->in.first, s->gname[g])];
+	if (s->track_ids && s->field[COL_MA_HO_SO] < 0 && s->file_no == 0 && s->in.headers == 1)
+		warnx_("%s: no ma_ho_so column: a dossier in two FILEs cannot be told, and is counted twice",
+		    s->in.file);
+	group_slots(s);
+	s->ready = 1;
 	return 0;
 }
 
@@ -584,62 +575,37 @@ on_row(struct csv_row *row, void *ctx)
 {
 	struct sum *s = ctx;
 
-	if (row->rec == 0) {
-		if (s->cols.nf)
-			dossier_cols_free(&s->cols);
-		if (on_header(s, row) < 0) {
-			s->fatal = 1;
-			return 1;
-		}
-		return 0;
-	}
-	if (s->merge) {
-		merge_row(s, row);
-	} else {
-		if (!row->want) {	/* a part read by a thread: no header */
-			row->want = s->want;
-			row->nwant = s->cols.nf;
-		}
+	if (intake_data(&s->in, row))
 		count_dossier(s, row);
-	}
-	return 0;
+	return s->in.state == INTAKE_FAILED;
 }
 
-/* -j: a regular file is cut at record boundaries, each part counted by a
- * thread of its own with its own parser and group table, and the tables
- * added up: the output is the bytes of one run. */
-struct part {
-	struct sum w;
-	int fd;
-	const char *path;
-	off_t start, end;
-	struct csvin_stats st;
-	int status;
-};
+/* --- the parts of a file, read by threads --- */
 
-static void *
-count_part(void *arg)
-{
-	struct part *p = arg;
-
-	p->status = csvin_read_range(p->fd, p->path, p->start, p->end, 0, p->w.delim,
-	    on_row, &p->w, &p->st);
-	return NULL;
-}
-
+/* A part's own state, copied from the whole's: the period, the columns
+ * and the earlier FILEs' ids are read only; the tables are its own. */
 static void
-add_tables(struct smap *into, struct smap *from)
+part_init(struct sum *p, const struct sum *s)
 {
-	size_t it = 0, n, k;
-	const char *key;
-	void *v;
+	size_t g;
 
-	while (smap_next(from, &it, &key, &n, &v)) {
-		struct counts *c = smap_put(into, key, n, NULL), *d = v;
-		for (k = 0; k < NCOUNTS; k++)
-			if (!num_add(&c->c[k], d->c[k]))
-				die("%s: the sum passes the largest count", count_name[k]);
-	}
+	*p = *s;
+	p->msgs = msgs_new();
+	intake_part(&p->in, &s->in, p->msgs, p);
+	p->groups = smap_new(sizeof(struct counts));
+	p->memo = emalloc((s->ng + 1) * sizeof *p->memo);
+	for (g = 0; g < s->ng; g++)
+		p->memo[g] = smap_new(sizeof(char *));
+	dossier_parser_init(&p->parser, s->opts->date_order);
+	p->gfield = emalloc((s->ng + 1) * sizeof *p->gfield);
+	memcpy(p->gfield, s->gfield, s->ng * sizeof *p->gfield);
+	p->radix = emalloc((s->ng + 1) * sizeof *p->radix);
+	memcpy(p->radix, s->radix, s->ng * sizeof *p->radix);
+	p->slot = s->slot ? ecalloc(s->nslots, sizeof *s->slot) : NULL;
+	p->new_ids = smap_new(sizeof(struct id_at));
+	p->key = p->tmp = NULL;
+	p->keycap = p->tmpcap = 0;
+	p->counted = p->outside = p->notrecv = 0;
 }
 
 static void
@@ -658,225 +624,285 @@ free_memos(struct smap **memo, size_t ng)
 	free(memo);
 }
 
-/* Returns 0 when done, -1 when the file is better read in one stream. */
-static int
-sum_parallel(struct sum *s, const char *path, int jobs)
+static void
+part_free(struct sum *p)
 {
-	struct csvin_stats hst = {0};
+	intake_free(&p->in);
+	msgs_free(p->msgs);
+	smap_free(p->groups);
+	free_memos(p->memo, p->ng);
+	dossier_parser_free(&p->parser);
+	free(p->gfield);
+	free(p->radix);
+	free(p->slot);
+	smap_free(p->new_ids);
+	free(p->key);
+	free(p->tmp);
+}
+
+/* The ids of from into into (this FILE's). */
+static void
+add_ids(struct smap *into, struct smap *from, uint32_t file)
+{
+	size_t it = 0, n;
+	const char *k;
+	void *v;
+
+	while (smap_next(from, &it, &k, &n, &v))
+		((struct id_at *)smap_put(into, k, n, NULL))->file = file;
+}
+
+/* What p counted since it was last taken, into s, its lines counted from
+ * line base + 1 of the file; p's tables are then empty again. */
+static void
+take_part(struct sum *s, struct sum *p, unsigned long base)
+{
+	add_tables(s->groups, p->groups);
+	smap_free(p->groups);
+	p->groups = smap_new(sizeof(struct counts));
+	msgs_merge(s->msgs, p->msgs, base);
+	s->counted += p->counted;
+	s->outside += p->outside;
+	s->notrecv += p->notrecv;
+	s->in.rows += p->in.rows;
+	s->in.rejected += p->in.rejected;
+	s->in.footer += p->in.footer;
+	p->counted = p->outside = p->notrecv = 0;
+	p->in.rows = p->in.rejected = p->in.footer = 0;
+	add_ids(s->new_ids, p->new_ids, s->file_no);
+	smap_free(p->new_ids);
+	p->new_ids = smap_new(sizeof(struct id_at));
+	/* slots point into p's groups, now gone */
+	if (p->slot)
+		memset(p->slot, 0, p->nslots * sizeof *p->slot);
+}
+
+struct part {
+	struct sum w;
+	struct csvin *r;	/* NULL once ended or dropped */
+	int fd, status;
+	off_t start, end;
+};
+
+static void *
+read_part(void *arg)
+{
+	struct part *p = arg;
+
+	p->status = csvin_feed_fd(p->r, p->fd, p->start, p->end);
+	return NULL;
+}
+
+/* Where to cut near target, in [target, end): just after a line end, at
+ * the start of a line that reads as a whole record of nf fields (no quote
+ * open at its end), so that the cut is most likely a record boundary. It
+ * need not be one: each part is checked to begin where the one before it
+ * ended (sum_parallel). */
+static off_t
+guess_cut(int fd, off_t target, off_t end, unsigned char delim, size_t nf)
+{
+	static __thread char buf[65536];
+	off_t pos = target, first_nl = -1;
+	ssize_t got;
+
+	while (pos < end && pos < target + ((off_t)4 << 20)) {
+		size_t len = (size_t)(end - pos < (off_t)sizeof buf ? end - pos : (off_t)sizeof buf), i;
+		if ((got = pread(fd, buf, len, pos)) <= 0)
+			break;
+		for (i = 0; i < (size_t)got; i++) {
+			size_t j, fields = 1;
+			int quoted = 0, at_start = 1;
+			if (buf[i] != '\n')
+				continue;
+			if (first_nl < 0)
+				first_nl = pos + (off_t)i + 1;
+			/* the line after this line end, read on its own */
+			for (j = i + 1; j < (size_t)got; j++) {
+				char ch = buf[j];
+				if (quoted) {
+					if (ch == '"') {
+						if (j + 1 < (size_t)got && buf[j + 1] == '"')
+							j++;
+						else
+							quoted = 0;
+					}
+					continue;
+				}
+				if (ch == '\n' || ch == '\r')
+					break;
+				if (ch == (char)delim) {
+					fields++;
+					at_start = 1;
+					continue;
+				}
+				if (ch == '"' && at_start)
+					quoted = 1;
+				at_start = 0;
+			}
+			if (j < (size_t)got && !quoted && fields == nf)
+				return pos + (off_t)i + 1;
+		}
+		pos += got;
+	}
+	return first_nl >= 0 ? first_nl : end;
+}
+
+/* A regular file cut in parts, each read by a thread of its own with a
+ * fresh reader from its first byte. A part's count is the one a single
+ * stream would have made only when the reader before it ended exactly
+ * where it begins, in the state a fresh reader starts in: no record,
+ * quote or syntax error open (csvin_clean), no header mid-stream met, no
+ * row pending as maybe the footer (intake_quiet). Then, the parser being
+ * deterministic, the single stream would have read the part the same way.
+ * When not, the part's count is dropped and the reader before it reads on
+ * over it, and the test is made again at the next cut. So -j N gives the
+ * bytes of -j 1 on any input; an input where no cut is a record boundary
+ * is read by one thread, in order.
+ *
+ * head is the reader of the file's start (on s), ended here. Returns the
+ * reading status. */
+static int
+sum_parallel(struct sum *s, struct csvin *head, int fd, off_t size, int jobs)
+{
 	struct part *parts;
 	pthread_t *tid;
-	struct stat sb;
-	off_t *cut, hdr_end = 0, body, min_part = (off_t)1 << 20;
+	off_t h = 0, body, *cut, min_part = (off_t)1 << 20;
+	struct csvin *cur;
+	struct sum *curw;
+	unsigned long curbase = 0, headers;
+	struct csvin_stats st = {0, 0};
 	const char *env;
-	unsigned long base;
-	int fd, j, r;
-	size_t g;
+	int j, n, status = CSVIN_OK;
 
-	if (jobs < 2 || strcmp(path, "-") == 0 || (fd = open(path, O_RDONLY)) < 0)
-		return -1;
-	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || csvin_safe_splits(fd, 0, sb.st_size, &hdr_end, 1) < 0) {
-		close(fd);
-		return -1;
-	}
-	body = sb.st_size - hdr_end;
-	/* parts under 1 MiB are not worth a thread; the tests make them small */
 	if ((env = getenv("CCHC_MIN_PART_SIZE")) && atol(env) > 0)
 		min_part = atol(env);
-	if (body / jobs < min_part)
+	/* the head first, alone: the header, up to a record boundary */
+	while (h < size && status == CSVIN_OK) {
+		off_t to = guess_cut(fd, h + (min_part < 65536 ? min_part : 65536), size,
+		    s->opts->delim, s->in.have_cur ? s->in.cur.nf : 1);
+		status = csvin_feed_fd(head, fd, h, to);
+		h = to;
+		if (s->in.state == INTAKE_DATA && csvin_clean(head) && intake_quiet(&s->in))
+			break;
+	}
+	body = size - h;
+	if (status == CSVIN_OK && s->in.state == INTAKE_DATA && body / min_part < jobs)
 		jobs = (int)(body / min_part);
-	if (jobs < 2) {
-		close(fd);
-		return -1;
+	if (status != CSVIN_OK || s->in.state != INTAKE_DATA || jobs < 2) {
+		if (status == CSVIN_OK && h < size)
+			status = csvin_feed_fd(head, fd, h, size);
+		status = csvin_end(head, status, &st);
+		s->empty += st.empty;
+		return status;
 	}
-	/* the header, and the columns every part will read */
-	s->saw_header = 0;
-	r = csvin_read_range(fd, path, 0, hdr_end, 1, s->delim, on_row, s, &hst);
-	s->empty += hst.empty;
-	if (r == CSVIN_UTF16 || r == CSVIN_EREAD || s->fatal || !s->saw_header) {
-		close(fd);
-		if (s->cols.nf)
-			dossier_cols_free(&s->cols);
-		s->saw_header = 0;
-		return s->fatal ? 0 : -1;	/* said, or let the stream say it */
+	cut = emalloc(((size_t)jobs + 1) * sizeof *cut);
+	cut[0] = h;
+	for (j = 1, n = 1; j < jobs; j++) {
+		off_t c = guess_cut(fd, h + body / jobs * j, size, s->opts->delim, s->in.cur.nf);
+		if (c > cut[n - 1] && c < size)
+			cut[n++] = c;
 	}
-	cut = emalloc((size_t)jobs * sizeof *cut);
-	for (j = 1; j < jobs; j++)
-		cut[j - 1] = hdr_end + body / jobs * j;
-	if (csvin_safe_splits(fd, hdr_end, sb.st_size, cut, (size_t)jobs - 1) < 0)
-		die("%s: read error: %s", path, strerror(errno));
-	cut[jobs - 1] = sb.st_size;
-	parts = emalloc((size_t)jobs * sizeof *parts);
-	tid = emalloc((size_t)jobs * sizeof *tid);
-	for (j = 0; j < jobs; j++) {
+	cut[n] = size;
+	parts = ecalloc((size_t)n, sizeof *parts);
+	tid = emalloc((size_t)n * sizeof *tid);
+	headers = s->in.headers;
+	for (j = 0; j < n; j++) {
 		struct part *p = &parts[j];
-		memset(p, 0, sizeof *p);
-		p->w = *s;	/* the columns and the period, read only */
-		p->w.groups = smap_new(sizeof(struct counts));
-		p->w.memo = emalloc((s->ng + 1) * sizeof *p->w.memo);
-		for (g = 0; g < s->ng; g++)
-			p->w.memo[g] = smap_new(sizeof(char *));
-		dossier_parser_init(&p->w.parser, s->date_order);
-		p->w.slot = s->slot ? ecalloc(s->nslots, sizeof *s->slot) : NULL;
-		p->w.key = p->w.tmp = NULL;
-		p->w.keycap = p->w.tmpcap = 0;
-		p->w.rows = p->w.counted = p->w.outside = p->w.notrecv = p->w.unclass = 0;
-		if ((p->w.spill = tmpfile()) == NULL)
-			die("cannot make a temporary file for messages: %s", strerror(errno));
+		part_init(&p->w, s);
+		p->r = csvin_new(s->in.file, s->opts->delim, on_row, &p->w);
+		csvin_set_part(p->r);
 		p->fd = fd;
-		p->path = path;
-		p->start = j ? cut[j - 1] : hdr_end;
-		p->end = cut[j];
-		if (pthread_create(&tid[j], NULL, count_part, p) != 0)
+		p->start = cut[j];
+		p->end = cut[j + 1];
+		if (pthread_create(&tid[j], NULL, read_part, p) != 0)
 			die("cannot start a thread: %s", strerror(errno));
 	}
-	base = hst.lines;
-	for (j = 0; j < jobs; j++) {
-		struct part *p = &parts[j];
-		char line[4096];
+	for (j = 0; j < n; j++)
 		pthread_join(tid[j], NULL);
-		if (p->status == CSVIN_EREAD)
-			die("%s: read error: %s", path, strerror(errno));
-		/* its messages, at the lines of the whole file */
-		rewind(p->w.spill);
-		while (fgets(line, sizeof line, p->w.spill)) {
-			char *tab = strchr(line, '\t');
-			if (tab)
-				fprintf(stderr, "%s: %s:%lu: %s", prog, path, base + strtoul(line, NULL, 10), tab + 1);
+	/* in the order of the file: take each part, or read on over it */
+	cur = head;
+	curw = s;
+	for (j = 0; j < n; j++) {
+		struct part *p = &parts[j];
+		if (status == CSVIN_OK && p->status == CSVIN_OK && csvin_clean(cur) &&
+		    intake_quiet(&curw->in) && curw->in.headers == headers) {
+			unsigned long base = curbase + csvin_lines(cur);
+			csvin_discard(cur, &st);
+			s->empty += st.empty;
+			if (curw != s) {
+				take_part(s, curw, curbase);
+				part_free(curw);
+			}
+			cur = p->r;
+			curw = &p->w;
+			curbase = base;
+		} else {
+			csvin_discard(p->r, NULL);
+			part_free(&p->w);
+			if (status == CSVIN_OK)
+				status = csvin_feed_fd(cur, fd, p->start, p->end);
 		}
-		fclose(p->w.spill);
-		base += p->st.lines;
-		add_tables(s->groups, p->w.groups);
-		s->rows += p->w.rows;
-		s->counted += p->w.counted;
-		s->outside += p->w.outside;
-		s->notrecv += p->w.notrecv;
-		s->unclass += p->w.unclass;
-		s->empty += p->st.empty;
-		smap_free(p->w.groups);
-		free_memos(p->w.memo, s->ng);
-		dossier_parser_free(&p->w.parser);
-		free(p->w.key);
-		free(p->w.tmp);
-		free(p->w.slot);
+		p->r = NULL;
+	}
+	status = csvin_end(cur, status, &st);
+	s->empty += st.empty;
+	if (curw != s) {
+		/* the footer, from the reader that read the end */
+		if (intake_end_file(&curw->in) < 0)
+			s->in.fatal = 1;
+		take_part(s, curw, curbase);
+		if (curw->in.state == INTAKE_FAILED)
+			s->in.state = INTAKE_FAILED;
+		s->in.fatal |= curw->in.fatal;
+		part_free(curw);
 	}
 	free(parts);
 	free(tid);
 	free(cut);
-	close(fd);
-	if (s->cols.nf)
-		dossier_cols_free(&s->cols);
-	return 0;
+	return status;
 }
 
 static void
 sum_file(struct sum *s, const char *path, int jobs)
 {
-	struct csvin_stats st = {0};
-	int r;
+	struct csvin_stats st = {0, 0};
+	struct csvin *head;
+	struct stat sb;
+	char msg[1024];
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY), status;
 
-	if (!s->merge && sum_parallel(s, path, jobs) == 0)
-		return;
-	s->saw_header = 0;
-	r = csvin_read(path, s->delim, on_row, s, &st);
-	s->empty += st.empty;
-	if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
-		warnx_("%s: %s: %s", path, r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
-		s->fatal = 1;
-	} else if (r == CSVIN_UTF16) {
-		warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
-		s->fatal = 1;
-	} else if (r == CSVIN_OK && !s->saw_header) {
-		warnx_("%s: empty file: no header line", path);
-		s->fatal = 1;
-	}
-	if (s->cols.nf)
-		dossier_cols_free(&s->cols);
-}
-
-/* Group keys in byte order of their values, column by column. */
-struct group {
-	const char *key;
-	size_t n;
-	struct counts *c;
-};
-
-static int
-cmp_group(const void *pa, const void *pb)
-{
-	const struct group *a = pa, *b = pb;
-	size_t i = 0, j = 0;
-
-	while (i < a->n && j < b->n) {
-		uint32_t la, lb;
-		int r;
-		memcpy(&la, a->key + i, 4);
-		memcpy(&lb, b->key + j, 4);
-		r = memcmp(a->key + i + 4, b->key + j + 4, la < lb ? la : lb);
-		if (r)
-			return r;
-		if (la != lb)
-			return la < lb ? -1 : 1;
-		i += 4 + la;
-		j += 4 + lb;
-	}
-	return (i < a->n) - (j < b->n);
-}
-
-static void
-put_counts(const struct counts *c)
-{
-	char buf[32];
-	int k;
-
-	for (k = 0; k < NCOUNTS; k++) {
-		num_format_count(c->c[k], 0, buf);
-		out_fieldz(out_stdout, buf);
-	}
-	out_endrow(out_stdout);
-}
-
-static void
-write_table(struct sum *s, size_t nkeys, char **keyname)
-{
-	struct group *gs;
-	struct counts total;
-	size_t n = smap_count(s->groups), i = 0, it = 0, k;
-	void *v;
-
-	memset(&total, 0, sizeof total);
-	for (k = 0; k < nkeys; k++)
-		out_fieldz(out_stdout, keyname[k]);
-	for (k = 0; k < NCOUNTS; k++)
-		out_fieldz(out_stdout, count_name[k]);
-	out_endrow(out_stdout);
-	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
-		put_counts(&total);
+	/* every input is opened once: a FIFO cannot be opened twice */
+	if (fd < 0) {
+		csvin_status_text(CSVIN_EOPEN, path, msg, sizeof msg);
+		warnx_("%s", msg);
+		s->in.fatal = 1;
 		return;
 	}
-	gs = emalloc((n + 1) * sizeof *gs);
-	while (smap_next(s->groups, &it, &gs[i].key, &gs[i].n, &v))
-		gs[i++].c = v;
-	qsort(gs, n, sizeof *gs, cmp_group);
-	for (i = 0; i < n; i++) {
-		size_t off = 0;
-		for (k = 0; k < nkeys; k++) {
-			uint32_t l;
-			memcpy(&l, gs[i].key + off, 4);
-			out_field(out_stdout, gs[i].key + off + 4, l);
-			off += 4 + l;
-		}
-		for (k = 0; k < NCOUNTS; k++)
-			if (!num_add(&total.c[k], gs[i].c->c[k]))
-				die("the total of %s passes the largest count", count_name[k]);
-		put_counts(gs[i].c);
+	intake_begin_file(&s->in, path);
+	head = csvin_new(path, s->opts->delim, on_row, s);
+	if (s->opts->header_line > 1)
+		csvin_skip_lines(head, s->opts->header_line - 1);
+	if (jobs > 1 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		status = sum_parallel(s, head, fd, sb.st_size, jobs);
+	} else {
+		status = csvin_end(head, csvin_feed_fd(head, fd, 0, -1), &st);
+		s->empty += st.empty;
 	}
-	if (s->total && nkeys > 0) {
-		out_fieldz(out_stdout, "tong");
-		for (k = 1; k < nkeys; k++)
-			out_fieldz(out_stdout, "");
-		put_counts(&total);
+	if (fd != 0)
+		close(fd);
+	if (status != CSVIN_OK && status != CSVIN_STOPPED) {
+		csvin_status_text(status, path, msg, sizeof msg);
+		warnx_("%s", msg);
+		s->in.fatal = 1;
+	} else if (intake_end_file(&s->in) < 0) {
+		s->in.fatal = 1;
 	}
-	free(gs);
+	if (!s->scan)
+		msgs_flush(s->msgs, stderr);
+	/* the ids of this FILE, for the FILEs after it */
+	add_ids(s->ids, s->new_ids, s->file_no);
+	smap_free(s->new_ids);
+	s->new_ids = smap_new(sizeof(struct id_at));
 }
 
 /* A day given on the command line, in any accepted form. */
@@ -914,11 +940,50 @@ split_groups(struct sum *s, const char *arg)
 	}
 }
 
+/* dd/mm/yyyy, as the report writes a day. */
+static void
+day_vn(long day, char *buf)
+{
+	char iso[24];
+
+	day_format(day, iso);
+	snprintf(buf, 16, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+}
+
+/* --keep last reads every FILE twice: they must be files. */
+static void
+need_files(char **files, int n)
+{
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(files[i], "-") == 0)
+			die("--keep last reads the input twice (to know which copy of a dossier is the "
+			    "last): standard input cannot be; name the files");
+		if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode))
+			die("--keep last reads the input twice (to know which copy of a dossier is the "
+			    "last): %s is not a regular file", files[i]);
+	}
+}
+
+static void
+read_files(struct sum *s, char **files, int nfiles, int jobs)
+{
+	int i;
+
+	for (i = 0; i < nfiles; i++) {
+		s->file_no = (uint32_t)i;
+		sum_file(s, files[i], jobs);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
-	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER, O_VERSION };
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
+	       O_VERSION, O_WOT, O_HLINE, O_HROWS, O_KEEP };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN), v;
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
 		{"period", required_argument, NULL, O_PERIOD},
@@ -928,6 +993,10 @@ main(int argc, char *argv[])
 		{"calendar", no_argument, NULL, O_CAL},
 		{"group", required_argument, NULL, 'g'},
 		{"total", no_argument, NULL, O_TOTAL},
+		{"withdrawn-on-time", no_argument, NULL, O_WOT},
+		{"header-line", required_argument, NULL, O_HLINE},
+		{"header-rows", required_argument, NULL, O_HROWS},
+		{"keep", required_argument, NULL, O_KEEP},
 		{"merge", no_argument, NULL, O_MERGE},
 		{"jobs", required_argument, NULL, 'j'},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -936,14 +1005,19 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
 	};
+	static char *stdin_only[] = {"-", NULL};
+	struct intake_opts opts;
 	struct sum s;
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
-	int opt, i, d, calendar = 0;
-	size_t g, ngroups;
+	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
+	int opt, d, calendar = 0, merge = 0, nfiles, status;
+	size_t g;
 
 	msg_init(argv[0]);
 	memset(&s, 0, sizeof s);
-	s.delim = ',';
+	memset(&opts, 0, sizeof opts);
+	opts.delim = ',';
+	opts.required[COL_NGAY_TIEP_NHAN] = 1;
 	while ((opt = getopt_long(argc, argv, "p:g:d:j:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case O_PERIOD: period = optarg; break;
@@ -953,7 +1027,26 @@ main(int argc, char *argv[])
 		case O_CAL: calendar = 1; break;
 		case 'g': split_groups(&s, optarg); break;
 		case O_TOTAL: s.total = 1; break;
-		case O_MERGE: s.merge = 1; break;
+		case O_WOT: s.withdrawn_on_time = 1; break;
+		case O_MERGE: merge = 1; break;
+		case O_HLINE:
+			if ((v = opt_int("--header-line", optarg, 1, INTAKE_SEARCH_LINES * 1000L,
+			    "a line number")) < 0)
+				return EXIT_FAIL;
+			opts.header_line = (unsigned long)v;
+			break;
+		case O_HROWS:
+			if ((v = opt_int("--header-rows", optarg, 1, 2, "a number of header rows")) < 0)
+				return EXIT_FAIL;
+			opts.header_rows = (int)v;
+			break;
+		case O_KEEP:
+			if (strcmp(optarg, "first") && strcmp(optarg, "last")) {
+				warnx_("--keep: \"%s\" is not first or last", optarg);
+				return EXIT_FAIL;
+			}
+			s.keep_last = strcmp(optarg, "last") == 0;
+			break;
 		case 'j':
 			if ((jobs = (int)opt_int("-j", optarg, 1, 64, "a number of threads")) < 0)
 				return EXIT_FAIL;
@@ -961,14 +1054,14 @@ main(int argc, char *argv[])
 		case 'd':
 			if ((d = csvin_delim_opt("-d", optarg)) < 0)
 				return EXIT_FAIL;
-			s.delim = (unsigned char)d;
+			opts.delim = (unsigned char)d;
 			break;
 		case O_ORDER:
 			if (strcmp(optarg, "dmy") && strcmp(optarg, "mdy")) {
 				warnx_("--date-order: \"%s\" is not dmy or mdy", optarg);
 				return EXIT_FAIL;
 			}
-			s.date_order = strcmp(optarg, "mdy") == 0 ? DATE_MDY : DATE_DMY;
+			opts.date_order = strcmp(optarg, "mdy") == 0 ? DATE_MDY : DATE_DMY;
 			break;
 		case 'h':
 			usage(stdout);
@@ -981,13 +1074,19 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		}
 	}
-	if (s.merge) {
-		if (period || from || to || asof || calendar || s.ng) {
-			warnx_("--merge adds up count tables: it takes no period and no -g");
+	files = optind < argc ? argv + optind : stdin_only;
+	nfiles = optind < argc ? argc - optind : 1;
+	if (merge) {
+		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
+		    opts.header_line || opts.header_rows || s.keep_last) {
+			warnx_("--merge adds up count tables: it takes no period, -g, --keep or header options");
 			usage(stderr);
 			return EXIT_FAIL;
 		}
-	} else if (period) {
+		out_init_stdout();
+		return run_merge(opts.delim, s.total, files, nfiles);
+	}
+	if (period) {
 		if (from || to) {
 			warnx_("--period or --from/--to, not both");
 			usage(stderr);
@@ -1003,8 +1102,8 @@ main(int argc, char *argv[])
 			warnx_("--calendar goes with --period");
 			return EXIT_FAIL;
 		}
-		s.from = day_arg("--from", from, s.date_order);
-		s.to = day_arg("--to", to, s.date_order);
+		s.from = day_arg("--from", from, opts.date_order);
+		s.to = day_arg("--to", to, opts.date_order);
 		if (s.to < s.from) {
 			warnx_("--to %s is before --from %s", to, from);
 			return EXIT_FAIL;
@@ -1016,68 +1115,94 @@ main(int argc, char *argv[])
 	}
 	s.end = s.to;
 	if (asof) {
-		s.end = day_arg("--as-of", asof, s.date_order);
+		s.end = day_arg("--as-of", asof, opts.date_order);
 		if (s.end > s.to || s.end < s.from) {
-			char a[24], b[24];
 			day_format(s.from, a);
 			day_format(s.to, b);
 			warnx_("--as-of %s is not inside the period %s .. %s", asof, a, b);
 			return EXIT_FAIL;
 		}
 	}
+	if (s.keep_last) {
+		if (optind == argc)
+			die("--keep last reads the input twice (to know which copy of a dossier is the "
+			    "last): standard input cannot be; name the files");
+		need_files(files, nfiles);
+	}
+	s.opts = &opts;
+	s.files = (const char *const *)files;
+	s.track_ids = nfiles > 1;
 	s.gfield = emalloc((s.ng + 1) * sizeof *s.gfield);
-	s.outname = emalloc((s.ng + 1) * sizeof *s.outname);
+	s.radix = emalloc((s.ng + 1) * sizeof *s.radix);
+	s.outname = ecalloc(s.ng + 1, sizeof *s.outname);
 	s.memo = emalloc((s.ng + 1) * sizeof *s.memo);
 	for (g = 0; g < s.ng; g++)
 		s.memo[g] = smap_new(sizeof(char *));
 	s.groups = smap_new(sizeof(struct counts));
-	dossier_parser_init(&s.parser, s.date_order);
+	s.ids = smap_new(sizeof(struct id_at));
+	s.new_ids = smap_new(sizeof(struct id_at));
+	dossier_parser_init(&s.parser, opts.date_order);
 	out_init_stdout();
-
-	if (optind == argc)
-		sum_file(&s, "-", 1);
-	for (i = optind; i < argc; i++)
-		sum_file(&s, argv[i], jobs);
-	if (s.have_first) {
-		if (s.merge) {
-			size_t nkeys = 0, k;
-			char **names = emalloc((s.first.nf + 1) * sizeof *names);
-			for (k = 0; k < s.first.nf; k++)
-				if (s.is_count[k] < 0)
-					names[nkeys++] = s.first.name[k];
-			if (s.has_total_row)
-				s.total = 1;
-			write_table(&s, nkeys, names);
-			free(names);
-		} else {
-			write_table(&s, s.ng, s.outname);
-		}
+	if (s.keep_last) {
+		/* first pass: the last FILE each dossier is in */
+		struct msgs *scratch = msgs_new();
+		s.scan = 1;
+		s.msgs = scratch;
+		intake_init(&s.in, &opts, scratch);
+		s.in.ctx = &s;
+		s.in.on_header = on_header;
+		read_files(&s, files, nfiles, jobs);
+		if (s.in.fatal)
+			return EXIT_FAIL;
+		intake_free(&s.in);
+		msgs_free(scratch);
+		smap_free(s.groups);
+		s.groups = smap_new(sizeof(struct counts));
+		free(s.slot);
+		s.slot = NULL;
+		s.counted = s.outside = s.notrecv = s.empty = 0;
+		s.scan = 0;
 	}
+	s.msgs = msgs_new();
+	intake_init(&s.in, &opts, s.msgs);
+	s.in.ctx = &s;
+	s.in.on_header = on_header;
+	read_files(&s, files, nfiles, jobs);
+	if (s.ready)
+		write_table(s.groups, s.ng, s.outname, s.total);
 	out_close(out_stdout);
-	ngroups = smap_count(s.groups);
+	if (s.empty)
+		warnx_("%lu empty rows skipped (blank, or every field empty)", s.empty);
+	msgs_reasons(s.msgs, reasons, sizeof reasons);
+	if (s.in.footer)
+		snprintf(footer, sizeof footer, ", %lu footer line%s skipped", s.in.footer,
+		    s.in.footer == 1 ? "" : "s");
+	day_vn(s.from, a);
+	day_vn(s.to, b);
+	if (asof) {
+		day_vn(s.end, c);
+		snprintf(asof_text, sizeof asof_text, " as of %s", c);
+	}
+	warnx_("period %s-%s%s: %lu rows: %lu counted, %lu outside the period, %lu not received "
+	    "(status 1 or 3), %lu unclassifiable%s%s%s%s", a, b, asof_text, s.in.rows, s.counted,
+	    s.outside, s.notrecv, s.in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "",
+	    footer);
+	status = s.in.fatal ? EXIT_FAIL : s.in.rejected ? EXIT_DATA : EXIT_OK;
 	free_memos(s.memo, s.ng);
 	for (g = 0; g < s.ng; g++)
 		free(s.gname[g]);
 	free(s.gname);
 	free(s.gfield);
 	free(s.outname);
-	free(s.is_count);
-	free(s.want);
 	free(s.radix);
 	free(s.slot);
 	free(s.key);
 	free(s.tmp);
 	smap_free(s.groups);
-	if (s.have_first)
-		dossier_cols_free(&s.first);
+	smap_free(s.ids);
+	smap_free(s.new_ids);
+	intake_free(&s.in);
+	msgs_free(s.msgs);
 	dossier_parser_free(&s.parser);
-	if (s.empty)
-		warnx_("%lu empty rows skipped (blank, or every field empty)", s.empty);
-	if (s.merge)
-		warnx_("%lu rows: %lu merged, %lu rejected; %zu groups", s.rows, s.counted,
-		    s.unclass, ngroups);
-	else
-		warnx_("%lu rows: %lu counted, %lu outside the period, %lu not received (status 1 or 3), "
-		    "%lu unclassifiable", s.rows, s.counted, s.outside, s.notrecv, s.unclass);
-	return s.fatal ? EXIT_FAIL : s.unclass ? EXIT_DATA : EXIT_OK;
+	return status;
 }

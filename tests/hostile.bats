@@ -44,10 +44,10 @@ status_ok() {
 		cchc-check --rejects "$T/rej" "$f" > "$T/out" 2> "$T/err" || status=$?
 		status_ok "$status" || { echo "case $name"; return 1; }
 		summary=$(tail -n 1 "$T/err")
-		[[ "$summary" =~ ^cchc-check:\ ([0-9]+)\ rows:\ ([0-9]+)\ passed,\ ([0-9]+)\ rejected$ ]] || {
+		[[ "$summary" =~ ^cchc-check:\ ([0-9]+)\ rows:\ ([0-9]+)\ passed,\ ([0-9]+)\ rejected(\ \([^\)]*\))?(,\ ([0-9]+)\ footer\ lines?\ skipped)?$ ]] || {
 			echo "case $name: $summary"; return 1; }
-		n=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]} r=${BASH_REMATCH[3]}
-		[ $((p + r)) -eq "$n" ] && [ "$n" -eq "$rows" ] || { echo "case $name: $summary, expected $rows rows"; return 1; }
+		n=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]} r=${BASH_REMATCH[3]} foot=${BASH_REMATCH[6]:-0}
+		[ $((p + r + foot)) -eq "$n" ] && [ "$n" -eq "$rows" ] || { echo "case $name: $summary, expected $rows rows"; return 1; }
 		# every rejected row has its message and its line in the rejects file
 		if [ "$r" -gt 0 ]; then
 			[ "$(grep -c "^cchc-check: $f:" "$T/err")" -ge "$r" ] || { echo "case $name: messages"; cat "$T/err"; return 1; }
@@ -65,10 +65,10 @@ status_ok() {
 		cchc-sum --period 2024 -g kenh "$f" > "$T/out" 2> "$T/err" || status=$?
 		status_ok "$status" || { echo "case $name"; return 1; }
 		summary=$(tail -n 1 "$T/err")
-		[[ "$summary" =~ ^cchc-sum:\ ([0-9]+)\ rows:\ ([0-9]+)\ counted,\ ([0-9]+)\ outside\ the\ period,\ ([0-9]+)\ not\ received\ \(status\ 1\ or\ 3\),\ ([0-9]+)\ unclassifiable$ ]] || {
+		[[ "$summary" =~ ^cchc-sum:\ period\ [0-9/-]+:\ ([0-9]+)\ rows:\ ([0-9]+)\ counted,\ ([0-9]+)\ outside\ the\ period,\ ([0-9]+)\ not\ received\ \(status\ 1\ or\ 3\),\ ([0-9]+)\ unclassifiable(\ \([^\)]*\))?(,\ ([0-9]+)\ footer\ lines?\ skipped)?$ ]] || {
 			echo "case $name: $summary"; return 1; }
 		n=${BASH_REMATCH[1]}
-		[ $((BASH_REMATCH[2] + BASH_REMATCH[3] + BASH_REMATCH[4] + BASH_REMATCH[5])) -eq "$n" ] && [ "$n" -eq "$rows" ] || {
+		[ $((BASH_REMATCH[2] + BASH_REMATCH[3] + BASH_REMATCH[4] + BASH_REMATCH[5] + ${BASH_REMATCH[8]:-0})) -eq "$n" ] && [ "$n" -eq "$rows" ] || {
 			echo "case $name: $summary, expected $rows rows"; return 1; }
 		[ "${BASH_REMATCH[5]}" -eq 0 ] || [ "$status" -ge 1 ]
 	done <<< "$CASES"

@@ -28,7 +28,7 @@ OUT
 	diff -u - <(printf '%s\n' "$stderr" | sed "s|$DATA/||") <<'ERR'
 cchc-sum: sum-hand.csv:19: kenh: unknown code: "Fax"
 cchc-sum: sum-hand.csv:21: ngay_tiep_nhan: no such day: "32/01/2024"
-cchc-sum: 20 rows: 14 counted, 2 outside the period, 2 not received (status 1 or 3), 2 unclassifiable
+cchc-sum: period 15/12/2023-14/12/2024: 20 rows: 14 counted, 2 outside the period, 2 not received (status 1 or 3), 2 unclassifiable (1 unknown kenh, 1 bad ngay_tiep_nhan)
 ERR
 }
 
@@ -43,7 +43,7 @@ huyen,2,2,0,0,0,0,1,1,0,0,1,0,1
 tinh,6,0,6,3,2,1,4,1,2,1,2,2,0
 xa,2,0,2,1,1,0,2,2,0,0,0,0,0
 OUT
-	[[ "$stderr" == *"20 rows: 10 counted, 7 outside the period, 2 not received (status 1 or 3), 1 unclassifiable" ]]
+	[[ "$stderr" == *"cchc-sum: period 15/12/2023-14/12/2024 as of 10/03/2024: 20 rows: 10 counted, 7 outside the period, 2 not received (status 1 or 3), 1 unclassifiable (1 bad ngay_tiep_nhan)" ]]
 }
 
 # Calendar 2024 (01/01 .. 31/12): A07 and A19, resolved in December 2023, are
@@ -58,7 +58,7 @@ huyen,3,1,2,2,0,0,0,0,0,0,3,0,3
 tinh,6,0,6,3,2,1,6,1,3,2,0,0,0
 xa,4,0,4,2,2,0,2,2,0,0,2,1,1
 OUT
-	[[ "$stderr" == *"20 rows: 13 counted, 3 outside the period, 2 not received (status 1 or 3), 2 unclassifiable" ]]
+	[[ "$stderr" == *"cchc-sum: period 01/01/2024-31/12/2024: 20 rows: 13 counted, 3 outside the period, 2 not received (status 1 or 3), 2 unclassifiable (1 unknown kenh, 1 bad ngay_tiep_nhan)" ]]
 }
 
 @test "sum: --from/--to in any date form equals the period" {
@@ -83,7 +83,7 @@ OUT
 		run --separate-stderr cchc-sum --period "$p" $opt "$T/e.csv"
 		assert_success
 		assert_output "$HDR"$'\n'"2,1,1,1,0,0,1,0,1,0,1,1,0"
-		assert_equal "$stderr" "cchc-sum: 4 rows: 2 counted, 2 outside the period, 0 not received (status 1 or 3), 0 unclassifiable"
+		assert_equal "$stderr" "cchc-sum: period $f-$t: 4 rows: 2 counted, 2 outside the period, 0 not received (status 1 or 3), 0 unclassifiable"
 	done <<'TABLE'
 2024 - 2023-12-15 2024-12-14
 2024-H1 - 2023-12-15 2024-06-14
@@ -172,16 +172,22 @@ OUT
 	assert_output "cap,$HDR
 tinh,1,0,1,1,0,0,1,1,0,0,0,0,0
 xa,1,0,1,0,1,0,1,0,0,1,0,0,0"
-	assert_equal "$stderr" "cchc-sum: 2 rows: 2 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable"
+	assert_equal "$stderr" "cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 2 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable"
 }
 
 @test "sum: a row with only an unread column filled is no empty row" {
-	printf 'Mã hồ sơ,Cấp giải quyết,Hình thức nộp,Trạng thái,Ngày tiếp nhận,Ghi chú\n,,,,,only a note\n,,,,,\n' > "$T/n.csv"
+	printf 'Mã hồ sơ,Cấp giải quyết,Hình thức nộp,Trạng thái,Ngày tiếp nhận,Ghi chú\n,,,,,only a note\n,,,,,\nA,xa,1,4,1/1/2024,\n' > "$T/n.csv"
 	run --separate-stderr cchc-sum --period 2024 "$T/n.csv"
 	assert_failure 1
 	assert_equal "$stderr" "cchc-sum: $T/n.csv:2: ngay_tiep_nhan: required value missing
 cchc-sum: 1 empty rows skipped (blank, or every field empty)
-cchc-sum: 1 rows: 0 counted, 0 outside the period, 0 not received (status 1 or 3), 1 unclassifiable"
+cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 1 counted, 0 outside the period, 0 not received (status 1 or 3), 1 unclassifiable (1 no ngay_tiep_nhan)"
+	# after the last dossier, such a line is the footer: skipped, no fault
+	printf 'Mã hồ sơ,Cấp giải quyết,Hình thức nộp,Trạng thái,Ngày tiếp nhận,Ghi chú\nA,xa,1,4,1/1/2024,\n,,,,,only a note\n' > "$T/n.csv"
+	run --separate-stderr cchc-sum --period 2024 "$T/n.csv"
+	assert_success
+	assert_equal "$stderr" "cchc-sum: $T/n.csv:3: 1 line after the last dossier, with no received date, skipped as the footer: \",,,,,only a note\"
+cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 1 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable, 1 footer line skipped"
 }
 
 @test "sum: every row of the sample's counts obeys the identities; the accounting adds up" {
@@ -192,7 +198,7 @@ cchc-sum: 1 rows: 0 counted, 0 outside the period, 0 not received (status 1 or 3
 		if ($3 != $4 + $5 || $3 != $9 + $13 || $5 != $6 + $7 + $8 || $9 != $10 + $11 + $12 || $13 != $14 + $15) { print "identity fails: " $0; bad = 1 } }
 		END { exit bad }'
 	summary=$(printf '%s\n' "$stderr" | tail -n 1)
-	read -r n c o s u <<<"$(echo "$summary" | sed -E 's/.*: ([0-9]+) rows: ([0-9]+) counted, ([0-9]+) outside.*, ([0-9]+) not received.*, ([0-9]+) unclassifiable/\1 \2 \3 \4 \5/')"
+	read -r n c o s u <<<"$(echo "$summary" | sed -E 's/.*: ([0-9]+) rows: ([0-9]+) counted, ([0-9]+) outside.*, ([0-9]+) not received.*, ([0-9]+) unclassifiable.*/\1 \2 \3 \4 \5/')"
 	[ "$n" -eq 3000 ]
 	[ $((c + o + s + u)) -eq "$n" ]
 	# the total row's tiep_nhan is the rows counted
@@ -280,7 +286,7 @@ cchc-sum: v.csv:2: tiep_nhan: a count has no fraction: "1.23.4"
 cchc-sum: v.csv:3: tiep_nhan: a count has no fraction: "1,2345"
 cchc-sum: v.csv:4: tiep_nhan: a count is not negative: "-1"
 cchc-sum: v.csv:5: tiep_nhan: not a number: "12a"
-cchc-sum: 4 rows: 0 merged, 4 rejected; 0 groups
+cchc-sum: 4 rows: 0 merged, 4 rejected (4 not a count); 0 groups
 ERR
 }
 

@@ -659,6 +659,13 @@ csvin_feed_fd(struct csvin *in, int fd, off_t start, off_t end)
 	return status;
 }
 
+void
+csvin_discard(struct csvin *in, struct csvin_stats *st)
+{
+	((struct reader *)in)->stop = 1;	/* no csv_fini */
+	csvin_end(in, CSVIN_STOPPED, st);
+}
+
 int
 csvin_end(struct csvin *in, int status, struct csvin_stats *st)
 {

@@ -85,6 +85,9 @@ int csvin_feed_fd(struct csvin *r, int fd, off_t start, off_t end);
 int csvin_clean(const struct csvin *r);
 /* Line ends read so far. */
 unsigned long csvin_lines(const struct csvin *r);
+/* Frees r without ending its input (a part whose count is dropped, or one
+ * that ended exactly where the next begins); fills st when not NULL. */
+void csvin_discard(struct csvin *r, struct csvin_stats *st);
 /* The end of input: a quote never closed delivers its record with the error;
  * fills st; frees r. Returns status, or CSVIN_STOPPED. */
 int csvin_end(struct csvin *r, int status, struct csvin_stats *st);

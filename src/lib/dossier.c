@@ -77,6 +77,22 @@ dossier_cols_init(struct dossier_cols *c, const struct csv_row *hdr,
 }
 
 void
+dossier_cols_copy(struct dossier_cols *to, const struct dossier_cols *from)
+{
+	size_t i;
+
+	*to = *from;
+	to->role = emalloc((from->nf + 1) * sizeof *to->role);
+	to->name = emalloc((from->nf + 1) * sizeof *to->name);
+	to->folded = emalloc((from->nf + 1) * sizeof *to->folded);
+	for (i = 0; i < from->nf; i++) {
+		to->role[i] = from->role[i];
+		to->name[i] = estrndup(from->name[i], strlen(from->name[i]));
+		to->folded[i] = estrndup(from->folded[i], strlen(from->folded[i]));
+	}
+}
+
+void
 dossier_cols_free(struct dossier_cols *c)
 {
 	size_t i;

@@ -26,6 +26,8 @@ struct dossier_cols {
 int dossier_cols_init(struct dossier_cols *c, const struct csv_row *hdr,
                       char *err, size_t errsz);
 void dossier_cols_free(struct dossier_cols *c);
+/* A copy of its own. */
+void dossier_cols_copy(struct dossier_cols *to, const struct dossier_cols *from);
 /* The field a user's column name (any alias, any spelling) names, or -1. */
 int dossier_cols_find(const struct dossier_cols *c, const char *name);
 /* The required columns missing, as "ma_ho_so, ngay_tiep_nhan", or NULL. */

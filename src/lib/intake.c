@@ -109,7 +109,7 @@ intake_free(struct intake *in)
 	free(in->pend);
 	if (in->have_cur)
 		dossier_cols_free(&in->cur);
-	if (in->have_first)
+	if (in->have_first && in->own_first)
 		dossier_cols_free(&in->first);
 	free(in->perm);
 	memset(in, 0, sizeof *in);
@@ -119,7 +119,11 @@ void
 intake_part(struct intake *in, const struct intake *from, struct msgs *msgs, void *ctx)
 {
 	*in = *from;
-	/* the columns are from's, read only; the rest is the part's own */
+	/* the first header is from's, read only; the rest the part's own */
+	in->own_first = 0;
+	dossier_cols_copy(&in->cur, &from->cur);
+	in->perm = emalloc((from->first.nf + 1) * sizeof *in->perm);
+	memcpy(in->perm, from->perm, from->first.nf * sizeof *in->perm);
 	in->ctx = ctx;
 	in->msgs = msgs;
 	in->state = INTAKE_DATA;
@@ -310,7 +314,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 	}
 	if (!in->have_first) {
 		in->first = c;
-		in->have_first = 1;
+		in->have_first = in->own_first = 1;
 		dossier_cols_init(&c, hdr, err, sizeof err);
 		in->perm = emalloc((in->first.nf + 1) * sizeof *in->perm);
 	}
@@ -328,6 +332,8 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 		dossier_cols_free(&in->cur);
 	in->cur = c;
 	in->have_cur = 1;
+	in->hdr_line = hdr->line;
+	intake_row_text(in, hdr, in->hdr_text, sizeof in->hdr_text);
 	in->headers++;
 	in->state = INTAKE_DATA;
 	if (in->on_header(in->ctx, live) < 0) {

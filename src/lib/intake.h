@@ -64,9 +64,11 @@ struct intake {
 	/* the columns */
 	struct dossier_cols first;	/* the first file's: the output's */
 	struct dossier_cols cur;	/* the current file's, or since a header mid-stream */
-	int have_first, have_cur;
+	int have_first, have_cur, own_first;
 	int *perm;			/* output field i is cur's field perm[i] */
 	unsigned long headers;		/* headers read in all: changes when cur does */
+	unsigned long hdr_line;		/* cur's line, and its text for messages */
+	char hdr_text[1024];
 	/* the current file */
 	const char *file;
 	struct saved_row *look;		/* records read while looking for the header */

@@ -1,0 +1,184 @@
+/* cchc-sum's count table: keys, the total row, the table written out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sum.h"
+#include "lib/msg.h"
+#include "lib/num.h"
+#include "lib/out.h"
+#include "lib/smap.h"
+
+void
+key_add(char **key, size_t *cap, size_t *len, const char *v, size_t n)
+{
+	uint32_t l = (uint32_t)n;
+
+	if (*cap < *len + n + 4) {
+		*cap = (*len + n + 4) * 2;
+		*key = erealloc(*key, *cap);
+	}
+	memcpy(*key + *len, &l, 4);
+	memcpy(*key + *len + 4, v, n);
+	*len += n + 4;
+}
+
+/* tong followed by k quotes ' (k >= 0) */
+static int
+is_tong_primes(const char *v, size_t n)
+{
+	size_t i;
+
+	if (n < 4 || memcmp(v, "tong", 4) != 0)
+		return 0;
+	for (i = 4; i < n; i++)
+		if (v[i] != '\'')
+			return 0;
+	return 1;
+}
+
+int
+key_is_total(const char *const *v, const size_t *n, size_t nkeys)
+{
+	size_t k;
+
+	if (nkeys == 0 || n[0] != 4 || memcmp(v[0], "tong", 4) != 0)
+		return 0;
+	for (k = 1; k < nkeys; k++)
+		if (n[k] != 0)
+			return 0;
+	return 1;
+}
+
+size_t
+key_escape(const char *v, size_t n, char *buf)
+{
+	memcpy(buf, v, n);
+	if (is_tong_primes(v, n))
+		buf[n++] = '\'';
+	return n;
+}
+
+size_t
+key_unescape(const char *v, size_t n)
+{
+	return n > 4 && is_tong_primes(v, n) ? n - 1 : n;
+}
+
+void
+add_tables(struct smap *into, struct smap *from)
+{
+	size_t it = 0, n, k;
+	const char *key;
+	void *v;
+
+	while (smap_next(from, &it, &key, &n, &v)) {
+		struct counts *c = smap_put(into, key, n, NULL), *d = v;
+		for (k = 0; k < NCOUNTS; k++)
+			if (!num_add(&c->c[k], d->c[k]))
+				die("%s: the sum passes the largest count (%lld)", count_name[k],
+				    (long long)INT64_MAX);
+	}
+}
+
+/* Group keys in byte order of their values, column by column. */
+struct group {
+	const char *key;
+	size_t n;
+	struct counts *c;
+};
+
+static int
+cmp_group(const void *pa, const void *pb)
+{
+	const struct group *a = pa, *b = pb;
+	size_t i = 0, j = 0;
+
+	while (i < a->n && j < b->n) {
+		uint32_t la, lb;
+		int r;
+		memcpy(&la, a->key + i, 4);
+		memcpy(&lb, b->key + j, 4);
+		r = memcmp(a->key + i + 4, b->key + j + 4, la < lb ? la : lb);
+		if (r)
+			return r;
+		if (la != lb)
+			return la < lb ? -1 : 1;
+		i += 4 + la;
+		j += 4 + lb;
+	}
+	return (i < a->n) - (j < b->n);
+}
+
+static void
+put_counts(const struct counts *c)
+{
+	char buf[32];
+	int k;
+
+	for (k = 0; k < NCOUNTS; k++) {
+		num_format_count(c->c[k], 0, buf);
+		out_field_plain(out_stdout, buf, strlen(buf));
+	}
+	out_endrow(out_stdout);
+}
+
+void
+write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
+{
+	struct group *gs;
+	struct counts sum;
+	size_t n = smap_count(groups), i = 0, it = 0, k;
+	int overflow[NCOUNTS] = {0};
+	char *esc = NULL;
+	size_t esccap = 0;
+	void *v;
+
+	memset(&sum, 0, sizeof sum);
+	for (k = 0; k < nkeys; k++)
+		out_fieldz(out_stdout, keyname[k]);
+	for (k = 0; k < NCOUNTS; k++)
+		out_fieldz(out_stdout, count_name[k]);
+	out_endrow(out_stdout);
+	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
+		put_counts(&sum);
+		return;
+	}
+	gs = emalloc((n + 1) * sizeof *gs);
+	while (smap_next(groups, &it, &gs[i].key, &gs[i].n, &v))
+		gs[i++].c = v;
+	qsort(gs, n, sizeof *gs, cmp_group);
+	for (i = 0; i < n; i++) {
+		size_t off = 0;
+		for (k = 0; k < nkeys; k++) {
+			uint32_t l;
+			memcpy(&l, gs[i].key + off, 4);
+			if (k == 0) {
+				if (esccap < l + 2) {
+					esccap = l + 2;
+					esc = erealloc(esc, esccap);
+				}
+				out_field(out_stdout, esc, key_escape(gs[i].key + off + 4, l, esc));
+			} else {
+				out_field(out_stdout, gs[i].key + off + 4, l);
+			}
+			off += 4 + l;
+		}
+		for (k = 0; k < NCOUNTS; k++)
+			if (!num_add(&sum.c[k], gs[i].c->c[k]))
+				overflow[k] = 1;
+		put_counts(gs[i].c);
+	}
+	if (total && nkeys > 0) {
+		/* the total is said to overflow only when it is written */
+		for (k = 0; k < NCOUNTS; k++)
+			if (overflow[k])
+				die("the total of %s passes the largest count (%lld)", count_name[k],
+				    (long long)INT64_MAX);
+		out_fieldz(out_stdout, "tong");
+		for (k = 1; k < nkeys; k++)
+			out_fieldz(out_stdout, "");
+		put_counts(&sum);
+	}
+	free(esc);
+	free(gs);
+}

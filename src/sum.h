@@ -1,0 +1,44 @@
+/* sum.h: what cchc-sum's dossier counting and its --merge share: the
+ * count table of groups and how it is written. */
+#ifndef CCHC_SUM_H
+#define CCHC_SUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/cols.h"
+
+struct smap;
+
+struct counts {
+	int64_t c[NCOUNTS];
+};
+
+/* A group's key is its values, each as a 4-byte length and the bytes. */
+void key_add(char **key, size_t *cap, size_t *len, const char *v, size_t n);
+
+/* The total row is keyed "tong" in the first key column and empty in the
+ * others; no group is ever written so. A group whose first value is tong,
+ * tong', tong''... is written with one more ' (and read back with one less
+ * by --merge), so the total row cannot be taken for a group, nor a group
+ * for it. */
+int key_is_total(const char *const *v, const size_t *n, size_t nkeys);
+/* The value written for a group's first key, into buf (n + 2 bytes). */
+size_t key_escape(const char *v, size_t n, char *buf);
+/* And back: the length of the value read (the bytes are v's own). */
+size_t key_unescape(const char *v, size_t n);
+
+/* Adds from's counts into into; dies when a sum passes 2^63-1. */
+void add_tables(struct smap *into, struct smap *from);
+
+/* Writes the header (the key columns, then the counts) and one row per
+ * group of groups (encoded key -> struct counts) in the order of their
+ * keys, then the total row when total is set and there are keys. With no
+ * key columns and no group: one row of zeros. total_needed: say an
+ * overflow of the total only when it is written. */
+void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total);
+
+/* --merge (sum-merge.c): the exit status. */
+int run_merge(unsigned char delim, int total, char **files, int nfiles);
+
+#endif
