@@ -729,6 +729,9 @@ TABLE
 }
 
 @test "counts and form: a full disk is exit 2; a closed pipe is never status 0" {
+	# a device: as root, a tool that renames a file over its output's name
+	# can leave /dev/full a regular file
+	[ -c /dev/full ] || skip "/dev/full is not the device"
 	printf 'cap,tiep_nhan\nxa,3\n' > "$T/c.csv"
 	run --separate-stderr sh -c "cchc-check --counts '$T/c.csv' > /dev/full"
 	assert_failure 2
