@@ -442,8 +442,8 @@ check_rates(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 		if (n == 0 && b.v == 0)	/* no rate of nothing */
 			continue;
 		if (n == 0 || b.v == 0) {
-			snprintf(what, sizeof what, "%s: %s = %s: %s for %lld/%lld", group, name,
-			    k->rate[r].expr_text, n == 0 ? "missing" : "given for a zero denominator",
+			snprintf(what, sizeof what, "%s: %s = %s: %s %lld/%lld", group, name,
+			    k->rate[r].expr_text, n == 0 ? "missing for" : "a rate given for",
 			    (long long)a.v, (long long)b.v);
 			problem(k, row, NULL, what, n ? s : NULL, n);
 			bad = 1;
@@ -467,9 +467,9 @@ check_rates(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 			    "too large to compute exactly");
 		else {
 			num_format_dec(exact, '.', 0, es);
-			snprintf(what, sizeof what, "%s: %s = %s: %s, but %lld/%lld = %s to %d decimals",
+			snprintf(what, sizeof what, "%s: %s = %s: %s, but %lld/%lld = %s to %d %s",
 			    group, name, k->rate[r].expr_text, ps, (long long)a.v, (long long)b.v,
-			    es, p.scale);
+			    es, p.scale, p.scale == 1 ? "decimal" : "decimals");
 		}
 		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;

@@ -360,8 +360,9 @@ check_relations(struct formcheck *k)
 			continue;
 		}
 		num_format_dec(exact, '.', 0, es);
-		snprintf(what, sizeof what, "%s%% is not %s/%s = %s/%s = %s%% (to %d decimals, as printed)",
-		    ps, an, bn, av, bv, es, k->fig[i].d.scale);
+		snprintf(what, sizeof what, "%s%% is not %s/%s = %s/%s = %s%% (to %d %s, as printed)",
+		    ps, an, bn, av, bv, es, k->fig[i].d.scale,
+		    k->fig[i].d.scale == 1 ? "decimal" : "decimals");
 		form_problem(k, (size_t)k->at[i], r->stt, what);
 	}
 }
