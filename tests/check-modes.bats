@@ -464,6 +464,17 @@ cchc-check: c.csv:7: f: ty_le_truc_tuyen = nop_truc_tuyen/moi_tiep_nhan: 33.3333
 cchc-check: c.csv:9: h: ty_le_truc_tuyen = nop_truc_tuyen/moi_tiep_nhan: 9223372036854775807, but 9223372036854775807/9223372036854775806 = 100 to 0 decimals
 cchc-check: c.csv:11: j: ty_le_truc_tuyen = nop_truc_tuyen/moi_tiep_nhan: not a number for 1/3: "1/3"
 cchc-check: 10 rows: 4 passed, 6 rejected
+=== a rate whose counts add up past 2^63-1
+run: --counts c.csv
+status: 1
+--- c.csv
+cap,gq_truoc_han,gq_dung_han,da_giai_quyet,ty_le_dung_han
+x,9223372036854775807,1,5,100
+--- stdout
+cap,gq_truoc_han,gq_dung_han,da_giai_quyet,ty_le_dung_han
+--- stderr
+cchc-check: c.csv:2: x: ty_le_dung_han = gq_truoc_han+gq_dung_han/da_giai_quyet: not checked: the sum of its counts is more than 9223372036854775807
+cchc-check: 1 rows: 0 passed, 1 rejected
 TABLE
 }
 
