@@ -1,5 +1,6 @@
-/* cchc-check --counts: a count table against the identities of DOMAIN.md
- * and its rate columns against their counts. */
+/* cchc-check --counts: a count table against the identities of DOMAIN.md,
+ * its total row against the sum of its groups, and its rate columns
+ * against their counts. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,164 +15,374 @@
 #include "lib/fold.h"
 #include "lib/forms.h"
 #include "lib/msg.h"
+#include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
 
-/* --counts: a count table against the identities and its rates. */
+enum { MAX_RATES = 8 };
+
 struct countcheck {
-	unsigned char delim;
 	int col[NCOUNTS];	/* each count's field, or -1 */
 	struct {
 		int field;
 		const char *name, *expr_text;
 		struct expr e;
-		int *term;	/* fields of the terms */
-	} rate[8];
+		int *term;	/* the count (C_*) of each term, or -1 */
+	} rate[MAX_RATES];
 	size_t nrate;
-	int *is_key;
+	int *is_key;		/* per field: a group column */
+	char **folded;		/* per field: the first header's name, folded */
+	char **name;		/* per field: the first header's name, as given */
 	size_t nf;
 	int have_first, saw_header, fatal;
-	unsigned long rows, passed, rejected;
-	char *hdr0;		/* the first header, folded and joined */
+	unsigned long rows, passed, rejected, empty;
+	struct msgs *m;		/* the rows' problems, said at the end of each file */
+	/* The sum of each count over the group rows since the file began, the
+	 * last total row or a repeated header: what the next total row must
+	 * say. known 0: a row had no valid value for it (said there). */
+	struct {
+		int64_t v;
+		int known, over;
+	} sum[NCOUNTS];
+	unsigned long groups;	/* rows in the sum */
 };
 
+/* The total row, as cchc-sum --total writes it: its first group column is
+ * "tong", the other group columns empty. The one place that says which row
+ * is the total; row has the header's number of fields. */
+static int
+is_total_row(const struct countcheck *k, const struct csv_row *row)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < k->nf; i++) {
+		if (!k->is_key[i])
+			continue;
+		if (first) {
+			if (row->f[i].n != 4 || memcmp(row->f[i].s, "tong", 4) != 0)
+				return 0;
+			first = 0;
+		} else if (row->f[i].n != 0) {
+			return 0;
+		}
+	}
+	return !first;	/* a table without group columns has no total row */
+}
+
+static void
+sums_reset(struct countcheck *k)
+{
+	size_t i;
+
+	for (i = 0; i < NCOUNTS; i++) {
+		k->sum[i].v = 0;
+		k->sum[i].known = 1;
+		k->sum[i].over = 0;
+	}
+	k->groups = 0;
+}
+
+static void
+sums_unknown(struct countcheck *k)
+{
+	size_t i;
+
+	for (i = 0; i < NCOUNTS; i++)
+		k->sum[i].known = 0;
+}
+
+/* The row's group, its group columns' values joined by '/' (empty ones at
+ * the end left out), for a message:
+ * control bytes shown as \xNN, cut after 80 bytes on a character. */
 static void
 group_name(const struct countcheck *k, const struct csv_row *row, char *buf, size_t size)
 {
-	size_t i, o = 0;
+	char joined[512], q[512];
+	size_t i, o = 0, n, end = 0;
+	int any = 0;
 
-	buf[0] = '\0';
-	for (i = 0; i < row->nf && i < k->nf && o + 4 < size; i++)
-		if (k->is_key[i]) {
-			size_t n = row->f[i].n < size - o - 4 ? row->f[i].n : size - o - 4;
-			if (o)
-				buf[o++] = '/';
-			memcpy(buf + o, row->f[i].s, n);
-			o += n;
-			buf[o] = '\0';
-		}
-	if (o == 0)
-		snprintf(buf, size, "(all)");
+	for (i = 0; i < row->nf && i < k->nf; i++) {
+		if (!k->is_key[i])
+			continue;
+		if (any && o + 1 < sizeof joined)
+			joined[o++] = '/';
+		any = 1;
+		n = row->f[i].n;
+		if (n > sizeof joined - 1 - o)
+			n = sizeof joined - 1 - o;
+		memcpy(joined + o, row->f[i].s, n);
+		o += n;
+		if (n)
+			end = o;
+	}
+	o = end;	/* empty group columns at the end are not shown: "tong" */
+	if (o == 0) {
+		snprintf(buf, size, any ? "(empty)" : "(all)");
+		return;
+	}
+	msg_quote(q, sizeof q, joined, o);
+	n = strlen(q);
+	snprintf(buf, size, "%.*s", (int)(n - 2), q + 1);	/* without the quotes */
+}
+
+/* A header's problem: said now, and the file is not read on. */
+static int
+header_fails(struct countcheck *k, const struct csv_row *row, const char *what,
+             const char *value, size_t vlen)
+{
+	msg_at(row->file, row->line, NULL, what, value, vlen);
+	k->fatal = 1;
+	return -1;
 }
 
 static int
-counts_header(struct countcheck *k, const struct csv_row *row)
+header_text_ok(struct countcheck *k, const struct csv_row *row)
 {
-	size_t i, r, t;
-	char *joined = NULL, *f;
-	size_t jl = 0;
+	char what[1024];
+	size_t i, at;
+	int bad;
 
-	for (i = 0; i < row->nf; i++) {
-		size_t at;
-		if (text_check(row->f[i].s, row->f[i].n, &at) != TEXT_OK) {
-			msg_at(row->file, row->line, NULL, text_advice(row->f[i].s, row->f[i].n, at),
-			    row->f[i].s, row->f[i].n);
-			free(joined);
-			return -1;
-		}
-		f = fold(row->f[i].s, row->f[i].n);
-		joined = erealloc(joined, jl + strlen(f) + 2);
-		memcpy(joined + jl, f, strlen(f));
-		jl += strlen(f);
-		joined[jl++] = ',';
-		joined[jl] = '\0';
-		free(f);
+	if (row->err) {
+		csvin_error_text(row, what, sizeof what);
+		return header_fails(k, row, what, NULL, 0);
 	}
-	if (k->have_first) {
-		int same = strcmp(joined, k->hdr0) == 0;
-		free(joined);
-		if (!same) {
-			msg_at(row->file, row->line, NULL, "the header is not the first file's", NULL, 0);
-			return -1;
+	for (i = 0; i < row->nf; i++)
+		if ((bad = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			snprintf(what, sizeof what, "the header: %s", bad == TEXT_NUL ?
+			    "a NUL byte in a name" : text_advice(row->f[i].s, row->f[i].n, at));
+			return header_fails(k, row, what, row->f[i].s, row->f[i].n);
 		}
-		return 0;
+	return 0;
+}
+
+/* Forgets what first_header made (its header failed, or the end). */
+static void
+header_forget(struct countcheck *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nrate; i++) {
+		expr_free(&k->rate[i].e);
+		free(k->rate[i].term);
+		k->rate[i].term = NULL;
 	}
-	k->have_first = 1;
-	k->hdr0 = joined;
+	k->nrate = 0;
+	for (i = 0; i < k->nf; i++) {
+		free(k->folded[i]);
+		free(k->name[i]);
+	}
+	free(k->folded);
+	free(k->name);
+	free(k->is_key);
+	k->folded = k->name = NULL;
+	k->is_key = NULL;
+	k->nf = 0;
+}
+
+/* The first file's header: which field is which count, rate, group. */
+static int
+first_header(struct countcheck *k, const struct csv_row *row, unsigned char delim)
+{
+	char what[1024], hdr[1024];
+	size_t i, r, t;
+
 	k->nf = row->nf;
-	k->is_key = emalloc((row->nf + 1) * sizeof *k->is_key);
+	k->is_key = ecalloc(row->nf + 1, sizeof *k->is_key);
+	k->folded = ecalloc(row->nf + 1, sizeof *k->folded);
+	k->name = ecalloc(row->nf + 1, sizeof *k->name);
 	for (i = 0; i < NCOUNTS; i++)
 		k->col[i] = -1;
 	for (i = 0; i < row->nf; i++) {
-		int c;
-		f = fold(row->f[i].s, row->f[i].n);
-		c = count_lookup(f);
-		k->is_key[i] = c < 0 && strncmp(f, "ty_le", 5) != 0;
-		if (c >= 0)
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n;
+		char *f = fold(s, n);
+		int c = count_lookup(f), is_rate = 0;
+
+		k->folded[i] = f;
+		trim(&s, &n);
+		k->name[i] = estrndup(s, n);
+		if (c >= 0) {
+			if (k->col[c] >= 0) {
+				snprintf(what, sizeof what, "two columns are %s: fields %d and %zu",
+				    count_name[c], k->col[c] + 1, i + 1);
+				return header_fails(k, row, what, NULL, 0);
+			}
 			k->col[c] = (int)i;
-		for (r = 0; r < nstandard_rate && k->nrate < 8; r++)
-			if (strcmp(f, standard_rate[r].name) == 0) {
+		}
+		for (r = 0; r < nstandard_rate; r++) {
+			if (strcmp(f, standard_rate[r].name) != 0)
+				continue;
+			is_rate = 1;
+			for (t = 0; t < k->nrate; t++)
+				if (k->rate[t].name == standard_rate[r].name) {
+					snprintf(what, sizeof what, "two columns are %s: fields %d and %zu",
+					    standard_rate[r].name, k->rate[t].field + 1, i + 1);
+					return header_fails(k, row, what, NULL, 0);
+				}
+			if (k->nrate < MAX_RATES) {
 				const char *why;
 				size_t at;
-				expr_parse(standard_rate[r].expr, EXPR_RATES, &k->rate[k->nrate].e, &why, &at);
+				if (expr_parse(standard_rate[r].expr, EXPR_RATES, &k->rate[k->nrate].e,
+				    &why, &at) < 0)
+					die("internal error: the rate %s: %s", standard_rate[r].name, why);
 				k->rate[k->nrate].field = (int)i;
 				k->rate[k->nrate].name = standard_rate[r].name;
 				k->rate[k->nrate].expr_text = standard_rate[r].expr;
 				k->nrate++;
 			}
-		free(f);
+		}
+		/* a ty_le column of another name is no group, nor checked */
+		k->is_key[i] = c < 0 && !is_rate && strncmp(f, "ty_le", 5) != 0;
+		if (c < 0 && !is_rate && !k->is_key[i]) {
+			snprintf(what, sizeof what, "%s: not checked: not a rate cchc-check knows "
+			    "(ty_le_dung_han, ty_le_truc_tuyen)", k->name[i]);
+			msg_at(row->file, row->line, NULL, what, NULL, 0);
+		}
 	}
 	for (i = 0; i < NCOUNTS && k->col[i] < 0; i++)
 		;
 	if (i == NCOUNTS) {
-		char hdr[1024];
 		dossier_header_text(row, hdr, sizeof hdr);
-		msg_at(row->file, row->line, NULL, "not a count table: none of the columns of "
-		    "cchc-sum; the header found", hdr, strlen(hdr));
+		header_fails(k, row, "not a count table: none of the columns of cchc-sum; "
+		    "the header found", hdr, strlen(hdr));
+		if (delim == ',' && row->nf == 1 && (strchr(hdr, ';') || strchr(hdr, '\t')))
+			warnx_("the header has no comma: is it delimited by ';' or a tab? "
+			    "try -d ';' or -d '\\t'");
 		return -1;
 	}
-	/* a rate whose count columns are not all here cannot be checked */
 	for (r = 0; r < k->nrate; r++) {
 		struct expr *e = &k->rate[r].e;
+		char miss[256];
+		size_t mo = 0;
+
 		k->rate[r].term = emalloc((e->nnum + e->nden + 1) * sizeof(int));
+		miss[0] = '\0';
 		for (t = 0; t < e->nnum + e->nden; t++) {
-			int c = count_lookup(t < e->nnum ? e->num[t] : e->den[t - e->nnum]);
-			k->rate[r].term[t] = c >= 0 ? k->col[c] : -1;
+			const char *name = t < e->nnum ? e->num[t] : e->den[t - e->nnum];
+			int c = count_lookup(name);
+			k->rate[r].term[t] = c >= 0 && k->col[c] >= 0 ? c : -1;
+			if (k->rate[r].term[t] < 0 && mo < sizeof miss)
+				mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s%s",
+				    mo ? ", " : "", name);
+		}
+		/* a rate whose counts are not all here cannot be checked: said,
+		 * and not a failure of the table */
+		if (mo) {
+			snprintf(what, sizeof what, "%s: not checked: the table has no %s",
+			    k->rate[r].name, miss);
+			msg_at(row->file, row->line, NULL, what, NULL, 0);
 		}
 	}
+	return 0;
+}
+
+static int
+counts_header(struct countcheck *k, const struct csv_row *row, unsigned char delim)
+{
+	char hdr[1024];
+	size_t i;
+
+	if (header_text_ok(k, row) < 0)
+		return -1;
+	sums_reset(k);
+	if (k->have_first) {
+		int same = row->nf == k->nf;
+		for (i = 0; i < row->nf && same; i++) {
+			char *f = fold(row->f[i].s, row->f[i].n);
+			same = strcmp(f, k->folded[i]) == 0;
+			free(f);
+		}
+		if (!same) {
+			dossier_header_text(row, hdr, sizeof hdr);
+			return header_fails(k, row, "the header is not the first file's (the same "
+			    "columns in the same order); the header found", hdr, strlen(hdr));
+		}
+		return 0;
+	}
+	if (first_header(k, row, delim) < 0) {
+		header_forget(k);	/* the next file's header may be the first */
+		return -1;
+	}
+	k->have_first = 1;
 	for (i = 0; i < row->nf; i++)
 		out_field(out_stdout, row->f[i].s, row->f[i].n);
 	out_endrow(out_stdout);
 	return 0;
 }
 
-static void
-counts_row(struct countcheck *k, const struct csv_row *row)
+/* The header again, inside a file (tables concatenated, as GNU parallel
+ * does): skipped, and a table starts afresh. */
+static int
+is_header_again(const struct countcheck *k, const struct csv_row *row)
 {
-	int64_t v[NCOUNTS];
-	char group[200], what[1024];
-	size_t i, r, t;
-	int bad = 0, err;
+	size_t i;
+	int same = row->nf == k->nf && !row->err;
 
-	k->rows++;
-	if (row->err || row->nf != k->nf) {
-		snprintf(what, sizeof what, "%s", row->err ? row->err : "a wrong number of fields");
-		msg_at(row->file, row->line, NULL, what, NULL, 0);
-		k->rejected++;
-		return;
+	for (i = 0; i < row->nf && same; i++) {
+		size_t at;
+		char *f;
+		if (text_check(row->f[i].s, row->f[i].n, &at) != TEXT_OK)
+			return 0;
+		f = fold(row->f[i].s, row->f[i].n);
+		same = strcmp(f, k->folded[i]) == 0;
+		free(f);
 	}
-	group_name(k, row, group, sizeof group);
+	return same;
+}
+
+static void
+problem(struct countcheck *k, const struct csv_row *row, const char *col, const char *what,
+        const char *value, size_t vlen)
+{
+	msgs_add(k->m, NULL, row->file, row->line, col, what, value, vlen);
+}
+
+/* The total row against the sums of the groups above it. */
+static int
+check_total(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+            const int *known, const char *group)
+{
+	char what[1024];
+	size_t i;
+	int bad = 0;
+
 	for (i = 0; i < NCOUNTS; i++) {
-		const struct csv_field *x;
-		if (k->col[i] < 0)
+		if (k->col[i] < 0 || !known[i] || !k->sum[i].known)
+			continue;	/* a value it needs is bad: said on its row */
+		if (!k->sum[i].over && k->sum[i].v == v[i])
 			continue;
-		x = &row->f[k->col[i]];
-		if ((err = num_count(x->s, x->n, &v[i])) != NUM_OK) {
-			snprintf(what, sizeof what, "%s: %s", group, num_strerror(err));
-			msg_at(row->file, row->line, count_name[i], what, x->s, x->n);
-			k->rejected++;
-			return;
-		}
+		if (k->sum[i].over)
+			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
+			    "but that sum is more than 9223372036854775807", group, count_name[i],
+			    k->groups, (long long)v[i]);
+		else
+			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
+			    "but that sum is %lld", group, count_name[i], k->groups,
+			    (long long)v[i], (long long)k->sum[i].v);
+		problem(k, row, NULL, what, NULL, 0);
+		bad = 1;
 	}
+	return bad;
+}
+
+static int
+check_identities(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+                 const int *known, const char *group)
+{
+	char what[1024];
+	size_t i;
+	int bad = 0;
+
 	for (i = 0; i < ncount_identity; i++) {
 		const struct identity *id = &count_identity[i];
 		int64_t sum = 0;
 		char rhs[256], nums[256];
 		size_t ro = 0, no = 0;
-		int j, all = k->col[id->lhs] >= 0, over = 0;
+		int j, all = k->col[id->lhs] >= 0 && known[id->lhs], over = 0;
 
 		for (j = 0; id->rhs[j] >= 0; j++)
-			all = all && k->col[id->rhs[j]] >= 0;
+			all = all && k->col[id->rhs[j]] >= 0 && known[id->rhs[j]];
 		if (!all)
 			continue;
 		for (j = 0; id->rhs[j] >= 0; j++) {
@@ -183,47 +394,164 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		}
 		if (!over && sum == v[id->lhs])
 			continue;
-		snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
-		    count_name[id->lhs], rhs, (long long)v[id->lhs], nums, (long long)sum);
-		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		if (over)
+			snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s is more than "
+			    "9223372036854775807", group, count_name[id->lhs], rhs,
+			    (long long)v[id->lhs], nums);
+		else
+			snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
+			    count_name[id->lhs], rhs, (long long)v[id->lhs], nums, (long long)sum);
+		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;
 	}
+	return bad;
+}
+
+static int
+check_rates(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+            const int *known, const char *group)
+{
+	char what[1024];
+	size_t r, t;
+	int bad = 0;
+
 	for (r = 0; r < k->nrate; r++) {
 		struct expr *e = &k->rate[r].e;
 		const struct csv_field *x = &row->f[k->rate[r].field];
-		const char *name = k->rate[r].name;
+		const char *name = k->rate[r].name, *s = x->s;
 		struct dec a = {0, 0}, b = {0, 0}, p, exact;
-		int pct, known = 1;
+		size_t n = x->n;
+		int pct, ok = 1, m;
 		char ps[64], es[64];
 
-		for (t = 0; t < e->nnum + e->nden && known; t++) {
-			int f = k->rate[r].term[t];
-			int64_t c;
-			known = f >= 0 && num_count(row->f[f].s, row->f[f].n, &c) == NUM_OK &&
-			    num_add(t < e->nnum ? &a.v : &b.v, c);
+		for (t = 0; t < e->nnum + e->nden && ok; t++) {
+			int c = k->rate[r].term[t];
+			ok = c >= 0 && known[c];
+			if (ok && !num_add(t < e->nnum ? &a.v : &b.v, v[c])) {
+				snprintf(what, sizeof what, "%s: %s = %s: not checked: the sum of "
+				    "its counts is more than 9223372036854775807", group, name,
+				    k->rate[r].expr_text);
+				problem(k, row, NULL, what, NULL, 0);
+				bad = 1;
+				ok = 0;
+			}
 		}
-		if (!known)	/* its counts are not all here, or bad: said above */
+		if (!ok)	/* its counts are not all here, or bad: said */
 			continue;
-		if (x->n == 0 && b.v == 0)	/* no rate of nothing */
+		trim(&s, &n);
+		if (n == 0 && b.v == 0)	/* no rate of nothing */
 			continue;
-		if (x->n == 0 || b.v == 0 || num_decimal(x->s, x->n, &p, &pct) != NUM_OK) {
-			snprintf(what, sizeof what, "%s: %s = %s: %s for %lld/%lld", group, name,
-			    k->rate[r].expr_text, x->n == 0 ? "missing" : b.v == 0 ?
-			    "given for a zero denominator" : "not a number", (long long)a.v, (long long)b.v);
-			msg_at(row->file, row->line, NULL, what, x->n ? x->s : NULL, x->n);
+		if (n == 0 || b.v == 0) {
+			snprintf(what, sizeof what, "%s: %s = %s: %s %lld/%lld", group, name,
+			    k->rate[r].expr_text, n == 0 ? "missing for" : "a rate given for",
+			    (long long)a.v, (long long)b.v);
+			problem(k, row, NULL, what, n ? s : NULL, n);
 			bad = 1;
 			continue;
 		}
-		if (dec_percent_matches(p, a, b))
+		if (num_decimal(s, n, &p, &pct) != NUM_OK) {
+			snprintf(what, sizeof what, "%s: %s = %s: not a number for %lld/%lld", group,
+			    name, k->rate[r].expr_text, (long long)a.v, (long long)b.v);
+			problem(k, row, NULL, what, s, n);
+			bad = 1;
 			continue;
-		dec_percent(a, b, p.scale, &exact);
+		}
+		m = p.scale > 15 ? -1 : check_rate_matches(p, a, b);
+		if (m == 1)
+			continue;
 		num_format_dec(p, '.', 0, ps);
-		num_format_dec(exact, '.', 0, es);
-		snprintf(what, sizeof what, "%s: %s = %s: %s, but %lld/%lld = %s to %d decimals",
-		    group, name, k->rate[r].expr_text, ps, (long long)a.v, (long long)b.v, es, p.scale);
-		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		if (m < 0 || !dec_percent(a, b, p.scale, &exact))
+			snprintf(what, sizeof what, "%s: %s = %s: %s cannot be checked for %lld/%lld: "
+			    "%s", group, name, k->rate[r].expr_text, ps, (long long)a.v,
+			    (long long)b.v, p.scale > 15 ? "more than 15 decimals" :
+			    "too large to compute exactly");
+		else {
+			num_format_dec(exact, '.', 0, es);
+			snprintf(what, sizeof what, "%s: %s = %s: %s, but %lld/%lld = %s to %d %s",
+			    group, name, k->rate[r].expr_text, ps, (long long)a.v, (long long)b.v,
+			    es, p.scale, p.scale == 1 ? "decimal" : "decimals");
+		}
+		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;
 	}
+	return bad;
+}
+
+static void
+counts_row(struct countcheck *k, const struct csv_row *row)
+{
+	int64_t v[NCOUNTS];
+	int known[NCOUNTS];
+	char group[200], what[1024];
+	size_t i, at;
+	int bad = 0, err, total;
+
+	if (is_header_again(k, row)) {
+		sums_reset(k);
+		return;
+	}
+	k->rows++;
+	if (row->err || row->nf != k->nf) {
+		if (row->err)
+			csvin_error_text(row, what, sizeof what);
+		else
+			snprintf(what, sizeof what, "expected %zu fields, found %zu", k->nf, row->nf);
+		problem(k, row, NULL, what, NULL, 0);
+		sums_unknown(k);
+		k->rejected++;
+		return;
+	}
+	/* what is written out is UTF-8 */
+	for (i = 0; i < row->nf; i++)
+		if ((err = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			problem(k, row, k->name[i], err == TEXT_NUL ? "a NUL byte in the value" :
+			    text_advice(row->f[i].s, row->f[i].n, at), row->f[i].s, row->f[i].n);
+			bad = 1;
+		}
+	total = is_total_row(k, row);
+	if (!bad)
+		group_name(k, row, group, sizeof group);
+	else
+		snprintf(group, sizeof group, "(not UTF-8)");
+	for (i = 0; i < NCOUNTS; i++) {
+		const struct csv_field *x;
+		const char *s;
+		size_t n;
+
+		known[i] = 0;
+		v[i] = 0;
+		if (k->col[i] < 0)
+			continue;
+		x = &row->f[k->col[i]];
+		s = x->s;
+		n = x->n;
+		trim(&s, &n);
+		if (n == 0) {
+			problem(k, row, count_name[i], "missing (a count of none is 0)", NULL, 0);
+			bad = 1;
+		} else if ((err = num_count(s, n, &v[i])) != NUM_OK) {
+			if (err != NUM_EFORM || text_check(s, n, &at) == TEXT_OK) {
+				problem(k, row, count_name[i], check_count_error(err), s, n);
+				bad = 1;
+			}
+		} else {
+			known[i] = 1;
+		}
+		if (total)
+			continue;
+		if (!known[i])
+			k->sum[i].known = 0;
+		else if (!num_add(&k->sum[i].v, v[i]))
+			k->sum[i].over = 1;
+	}
+	bad |= check_identities(k, row, v, known, group);
+	if (total) {
+		bad |= check_total(k, row, v, known, group);
+		sums_reset(k);
+	} else {
+		k->groups++;
+	}
+	bad |= check_rates(k, row, v, known, group);
 	if (bad) {
 		k->rejected++;
 		return;
@@ -234,18 +562,20 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 	k->passed++;
 }
 
+struct ctx {
+	struct countcheck *k;
+	unsigned char delim;
+};
+
 static int
-on_count_row(struct csv_row *row, void *ctx)
+on_count_row(struct csv_row *row, void *arg)
 {
-	struct countcheck *k = ctx;
+	struct ctx *c = arg;
+	struct countcheck *k = c->k;
 
 	if (row->rec == 0) {
 		k->saw_header = 1;
-		if (counts_header(k, row) < 0) {
-			k->fatal = 1;
-			return 1;
-		}
-		return 0;
+		return counts_header(k, row, c->delim) < 0;
 	}
 	counts_row(k, row);
 	return 0;
@@ -255,29 +585,36 @@ int
 run_counts(unsigned char delim, char **files, int nfiles)
 {
 	struct countcheck k;
+	struct ctx c = {&k, delim};
 	int i, r;
 
 	memset(&k, 0, sizeof k);
-	k.delim = delim;
+	k.m = msgs_new();
 	for (i = 0; i < nfiles; i++) {
+		struct csvin_stats st = {0, 0};
 		k.saw_header = 0;
-		r = csvin_read(files[i], delim, on_count_row, &k, NULL);
+		r = csvin_read(files[i], delim, on_count_row, &c, &st);
+		k.empty += st.empty;
+		if (msgs_flush(k.m, stderr) < 0)
+			die("write error on standard error");
 		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
-			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
+			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error",
+			    strerror(errno));
 			k.fatal = 1;
-		} else if (r == CSVIN_UTF16 || (r == CSVIN_OK && !k.saw_header)) {
-			warnx_("%s: %s", files[i], r == CSVIN_UTF16 ? "the file is UTF-16; convert it first: "
-			    "iconv -f UTF-16 -t UTF-8" : "empty file: no header line");
+		} else if (r == CSVIN_UTF16) {
+			warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8",
+			    files[i]);
+			k.fatal = 1;
+		} else if (!k.saw_header) {
+			warnx_("%s: empty file: no header line", files[i]);
 			k.fatal = 1;
 		}
 	}
 	out_close(out_stdout);
+	if (k.empty)
+		warnx_("%lu empty rows skipped (blank, or every field empty)", k.empty);
 	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
-	for (i = 0; i < (int)k.nrate; i++) {
-		expr_free(&k.rate[i].e);
-		free(k.rate[i].term);
-	}
-	free(k.is_key);
-	free(k.hdr0);
+	header_forget(&k);
+	msgs_free(k.m);
 	return k.fatal ? EXIT_FAIL : k.rejected ? EXIT_DATA : EXIT_OK;
 }

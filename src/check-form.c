@@ -17,8 +17,12 @@
 #include "lib/num.h"
 #include "lib/out.h"
 
-/* --form: a filled annex against its form. */
+/* The annex's columns, by folded name. */
+enum { A_STT, A_CHI_TIEU, A_DON_VI, A_SO_LIEU, A_GHI_CHU, NACOLS };
+static const char *const annex_col[NACOLS] = {"stt", "chi_tieu", "don_vi", "so_lieu", "ghi_chu"};
+
 struct annex_row {
+	const char *file;	/* the FILE it was read from, for messages */
 	unsigned long line;
 	int form_row;		/* -1: not in the form */
 	int bad;
@@ -27,66 +31,172 @@ struct annex_row {
 };
 
 struct formcheck {
-	unsigned char delim;
 	struct form form;
 	struct annex_row *row;
-	size_t nrows;
-	const char *file;
-	int have_first, saw_header, fatal, col[5];
-	unsigned long rows, passed, rejected, missing;
+	size_t nrows, cap;
+	int have_first, saw_header, fatal, col[NACOLS];
+	unsigned char delim;
+	char **folded;		/* the first header's names, folded */
+	size_t nf;		/* and how many */
+	unsigned long rows, passed, rejected, missing, empty;
 	struct fig *fig;	/* per form row: the figure the annex gives */
 	int *at;		/* per form row: the annex row, or -1 */
 };
 
+/* A value of the annex as a message shows it at the start of a line (an
+ * stt): control bytes as \xNN, cut after 80 bytes, "?" when empty. */
+static void
+shown(char *buf, size_t size, const char *s, size_t n)
+{
+	char q[512];
+	size_t len;
+
+	trim(&s, &n);
+	if (n == 0) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	msg_quote(q, sizeof q, s, n);
+	len = strlen(q);
+	snprintf(buf, size, "%.*s", (int)(len - 2), q + 1);
+}
+
+/* One problem of annex row ar, as "STT: WHAT (FILE:LINE)". */
 static void
 form_problem(struct formcheck *k, size_t ar, const char *stt, const char *what)
 {
-	fprintf(stderr, "%s: %s (%s:%lu)\n", stt, what, k->file, ar < k->nrows ? k->row[ar].line : 0);
-	if (ar < k->nrows)
-		k->row[ar].bad = 1;
+	fprintf(stderr, "%s: %s (%s:%lu)\n", stt, what, k->row[ar].file, k->row[ar].line);
+	k->row[ar].bad = 1;
+}
+
+/* A header's problem: said now, and the run ends (run_form). */
+static int
+header_fails(struct formcheck *k, const struct csv_row *row, const char *what,
+             const char *value, size_t vlen)
+{
+	msg_at(row->file, row->line, NULL, what, value, vlen);
+	k->fatal = 1;
+	return 1;
 }
 
 static int
-on_annex_row(struct csv_row *row, void *ctx)
+annex_header(struct formcheck *k, const struct csv_row *row)
 {
-	static const char *const want[5] = {"stt", "chi_tieu", "don_vi", "so_lieu", "ghi_chu"};
-	struct formcheck *k = ctx;
-	struct annex_row *a;
-	size_t i;
+	char what[1024], hdr[1024];
+	int col[NACOLS];
+	size_t i, c, at;
+	int bad;
 
-	if (row->rec == 0) {
-		k->saw_header = 1;
-		for (i = 0; i < 5; i++)
-			k->col[i] = -1;
-		for (i = 0; i < row->nf; i++) {
+	k->saw_header = 1;
+	if (row->err) {
+		csvin_error_text(row, what, sizeof what);
+		return header_fails(k, row, what, NULL, 0);
+	}
+	for (i = 0; i < row->nf; i++)
+		if ((bad = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			snprintf(what, sizeof what, "the header: %s", bad == TEXT_NUL ?
+			    "a NUL byte in a name" : text_advice(row->f[i].s, row->f[i].n, at));
+			return header_fails(k, row, what, row->f[i].s, row->f[i].n);
+		}
+	if (k->have_first) {
+		int same = row->nf == k->nf;
+		for (i = 0; i < row->nf && same; i++) {
 			char *f = fold(row->f[i].s, row->f[i].n);
-			size_t c;
-			for (c = 0; c < 5; c++)
-				if (strcmp(f, want[c]) == 0)
-					k->col[c] = (int)i;
+			same = strcmp(f, k->folded[i]) == 0;
 			free(f);
 		}
-		if (k->col[0] < 0 || k->col[3] < 0) {
-			char hdr[1024];
+		if (!same) {
 			dossier_header_text(row, hdr, sizeof hdr);
-			msg_at(row->file, row->line, NULL, "not a filled annex: it needs the columns "
-			    "stt and so_lieu; the header found", hdr, strlen(hdr));
-			k->fatal = 1;
-			return 1;
-		}
-		if (!k->have_first) {
-			k->have_first = 1;
-			for (i = 0; i < row->nf; i++)
-				out_field(out_stdout, row->f[i].s, row->f[i].n);
-			out_endrow(out_stdout);
+			return header_fails(k, row, "the header is not the first file's (the same "
+			    "columns in the same order); the header found", hdr, strlen(hdr));
 		}
 		return 0;
 	}
+	for (c = 0; c < NACOLS; c++)
+		col[c] = -1;
+	k->folded = ecalloc(row->nf + 1, sizeof *k->folded);
+	k->nf = row->nf;
+	for (i = 0; i < row->nf; i++) {
+		k->folded[i] = fold(row->f[i].s, row->f[i].n);
+		for (c = 0; c < NACOLS; c++)
+			if (strcmp(k->folded[i], annex_col[c]) == 0) {
+				if (col[c] >= 0) {
+					snprintf(what, sizeof what, "two columns are %s: fields %d and %zu",
+					    annex_col[c], col[c] + 1, i + 1);
+					return header_fails(k, row, what, NULL, 0);
+				}
+				col[c] = (int)i;
+			}
+	}
+	if (col[A_STT] < 0 || col[A_SO_LIEU] < 0) {
+		dossier_header_text(row, hdr, sizeof hdr);
+		header_fails(k, row, "not a filled annex: it needs the columns "
+		    "stt and so_lieu; the header found", hdr, strlen(hdr));
+		if (k->delim == ',' && row->nf == 1 && (strchr(hdr, ';') || strchr(hdr, '\t')))
+			warnx_("the header has no comma: is it delimited by ';' or a tab? "
+			    "try -d ';' or -d '\\t'");
+		return 1;
+	}
+	memcpy(k->col, col, sizeof col);
+	k->have_first = 1;
+	for (i = 0; i < row->nf; i++)
+		out_field(out_stdout, row->f[i].s, row->f[i].n);
+	out_endrow(out_stdout);
+	return 0;
+}
+
+/* A figure in so_lieu, for its row's unit. */
+static void
+annex_figure(struct formcheck *k, size_t ar, int fr, const char *v, size_t vn)
+{
+	struct form_row *r = &k->form.row[fr];
+	char what[512], q[256];
+	int err, pct;
+
+	trim(&v, &vn);
+	if (vn == 0) {
+		if (r->e.nnum > 0)
+			form_problem(k, ar, r->stt, "no figure");
+		return;
+	}
+	if (r->pct) {
+		err = num_decimal(v, vn, &k->fig[fr].d, &pct);
+	} else {
+		int64_t c;
+		err = num_count(v, vn, &c);
+		k->fig[fr].d.v = c;
+		k->fig[fr].d.scale = 0;
+	}
+	if (err != NUM_OK) {
+		msg_quote(q, sizeof q, v, vn);
+		snprintf(what, sizeof what, "so_lieu %s: %s (unit: %s)", q,
+		    r->pct ? (err == NUM_ERANGE ? "too many digits to hold exactly" : "not a number") :
+		    check_count_error(err), r->don_vi[0] ? r->don_vi : "none");
+		form_problem(k, ar, r->stt, what);
+		return;
+	}
+	k->fig[fr].ok = 1;
+}
+
+static void
+annex_row(struct formcheck *k, const struct csv_row *row)
+{
+	struct annex_row *a;
+	char stt[128], what[1024];
+	size_t i, ar, at;
+	int fr, bad;
+
 	k->rows++;
-	k->row = erealloc(k->row, (k->nrows + 1) * sizeof *k->row);
-	a = &k->row[k->nrows++];
+	if (k->nrows == k->cap) {
+		k->cap = k->cap ? 2 * k->cap : 64;
+		k->row = erealloc(k->row, k->cap * sizeof *k->row);
+	}
+	ar = k->nrows++;
+	a = &k->row[ar];
 	memset(a, 0, sizeof *a);
+	a->file = row->file;
 	a->line = row->line;
+	a->form_row = -1;
 	a->nf = row->nf;
 	a->f = emalloc((row->nf + 1) * sizeof *a->f);
 	a->n = emalloc((row->nf + 1) * sizeof *a->n);
@@ -94,58 +204,65 @@ on_annex_row(struct csv_row *row, void *ctx)
 		a->f[i] = estrndup(row->f[i].s, row->f[i].n);
 		a->n[i] = row->f[i].n;
 	}
-	a->form_row = -1;
-	if (row->err || row->nf <= (size_t)k->col[0] || row->nf <= (size_t)k->col[3]) {
-		form_problem(k, k->nrows - 1, "?", row->err ? row->err : "a row cut short");
-		return 0;
+	/* the stt as the message starts with it, when it was read and is text */
+	if ((size_t)k->col[A_STT] < row->nf &&
+	    text_check(row->f[k->col[A_STT]].s, row->f[k->col[A_STT]].n, &at) == TEXT_OK)
+		shown(stt, sizeof stt, row->f[k->col[A_STT]].s, row->f[k->col[A_STT]].n);
+	else
+		snprintf(stt, sizeof stt, "?");
+	if (row->err) {
+		csvin_error_text(row, what, sizeof what);
+		form_problem(k, ar, stt, what);
+		return;
 	}
-	{
-		const char *stt = row->f[k->col[0]].s, *v = row->f[k->col[3]].s;
-		size_t sn = row->f[k->col[0]].n, vn = row->f[k->col[3]].n, at;
-		int fr = form_find(&k->form, stt, sn), err, pct;
-		char what[512], q[256];
-		struct form_row *r;
+	if (row->nf != k->nf) {
+		snprintf(what, sizeof what, "expected %zu fields, found %zu", k->nf, row->nf);
+		form_problem(k, ar, stt, what);
+		return;
+	}
+	/* what is written out is UTF-8 */
+	for (i = 0; i < row->nf; i++)
+		if ((bad = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			char tail[1024];
+			msg_tail(tail, sizeof tail, k->folded[i], bad == TEXT_NUL ?
+			    "a NUL byte in the value" : text_advice(row->f[i].s, row->f[i].n, at),
+			    row->f[i].s, row->f[i].n);
+			form_problem(k, ar, stt, tail);
+			return;
+		}
+	if (strcmp(stt, "?") == 0) {
+		form_problem(k, ar, stt, "a row without stt");
+		return;
+	}
+	fr = form_find(&k->form, row->f[k->col[A_STT]].s, row->f[k->col[A_STT]].n);
+	if (fr < 0) {
+		snprintf(what, sizeof what, "no such row in form %s", k->form.name);
+		form_problem(k, ar, stt, what);
+		return;
+	}
+	a->form_row = fr;
+	if (k->at[fr] >= 0) {
+		const struct annex_row *first = &k->row[k->at[fr]];
+		if (first->file == a->file)
+			snprintf(what, sizeof what, "given twice (first on line %lu)", first->line);
+		else
+			snprintf(what, sizeof what, "given twice (first at %s:%lu)", first->file,
+			    first->line);
+		form_problem(k, ar, k->form.row[fr].stt, what);
+		return;
+	}
+	k->at[fr] = (int)ar;
+	annex_figure(k, ar, fr, row->f[k->col[A_SO_LIEU]].s, row->f[k->col[A_SO_LIEU]].n);
+}
 
-		if (text_check(stt, sn, &at) != TEXT_OK || text_check(v, vn, &at) != TEXT_OK) {
-			form_problem(k, k->nrows - 1, "?", "not UTF-8");
-			return 0;
-		}
-		if (fr < 0) {
-			snprintf(what, sizeof what, "no such row in form %s", k->form.name);
-			form_problem(k, k->nrows - 1, a->f[k->col[0]], what);
-			return 0;
-		}
-		a->form_row = fr;
-		r = &k->form.row[fr];
-		if (k->at[fr] >= 0) {
-			snprintf(what, sizeof what, "given twice (first on line %lu)", k->row[k->at[fr]].line);
-			form_problem(k, k->nrows - 1, r->stt, what);
-			return 0;
-		}
-		k->at[fr] = (int)(k->nrows - 1);
-		trim(&v, &vn);
-		if (vn == 0) {
-			if (r->e.nnum > 0)
-				form_problem(k, k->nrows - 1, r->stt, "no figure");
-			return 0;
-		}
-		if (r->pct) {
-			err = num_decimal(v, vn, &k->fig[fr].d, &pct);
-		} else {
-			int64_t c;
-			err = num_count(v, vn, &c);
-			k->fig[fr].d.v = c;
-			k->fig[fr].d.scale = 0;
-		}
-		if (err != NUM_OK) {
-			msg_quote(q, sizeof q, v, vn);
-			snprintf(what, sizeof what, "so_lieu %s: %s (unit: %s)", q, num_strerror(err),
-			    r->don_vi[0] ? r->don_vi : "none");
-			form_problem(k, k->nrows - 1, r->stt, what);
-			return 0;
-		}
-		k->fig[fr].ok = 1;
-	}
+static int
+on_annex_row(struct csv_row *row, void *ctx)
+{
+	struct formcheck *k = ctx;
+
+	if (row->rec == 0)
+		return annex_header(k, row);
+	annex_row(k, row);
 	return 0;
 }
 
@@ -166,6 +283,20 @@ terms_text(const struct form *f, const struct form_row *r, const struct fig *fig
 	}
 }
 
+/* a = b as numbers, whatever their scales (12.5 = 12.50). */
+static int
+dec_same(struct dec a, struct dec b)
+{
+	__int128 x = a.v, y = b.v;	/* 2^63 * 10^18 < 2^127 */
+	int i;
+
+	for (i = a.scale; i < b.scale; i++)
+		x *= 10;
+	for (i = b.scale; i < a.scale; i++)
+		y *= 10;
+	return x == y;
+}
+
 static void
 check_relations(struct formcheck *k)
 {
@@ -176,7 +307,7 @@ check_relations(struct formcheck *k)
 		const struct form_row *r = &f->row[i];
 		struct dec a = {0, 0}, b = {0, 0}, exact;
 		char an[256], av[256], bn[256], bv[256], what[1200], ps[64], es[64];
-		int known = k->fig[i].ok;
+		int known = k->fig[i].ok, over = 0, m;
 
 		if (k->at[i] < 0) {
 			fprintf(stderr, "%s: missing from the annex (form %s)\n", r->stt, f->name);
@@ -185,37 +316,75 @@ check_relations(struct formcheck *k)
 		}
 		if (!r->e.rows)
 			continue;
-		for (t = 0; t < r->e.nnum + r->e.nden && known; t++) {
+		for (t = 0; t < r->e.nnum + r->e.nden && known && !over; t++) {
 			const struct fig *g = &k->fig[r->ref[t]];
-			known = g->ok && dec_add(t < r->e.nnum ? a : b, g->d, t < r->e.nnum ? &a : &b);
+			known = g->ok;
+			over = known && !dec_add(t < r->e.nnum ? a : b, g->d, t < r->e.nnum ? &a : &b);
 		}
 		if (!known)
 			continue;	/* a figure it needs is missing or bad: said */
 		terms_text(f, r, k->fig, 0, r->e.nnum, an, sizeof an, av, sizeof av);
+		terms_text(f, r, k->fig, r->e.nnum, r->e.nnum + r->e.nden, bn, sizeof bn, bv, sizeof bv);
 		num_format_dec(k->fig[i].d, '.', 0, ps);
+		if (over) {
+			if (r->e.nden == 0)
+				snprintf(what, sizeof what, "%s cannot be checked: %s = %s is too large "
+				    "to add up exactly", ps, an, av);
+			else
+				snprintf(what, sizeof what, "%s%% cannot be checked: %s/%s = %s/%s is too "
+				    "large to add up exactly", ps, an, bn, av, bv);
+			form_problem(k, (size_t)k->at[i], r->stt, what);
+			continue;
+		}
 		if (r->e.nden == 0) {
-			struct dec d = k->fig[i].d;
-			if (d.scale == a.scale && d.v == a.v)
+			if (dec_same(k->fig[i].d, a))
 				continue;
 			num_format_dec(a, '.', 0, es);
 			snprintf(what, sizeof what, "%s is not %s = %s = %s", ps, an, av, es);
 			form_problem(k, (size_t)k->at[i], r->stt, what);
 			continue;
 		}
-		terms_text(f, r, k->fig, r->e.nnum, r->e.nnum + r->e.nden, bn, sizeof bn, bv, sizeof bv);
 		if (b.v == 0) {
 			snprintf(what, sizeof what, "%s%% is a rate of %s/%s, whose denominator is 0", ps, an, bn);
 			form_problem(k, (size_t)k->at[i], r->stt, what);
 			continue;
 		}
-		if (dec_percent_matches(k->fig[i].d, a, b))
+		m = k->fig[i].d.scale > 15 ? -1 : check_rate_matches(k->fig[i].d, a, b);
+		if (m == 1)
 			continue;
-		dec_percent(a, b, k->fig[i].d.scale, &exact);
+		if (m < 0 || !dec_percent(a, b, k->fig[i].d.scale, &exact)) {
+			snprintf(what, sizeof what, "%s%% cannot be checked against %s/%s = %s/%s: %s",
+			    ps, an, bn, av, bv, k->fig[i].d.scale > 15 ? "more than 15 decimals" :
+			    "too large to compute exactly");
+			form_problem(k, (size_t)k->at[i], r->stt, what);
+			continue;
+		}
 		num_format_dec(exact, '.', 0, es);
-		snprintf(what, sizeof what, "%s%% is not %s/%s = %s/%s = %s%% (to %d decimals, as printed)",
-		    ps, an, bn, av, bv, es, k->fig[i].d.scale);
+		snprintf(what, sizeof what, "%s%% is not %s/%s = %s/%s = %s%% (to %d %s, as printed)",
+		    ps, an, bn, av, bv, es, k->fig[i].d.scale,
+		    k->fig[i].d.scale == 1 ? "decimal" : "decimals");
 		form_problem(k, (size_t)k->at[i], r->stt, what);
 	}
+}
+
+static void
+formcheck_free(struct formcheck *k)
+{
+	size_t i, c;
+
+	for (i = 0; i < k->nrows; i++) {
+		for (c = 0; c < k->row[i].nf; c++)
+			free(k->row[i].f[c]);
+		free(k->row[i].f);
+		free(k->row[i].n);
+	}
+	for (i = 0; i < k->nf; i++)
+		free(k->folded[i]);
+	free(k->folded);
+	free(k->row);
+	free(k->fig);
+	free(k->at);
+	form_free(&k->form);
 }
 
 int
@@ -227,28 +396,35 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 	int fi, r;
 
 	memset(&k, 0, sizeof k);
+	k.delim = delim;
 	if (form_load(form, &k.form, err, sizeof err) < 0)
 		die("--form: %s", err);
-	k.fig = calloc(k.form.n + 1, sizeof *k.fig);
+	k.fig = ecalloc(k.form.n + 1, sizeof *k.fig);
 	k.at = emalloc((k.form.n + 1) * sizeof *k.at);
-	if (!k.fig)
-		die("out of memory");
 	for (i = 0; i < k.form.n; i++)
 		k.at[i] = -1;
-	for (fi = 0; fi < nfiles; fi++) {
-		k.file = files[fi];
+	for (fi = 0; fi < nfiles && !k.fatal; fi++) {
+		struct csvin_stats st = {0, 0};
 		k.saw_header = 0;
-		r = csvin_read(files[fi], delim, on_annex_row, &k, NULL);
-		if (r == CSVIN_EOPEN || r == CSVIN_EREAD)
-			die("%s: %s: %s", files[fi], r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
-		if (r == CSVIN_UTF16)
-			die("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", files[fi]);
-		if (k.fatal) {	/* not an annex: reported */
-			out_close(out_stdout);
-			exit(EXIT_FAIL);
+		r = csvin_read(files[fi], delim, on_annex_row, &k, &st);
+		k.empty += st.empty;
+		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
+			warnx_("%s: %s: %s", files[fi], r == CSVIN_EOPEN ? "cannot open" : "read error",
+			    strerror(errno));
+			k.fatal = 1;
+		} else if (r == CSVIN_UTF16) {
+			warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8",
+			    files[fi]);
+			k.fatal = 1;
+		} else if (!k.saw_header) {
+			warnx_("%s: empty file: no header line", files[fi]);
+			k.fatal = 1;
 		}
-		if (!k.saw_header)
-			die("%s: empty file: no header line", files[fi]);
+	}
+	if (k.fatal) {	/* the annex is not all here: its relations cannot be checked */
+		out_close(out_stdout);
+		formcheck_free(&k);
+		return EXIT_FAIL;
 	}
 	check_relations(&k);
 	for (i = 0; i < k.nrows; i++) {
@@ -262,16 +438,9 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 		out_endrow(out_stdout);
 	}
 	out_close(out_stdout);
+	if (k.empty)
+		warnx_("%lu empty rows skipped (blank, or every field empty)", k.empty);
 	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
-	for (i = 0; i < k.nrows; i++) {
-		for (c = 0; c < k.row[i].nf; c++)
-			free(k.row[i].f[c]);
-		free(k.row[i].f);
-		free(k.row[i].n);
-	}
-	free(k.row);
-	free(k.fig);
-	free(k.at);
-	form_free(&k.form);
+	formcheck_free(&k);
 	return k.rejected || k.missing ? EXIT_DATA : EXIT_OK;
 }

@@ -4,9 +4,65 @@
 #ifndef CCHC_CHECK_H
 #define CCHC_CHECK_H
 
+#include <stdint.h>
+
+#include "lib/num.h"
+
 /* --counts: a count table (check-counts.c) */
 int run_counts(unsigned char delim, char **files, int nfiles);
 /* --form NAME|FILE: a filled annex (check-form.c) */
 int run_form(const char *form, unsigned char delim, char **files, int nfiles);
+
+/* What the two modes share. */
+
+/* What is wrong with a count, in words (num_strerror's are cchc-sum's). */
+static inline const char *
+check_count_error(int err)
+{
+	switch (err) {
+	case NUM_EFRACTION:
+		return "a count has no fraction";
+	case NUM_ERANGE:
+		return "a count past 9223372036854775807, the largest there can be";
+	case NUM_ENEG:
+		return "a count cannot be negative";
+	}
+	return "not a number";
+}
+
+/* Whether the printed rate p (its scale is its precision) is a/b*100 to
+ * within half a unit of its last digit, as dec_percent_matches, but with
+ * every step checked: -1 when the numbers are too large to compare
+ * exactly in 128 bits (never a wrapped answer), or b is 0. */
+static inline int
+check_rate_matches(struct dec p, struct dec a, struct dec b)
+{
+	__int128 av = a.v, bv = b.v, lhs, rhs;
+	int i;
+
+	for (i = a.scale; i < b.scale; i++)
+		if (__builtin_mul_overflow(av, 10, &av))
+			return -1;
+	for (i = b.scale; i < a.scale; i++)
+		if (__builtin_mul_overflow(bv, 10, &bv))
+			return -1;
+	if (bv == 0)
+		return -1;
+	if (bv < 0) {
+		bv = -bv;
+		av = -av;
+	}
+	if (__builtin_mul_overflow((__int128)2 * p.v, bv, &lhs) ||
+	    __builtin_mul_overflow(av, 200, &rhs))
+		return -1;
+	for (i = 0; i < p.scale; i++)
+		if (__builtin_mul_overflow(rhs, 10, &rhs))
+			return -1;
+	if (__builtin_sub_overflow(lhs, rhs, &lhs) || __builtin_sub_overflow(0, lhs, &rhs))
+		return -1;
+	if (lhs < 0)
+		lhs = rhs;
+	return lhs <= bv;
+}
 
 #endif

@@ -42,14 +42,19 @@ on_form_row(struct csv_row *row, void *ctx)
 	char *t[5];
 
 	if (row->err || row->nf != 5) {
+		char what[256];
+		if (row->err)
+			csvin_error_text(row, what, sizeof what);
 		snprintf(l->err, l->errsz, "%s:%lu: %s", row->file, row->line,
-		    row->err ? row->err : "a form row has 5 fields: stt,chi_tieu,don_vi,nguon,ghi_chu");
+		    row->err ? what : "a form row has 5 fields: stt,chi_tieu,don_vi,nguon,ghi_chu");
 		l->failed = 1;
 		return 1;
 	}
 	for (i = 0; i < 5; i++)
 		if ((t[i] = field_text(l, &row->f[i])) == NULL) {
-			snprintf(l->err, l->errsz, "%s:%lu: not UTF-8", row->file, row->line);
+			int bad = text_check(row->f[i].s, row->f[i].n, &at);
+			snprintf(l->err, l->errsz, "%s:%lu: %s", row->file, row->line, bad == TEXT_NUL ?
+			    "a NUL byte in a field" : text_advice(row->f[i].s, row->f[i].n, at));
 			while (i > 0)
 				free(t[--i]);
 			l->failed = 1;
