@@ -110,8 +110,11 @@ on_header(struct load *l, const struct csv_row *row)
 	l->saw_header = 1;
 	for (k = 0; k < NF; k++)
 		l->idx[k] = -1;
-	if (row->err)
-		return fail(l, row->line, NULL, "malformed CSV", row->err, strlen(row->err));
+	if (row->err) {
+		char what[200];
+		snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+		return fail(l, row->line, NULL, what, NULL, 0);
+	}
 	for (i = 0; i < row->nf; i++) {
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n;

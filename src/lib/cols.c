@@ -434,24 +434,28 @@ is_negation(const struct words *w, size_t i)
 	return 0;
 }
 
-/* The phrases of col in w: the code they name, CODE_NONE or CODE_SEVERAL. */
+/* The phrases of col in w: the code they name, CODE_NONE or CODE_SEVERAL.
+ * Linear in the words (a 4 MB value is hostile input, not a code): the
+ * phrases found come in the order of their first word, and one inside
+ * another starts at most the longest phrase's length before it. */
 static int
 phrase_code(int col, const struct words *w)
 {
 	struct occ *o = NULL;
-	size_t no = 0, cap = 0, i, j, e;
-	int found = CODE_NONE;
+	unsigned char *covered;
+	size_t no = 0, cap = 0, longest = 1, i, j, k, e;
+	int found = CODE_NONE, active = 0;
 
-	for (e = 0; e < sizeof code_word / sizeof code_word[0]; e++) {
-		const char *p = code_word[e].w;
-		size_t plen, pwords = 1, k;
+	for (i = 0; i < w->n; i++)
+		for (e = 0; e < sizeof code_word / sizeof code_word[0]; e++) {
+			const char *p = code_word[e].w;
+			size_t plen, pwords = 1, c;
 
-		if (code_word[e].col != col || code_word[e].how == EXACT)
-			continue;
-		plen = strlen(p);
-		for (k = 0; k < plen; k++)
-			pwords += p[k] == '_';
-		for (i = 0; i < w->n; i++) {
+			if (code_word[e].col != col || code_word[e].how == EXACT)
+				continue;
+			plen = strlen(p);
+			for (c = 0; c < plen; c++)
+				pwords += p[c] == '_';
 			if (!phrase_at(w, i, p, plen, pwords))
 				continue;
 			if (no == cap) {
@@ -463,35 +467,41 @@ phrase_code(int col, const struct words *w)
 			o[no].code = code_word[e].how == MASK ? -1 : code_word[e].code;
 			o[no].dead = o[no].neg = 0;
 			no++;
+			if (pwords > longest)
+				longest = pwords;
 		}
-	}
 	/* the longest phrase wins over a shorter one inside it */
-	for (i = 0; i < no; i++)
-		for (j = 0; j < no; j++)
-			if (o[j].a <= o[i].a && o[i].b <= o[j].b &&
-			    o[j].b - o[j].a > o[i].b - o[i].a)
-				o[i].dead = 1;
-	/* a negation that is no part of a phrase negates what follows it */
-	for (i = 0; i < w->n; i++) {
-		int inside = 0;
-		if (!is_negation(w, i))
-			continue;
-		for (j = 0; j < no && !inside; j++)
-			inside = o[j].a <= i && i < o[j].b;
-		if (inside)
-			continue;
-		for (j = 0; j < no; j++)
-			if (o[j].a > i && w->clause[o[j].a] == w->clause[i])
-				o[j].neg = 1;
+	for (k = 0; k < no; k++) {
+		for (j = k; j-- > 0 && o[j].a + longest >= o[k].a;)
+			if (o[j].a < o[k].a ? o[k].b <= o[j].b : o[k].b < o[j].b)
+				o[k].dead = 1;
+		for (j = k + 1; j < no && o[j].a == o[k].a; j++)
+			if (o[k].b < o[j].b)
+				o[k].dead = 1;
 	}
-	for (i = 0; i < no; i++) {
-		if (o[i].dead || o[i].neg || o[i].code < 0)
+	/* a negation that is no part of a phrase negates the phrases after it
+	 * in its clause */
+	covered = ecalloc(w->n + 1, 1);
+	for (k = 0; k < no; k++)
+		for (i = o[k].a; i < o[k].b; i++)
+			covered[i] = 1;
+	for (i = 0, k = 0; i < w->n; i++) {
+		if (i > 0 && w->clause[i] != w->clause[i - 1])
+			active = 0;
+		for (; k < no && o[k].a == i; k++)
+			o[k].neg = (unsigned char)active;
+		if (!covered[i] && is_negation(w, i))
+			active = 1;
+	}
+	free(covered);
+	for (k = 0; k < no; k++) {
+		if (o[k].dead || o[k].neg || o[k].code < 0)
 			continue;
-		if (found >= 0 && found != o[i].code) {
+		if (found >= 0 && found != o[k].code) {
 			found = CODE_SEVERAL;
 			break;
 		}
-		found = o[i].code;
+		found = o[k].code;
 	}
 	free(o);
 	return found;
