@@ -96,6 +96,10 @@ Nộp qua bưu chính công ích|buu_chinh
 Qua dịch vụ bưu chính công ích|buu_chinh
 Bưu điện|buu_chinh
 Trực tiếp, không qua bưu chính|truc_tiep
+Trực tuyến – Cổng DVC|truc_tuyen
+«Trực tuyến»|truc_tuyen
+trực​tuyến|truc_tuyen
+Trực tiếp|truc_tiep
 EOF
 }
 
@@ -214,16 +218,17 @@ N5,xa,Không trực tuyến,2024-01-01
 N6,xa,Chưa trực tuyến,2024-01-01
 N7,xa,Không nộp trực tuyến,2024-01-01
 N8,xa,Ko trực tuyến,2024-01-01
-N9,xa,Nộp trực tuyến; không qua bưu chính,2024-01-01
-N10,xa,Không qua bưu chính,2024-01-01
-N11,xa,Trực tuyến và trực tiếp,2024-01-01
-N12,xa,Thành phố,2024-01-01
+N9,xa,Không – trực tuyến,2024-01-01
+N10,xa,Nộp trực tuyến; không qua bưu chính,2024-01-01
+N11,xa,Không qua bưu chính,2024-01-01
+N12,xa,Trực tuyến và trực tiếp,2024-01-01
+N13,xa,Thành phố,2024-01-01
 EOF
 	run --separate-stderr cchc-check "$T/n.csv"
 	assert_failure 1
 	assert_output - <<'OUT'
 ma_ho_so,cap,kenh,ngay_tiep_nhan
-N9,xa,truc_tuyen,2024-01-01
+N10,xa,truc_tuyen,2024-01-01
 OUT
 	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
 cchc-check: n.csv:2: cap: unknown code: "Thành phố"
@@ -234,10 +239,11 @@ cchc-check: n.csv:6: kenh: unknown code: "Không trực tuyến"
 cchc-check: n.csv:7: kenh: unknown code: "Chưa trực tuyến"
 cchc-check: n.csv:8: kenh: unknown code: "Không nộp trực tuyến"
 cchc-check: n.csv:9: kenh: unknown code: "Ko trực tuyến"
-cchc-check: n.csv:11: kenh: unknown code: "Không qua bưu chính"
-cchc-check: n.csv:12: kenh: names more than one code: "Trực tuyến và trực tiếp"
-cchc-check: n.csv:13: kenh: unknown code: "Thành phố"
-cchc-check: 12 rows: 1 passed, 11 rejected
+cchc-check: n.csv:10: kenh: unknown code: "Không – trực tuyến"
+cchc-check: n.csv:12: kenh: unknown code: "Không qua bưu chính"
+cchc-check: n.csv:13: kenh: names more than one code: "Trực tuyến và trực tiếp"
+cchc-check: n.csv:14: kenh: unknown code: "Thành phố"
+cchc-check: 13 rows: 1 passed, 12 rejected
 ERR
 }
 

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "codes.h"
 #include "cols.h"
@@ -352,35 +353,74 @@ struct words {
 	size_t n, *at, *clause;
 };
 
+/* What a character of folded text is to the words: a letter, digit or
+ * mark is part of a word; a space (fold made the ASCII ones '_'; others,
+ * and invisible format characters such as U+200B, stay) or a dash ('-' is
+ * a space to fold, and so "–" is) only separates; anything else,
+ * punctuation or a symbol ("," "(" "/" "«"), also ends a clause. *len is the character's length in bytes. */
+enum { CH_WORD, CH_SPACE, CH_BREAK };
+
 static int
-word_byte(unsigned char c)
+char_class(const char *s, size_t n, size_t *len)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-	    (c >= 'A' && c <= 'Z');
+	unsigned char c = (unsigned char)*s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	*len = 1;
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+			return CH_WORD;
+		return c == '_' ? CH_SPACE : CH_BREAK;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+	if (k <= 0)
+		return CH_WORD;	/* not UTF-8: cannot be (fold makes UTF-8) */
+	*len = (size_t)k;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return CH_WORD;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_PD:	/* a dash, as fold makes '-' a space */
+		return CH_SPACE;
+	default:
+		return CH_BREAK;
+	}
 }
 
 static void
 words_split(struct words *w, const char *folded)
 {
-	size_t len = strlen(folded), i = 0, o = 0, clause = 0;
+	size_t len = strlen(folded), i = 0, o = 0, clause = 0, k;
+	int in_word = 0;
 
 	w->norm = emalloc(len + 1);
 	w->at = emalloc((len / 2 + 1) * sizeof *w->at);
 	w->clause = emalloc((len / 2 + 1) * sizeof *w->clause);
 	w->n = 0;
 	while (i < len) {
-		if (!word_byte((unsigned char)folded[i])) {
-			if (folded[i] != '_' && w->n)
+		int cl = char_class(folded + i, len - i, &k);
+		if (cl != CH_WORD) {
+			if (cl == CH_BREAK && w->n)
 				clause++;
-			i++;
+			in_word = 0;
+			i += k;
 			continue;
 		}
-		if (w->n)
-			w->norm[o++] = '_';
-		w->at[w->n] = o;
-		w->clause[w->n++] = clause;
-		while (i < len && word_byte((unsigned char)folded[i]))
-			w->norm[o++] = folded[i++];
+		if (!in_word) {
+			if (w->n)
+				w->norm[o++] = '_';
+			w->at[w->n] = o;
+			w->clause[w->n++] = clause;
+			in_word = 1;
+		}
+		memcpy(w->norm + o, folded + i, k);
+		o += k;
+		i += k;
 	}
 	w->norm[o] = '\0';
 }
