@@ -37,7 +37,7 @@ cchc-check: bad.csv:4: ngay_tiep_nhan: no such day: "31/02/2024"
 cchc-check: bad.csv:5: ngay_tiep_nhan: no such day (it is one read month first: --date-order mdy?): "12/25/2024"
 cchc-check: bad.csv:6: kenh: unknown code: "Fax"
 cchc-check: bad.csv:7: kenh: names more than one code: "trực tuyến và trực tiếp"
-cchc-check: bad.csv:8: cap: unknown code: "quận"
+cchc-check: bad.csv:8: cap: unknown code: "Thành phố"
 cchc-check: bad.csv:9: ngay_hen_tra: due date before the received date: "2024-01-02"
 cchc-check: bad.csv:10: ngay_tra_ket_qua: result date before the received date: "2024-01-03T09:59"
 cchc-check: bad.csv:11: expected 6 fields, found 3

@@ -1,6 +1,11 @@
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "codes.h"
 #include "cols.h"
+#include "fold.h"
+#include "msg.h"
 
 const char *const col_name[NCOLS] = {
 	"ma_ho_so", "cap", "co_quan", "linh_vuc", "ma_tthc", "ten_tthc",
@@ -104,13 +109,21 @@ col_loser_name(int col)
 	return col == COL_NGAY_TRA_KET_QUA ? "ngay_tra" : col_name[col];
 }
 
-/* Code aliases, folded. An exact alias is the whole value; a phrase matches
- * as whole words anywhere in it ("nop_qua_buu_chinh_cong_ich"). */
-enum { EXACT, PHRASE };
+/* The code words: every word real exports use for a code, one table.
+ *
+ * A word is written here as the lookup sees it: folded (fold.h), and with
+ * every run of punctuation and spaces made one '_' ("Online (Cổng DVC)" is
+ * online_cong_dvc). EXACT is the whole value; PHRASE is whole words
+ * anywhere in the value; MASK is a phrase that is no code, there only to
+ * hide the shorter phrases inside it (the "quan" of "cơ quan"). Where two
+ * phrases are found one inside the other, the longer wins: "thị xã" (a
+ * district-level town) is huyen though it holds the word xã. */
+enum { EXACT, PHRASE, MASK };
 
-struct code_alias {
-	int col, code, how;
-	const char *folded;
+struct code_word {
+	unsigned char col, how;
+	signed char code;	/* -1 for a MASK */
+	const char *w;
 };
 
 static const char *const cap_codes[] = {"tinh", "huyen", "xa", NULL};
@@ -120,53 +133,155 @@ static const char *const status_codes[] = {
 	"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NULL
 };
 
-static const struct code_alias code_alias[] = {
-	{COL_CAP, 0, EXACT, "tinh"}, {COL_CAP, 1, EXACT, "huyen"},
-	{COL_CAP, 2, EXACT, "xa"},
+static const struct code_word code_word[] = {
+	/* cap. A code's own name is always exact (for every column), and a
+	 * leading "cấp" is dropped first (code_prefix). Never "thành phố"
+	 * alone: a city is a province or a district. */
+	{COL_CAP, PHRASE, CAP_TINH, "tinh"},
+	{COL_CAP, PHRASE, CAP_TINH, "so_ban_nganh"},	/* Sở, ban, ngành */
+	{COL_CAP, PHRASE, CAP_TINH, "so_nganh"},
+	{COL_CAP, PHRASE, CAP_TINH, "thanh_pho_truc_thuoc_trung_uong"},
+	{COL_CAP, PHRASE, CAP_TINH, "thanh_pho_thuoc_trung_uong"},
+	{COL_CAP, PHRASE, CAP_HUYEN, "huyen"},
+	{COL_CAP, PHRASE, CAP_HUYEN, "quan"},
+	{COL_CAP, PHRASE, CAP_HUYEN, "thi_xa"},		/* holds "xa": longer wins */
+	{COL_CAP, PHRASE, CAP_HUYEN, "thanh_pho_thuoc_tinh"},	/* holds "tinh" */
+	{COL_CAP, PHRASE, CAP_HUYEN, "thanh_pho_truc_thuoc_tinh"},
+	{COL_CAP, PHRASE, CAP_XA, "xa"},
+	{COL_CAP, PHRASE, CAP_XA, "phuong"},
+	{COL_CAP, PHRASE, CAP_XA, "thi_tran"},
+	{COL_CAP, PHRASE, CAP_XA, "dac_khu"},		/* commune level since 2025 */
+	{COL_CAP, MASK, -1, "co_quan"},			/* cơ quan: no quận */
+	{COL_CAP, MASK, -1, "quan_ly"},			/* quản lý */
+	{COL_CAP, MASK, -1, "xa_hoi"},			/* xã hội: no xã */
 
-	{COL_KENH, KENH_TRUC_TUYEN, EXACT, "2"},
-	{COL_KENH, KENH_TRUC_TUYEN, PHRASE, "truc_tuyen"},
-	{COL_KENH, KENH_TRUC_TUYEN, PHRASE, "online"},
-	{COL_KENH, KENH_TRUC_TIEP, EXACT, "1"},
-	{COL_KENH, KENH_TRUC_TIEP, PHRASE, "truc_tiep"},
-	{COL_KENH, KENH_BUU_CHINH, EXACT, "3"},
-	{COL_KENH, KENH_BUU_CHINH, PHRASE, "buu_chinh"},
-	{COL_KENH, KENH_BUU_CHINH, PHRASE, "bcci"},
-	{COL_KENH, KENH_BUU_CHINH, PHRASE, "buu_dien"},
+	/* kenh: KenhThucHien 1-3, and the words */
+	{COL_KENH, EXACT, KENH_TRUC_TIEP, "1"},
+	{COL_KENH, EXACT, KENH_TRUC_TUYEN, "2"},
+	{COL_KENH, EXACT, KENH_BUU_CHINH, "3"},
+	{COL_KENH, PHRASE, KENH_TRUC_TUYEN, "truc_tuyen"},
+	{COL_KENH, PHRASE, KENH_TRUC_TUYEN, "online"},
+	{COL_KENH, PHRASE, KENH_TRUC_TUYEN, "cong_dvc"},
+	{COL_KENH, PHRASE, KENH_TRUC_TUYEN, "cong_dvcqg"},
+	{COL_KENH, PHRASE, KENH_TRUC_TUYEN, "cong_dich_vu_cong"},
+	{COL_KENH, PHRASE, KENH_TRUC_TIEP, "truc_tiep"},
+	{COL_KENH, PHRASE, KENH_TRUC_TIEP, "bo_phan_mot_cua"},
+	{COL_KENH, PHRASE, KENH_BUU_CHINH, "buu_chinh"},	/* b. c. công ích */
+	{COL_KENH, PHRASE, KENH_BUU_CHINH, "bcci"},
+	{COL_KENH, PHRASE, KENH_BUU_CHINH, "buu_dien"},
 
-	{COL_MUC_DO_DVC, 0, EXACT, "4"}, {COL_MUC_DO_DVC, 0, PHRASE, "toan_trinh"},
-	{COL_MUC_DO_DVC, 0, PHRASE, "muc_do_4"}, {COL_MUC_DO_DVC, 0, PHRASE, "muc_4"},
-	{COL_MUC_DO_DVC, 1, EXACT, "3"}, {COL_MUC_DO_DVC, 1, PHRASE, "mot_phan"},
-	{COL_MUC_DO_DVC, 1, PHRASE, "muc_do_3"}, {COL_MUC_DO_DVC, 1, PHRASE, "muc_3"},
-	{COL_MUC_DO_DVC, 2, EXACT, ""}, {COL_MUC_DO_DVC, 2, EXACT, "1"},
-	{COL_MUC_DO_DVC, 2, EXACT, "2"}, {COL_MUC_DO_DVC, 2, EXACT, "khong"},
-	{COL_MUC_DO_DVC, 2, PHRASE, "muc_do_1"}, {COL_MUC_DO_DVC, 2, PHRASE, "muc_do_2"},
-	{COL_MUC_DO_DVC, 2, PHRASE, "muc_1"}, {COL_MUC_DO_DVC, 2, PHRASE, "muc_2"},
-	{COL_MUC_DO_DVC, 2, PHRASE, "thong_tin"},
+	/* muc_do_dvc: MucDo 2-4 (1 and 2 are no online service) */
+	{COL_MUC_DO_DVC, EXACT, MUC_TOAN_TRINH, "4"},
+	{COL_MUC_DO_DVC, EXACT, MUC_MOT_PHAN, "3"},
+	{COL_MUC_DO_DVC, EXACT, MUC_KHONG, "2"},
+	{COL_MUC_DO_DVC, EXACT, MUC_KHONG, "1"},
+	{COL_MUC_DO_DVC, EXACT, MUC_KHONG, ""},
+	{COL_MUC_DO_DVC, PHRASE, MUC_TOAN_TRINH, "toan_trinh"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_TOAN_TRINH, "muc_do_4"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_TOAN_TRINH, "muc_4"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_MOT_PHAN, "mot_phan"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_MOT_PHAN, "muc_do_3"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_MOT_PHAN, "muc_3"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "muc_do_2"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "muc_do_1"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "muc_2"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "muc_1"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "thong_tin"},	/* Cung cấp thông tin */
+	/* a service that is not (yet) online: the negation is the code */
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "khong_truc_tuyen"},
+	{COL_MUC_DO_DVC, PHRASE, MUC_KHONG, "chua_truc_tuyen"},
 
-	/* the national portal's TrangThaiHoSo, 1-10, and their words */
-	{COL_TRANG_THAI, 0, EXACT, "1"}, {COL_TRANG_THAI, 0, EXACT, "moi_dang_ky"},
-	{COL_TRANG_THAI, 0, EXACT, "dang_ky_moi"},
-	{COL_TRANG_THAI, 1, EXACT, "2"}, {COL_TRANG_THAI, 1, EXACT, "da_tiep_nhan"},
-	{COL_TRANG_THAI, 1, EXACT, "tiep_nhan"},
-	{COL_TRANG_THAI, 2, EXACT, "3"}, {COL_TRANG_THAI, 2, EXACT, "khong_duoc_tiep_nhan"},
-	{COL_TRANG_THAI, 2, EXACT, "khong_tiep_nhan"}, {COL_TRANG_THAI, 2, EXACT, "tu_choi"},
-	{COL_TRANG_THAI, 2, EXACT, "tu_choi_tiep_nhan"},
-	{COL_TRANG_THAI, 3, EXACT, "4"}, {COL_TRANG_THAI, 3, EXACT, "dang_xu_ly"},
-	{COL_TRANG_THAI, 3, EXACT, "dang_giai_quyet"},
-	{COL_TRANG_THAI, 4, EXACT, "5"}, {COL_TRANG_THAI, 4, EXACT, "yeu_cau_bo_sung"},
-	{COL_TRANG_THAI, 4, EXACT, "cho_bo_sung"}, {COL_TRANG_THAI, 4, EXACT, "bo_sung_ho_so"},
-	{COL_TRANG_THAI, 5, EXACT, "6"}, {COL_TRANG_THAI, 5, EXACT, "cho_nop_phi"},
-	{COL_TRANG_THAI, 5, EXACT, "cho_thanh_toan"}, {COL_TRANG_THAI, 5, EXACT, "cho_nop_phi_le_phi"},
-	{COL_TRANG_THAI, 6, EXACT, "7"}, {COL_TRANG_THAI, 6, EXACT, "rut_ho_so"},
-	{COL_TRANG_THAI, 6, EXACT, "da_rut"}, {COL_TRANG_THAI, 6, EXACT, "da_rut_ho_so"},
-	{COL_TRANG_THAI, 7, EXACT, "8"}, {COL_TRANG_THAI, 7, EXACT, "dung_xu_ly"},
-	{COL_TRANG_THAI, 7, EXACT, "dung_giai_quyet"},
-	{COL_TRANG_THAI, 8, EXACT, "9"}, {COL_TRANG_THAI, 8, EXACT, "da_xu_ly"},
-	{COL_TRANG_THAI, 8, EXACT, "da_xu_ly_xong"}, {COL_TRANG_THAI, 8, EXACT, "da_giai_quyet"},
-	{COL_TRANG_THAI, 8, EXACT, "da_co_ket_qua"},
-	{COL_TRANG_THAI, 9, EXACT, "10"}, {COL_TRANG_THAI, 9, EXACT, "da_tra_ket_qua"},
-	{COL_TRANG_THAI, 9, EXACT, "tra_ket_qua"}, {COL_TRANG_THAI, 9, EXACT, "da_tra"},
+	/* trang_thai: exact only (the statuses share words: "tiếp nhận" is
+	 * in 1, 2 and 3). The portal's labels, DOMAIN.md's phrasings, and
+	 * their forms with and without "đã", "được", "hồ sơ" (a leading
+	 * "hồ sơ" is dropped first: code_prefix). */
+	{COL_TRANG_THAI, EXACT, 0, "moi_dang_ky"},
+	{COL_TRANG_THAI, EXACT, 0, "dang_ky_moi"},
+	{COL_TRANG_THAI, EXACT, 0, "cho_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 1, "duoc_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 1, "da_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 1, "da_duoc_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 1, "tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 2, "khong_duoc_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 2, "khong_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 2, "tu_choi_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 2, "da_tu_choi_tiep_nhan"},
+	{COL_TRANG_THAI, EXACT, 2, "tu_choi"},
+	{COL_TRANG_THAI, EXACT, 2, "da_tu_choi"},
+	{COL_TRANG_THAI, EXACT, 3, "dang_xu_ly"},
+	{COL_TRANG_THAI, EXACT, 3, "dang_giai_quyet"},
+	{COL_TRANG_THAI, EXACT, 4, "yeu_cau_bo_sung_giay_to"},
+	{COL_TRANG_THAI, EXACT, 4, "yeu_cau_bo_sung_ho_so"},
+	{COL_TRANG_THAI, EXACT, 4, "yeu_cau_bo_sung"},
+	{COL_TRANG_THAI, EXACT, 4, "cho_bo_sung"},
+	{COL_TRANG_THAI, EXACT, 4, "cho_bo_sung_giay_to"},
+	{COL_TRANG_THAI, EXACT, 4, "cho_bo_sung_ho_so"},
+	{COL_TRANG_THAI, EXACT, 4, "bo_sung_ho_so"},
+	{COL_TRANG_THAI, EXACT, 5, "yeu_cau_thuc_hien_nghia_vu_tai_chinh"},
+	{COL_TRANG_THAI, EXACT, 5, "cho_thuc_hien_nghia_vu_tai_chinh"},
+	{COL_TRANG_THAI, EXACT, 5, "cho_thanh_toan_phi"},	/* phí */
+	{COL_TRANG_THAI, EXACT, 5, "cho_thanh_toan_phi_le_phi"},
+	{COL_TRANG_THAI, EXACT, 5, "cho_thanh_toan"},
+	{COL_TRANG_THAI, EXACT, 5, "cho_nop_phi"},
+	{COL_TRANG_THAI, EXACT, 5, "cho_nop_phi_le_phi"},
+	{COL_TRANG_THAI, EXACT, 6, "cong_dan_yeu_cau_rut_ho_so"},
+	{COL_TRANG_THAI, EXACT, 6, "yeu_cau_rut_ho_so"},
+	{COL_TRANG_THAI, EXACT, 6, "da_rut_ho_so"},
+	{COL_TRANG_THAI, EXACT, 6, "rut_ho_so"},
+	{COL_TRANG_THAI, EXACT, 6, "da_rut"},
+	{COL_TRANG_THAI, EXACT, 7, "dung_xu_ly"},
+	{COL_TRANG_THAI, EXACT, 7, "da_dung_xu_ly"},
+	{COL_TRANG_THAI, EXACT, 7, "dung_giai_quyet"},
+	{COL_TRANG_THAI, EXACT, 7, "tam_dung"},
+	{COL_TRANG_THAI, EXACT, 7, "tam_dung_xu_ly"},
+	{COL_TRANG_THAI, EXACT, 7, "da_tam_dung"},
+	{COL_TRANG_THAI, EXACT, 7, "da_huy"},
+	{COL_TRANG_THAI, EXACT, 7, "da_huy_ho_so"},
+	{COL_TRANG_THAI, EXACT, 8, "da_xu_ly_xong"},
+	{COL_TRANG_THAI, EXACT, 8, "xu_ly_xong"},
+	{COL_TRANG_THAI, EXACT, 8, "da_xu_ly"},
+	{COL_TRANG_THAI, EXACT, 8, "da_giai_quyet"},
+	{COL_TRANG_THAI, EXACT, 8, "da_co_ket_qua"},
+	{COL_TRANG_THAI, EXACT, 8, "cho_tra_ket_qua"},
+	{COL_TRANG_THAI, EXACT, 8, "hoan_thanh"},
+	{COL_TRANG_THAI, EXACT, 8, "da_hoan_thanh"},
+	{COL_TRANG_THAI, EXACT, 9, "da_tra_ket_qua"},
+	{COL_TRANG_THAI, EXACT, 9, "tra_ket_qua"},
+	{COL_TRANG_THAI, EXACT, 9, "da_tra"},
+};
+
+/* A leading word dropped before the exact words are compared (not before
+ * the user's, nor the phrases): "Cấp tỉnh", "Hồ sơ đang xử lý". */
+static const struct {
+	int col;
+	const char *w;	/* with its '_' */
+} code_prefix[] = {
+	{COL_CAP, "cap_"},
+	{COL_TRANG_THAI, "ho_so_"},
+};
+
+/* Negations: a phrase after one of these words, in the same clause (up to
+ * the next punctuation mark), is no match, unless the word is itself part
+ * of a phrase found ("không trực tuyến" in muc_do_dvc). Not "phi": phí
+ * (a fee) folds to it, and "Nộp phí trực tuyến" is online. */
+static const char *const negation[] = {"khong", "chua", "ko", "not"};
+
+/* What a status means (cols.h): */
+const unsigned char status_kind_of[NSTATUS] = {
+	STATUS_NOT_RECEIVED,	/* 1 */
+	STATUS_IN_PROGRESS,	/* 2 */
+	STATUS_NOT_RECEIVED,	/* 3 */
+	STATUS_IN_PROGRESS,	/* 4 */
+	STATUS_WAITING,		/* 5 */
+	STATUS_WAITING,		/* 6 */
+	STATUS_WITHDRAWN,	/* 7 */
+	STATUS_STOPPED,		/* 8 */
+	STATUS_PROCESSED,	/* 9 */
+	STATUS_PROCESSED,	/* 10 */
+};
+
+const char *const status_kind_name[NSTATUS_KINDS] = {
+	"not_received", "in_progress", "waiting", "withdrawn", "stopped", "processed",
 };
 
 static const char *const *
@@ -202,48 +317,325 @@ col_code_name(int col, int code)
 	return codes_of(col)[code];
 }
 
-/* phrase occurs in s as whole '_'-separated words */
-static int
-has_phrase(const char *s, const char *phrase)
+int
+col_code_by_name(int col, const char *name)
 {
-	size_t n = strlen(phrase);
-	const char *p = s;
+	const char *const *codes = codes_of(col);
+	int i;
 
-	while ((p = strstr(p, phrase)) != NULL) {
-		if ((p == s || p[-1] == '_') && (p[n] == '\0' || p[n] == '_'))
+	for (i = 0; codes && codes[i]; i++)
+		if (strcmp(name, codes[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+col_code_error(int code)
+{
+	switch (code) {
+	case CODE_SEVERAL:
+		return "names more than one code";
+	case CODE_NUL:
+		return "NUL byte in the value";
+	case CODE_CONTROL:
+		return "control byte in the value";
+	case CODE_NOT_UTF8:
+		return "not UTF-8";
+	}
+	return "unknown code";
+}
+
+/* A folded value's words: norm holds them joined by '_' (punctuation and
+ * spaces gone), at[i] where word i starts in it, clause[i] its clause (a
+ * clause ends at punctuation: anything between words but spaces). */
+struct words {
+	char *norm;
+	size_t n, *at, *clause;
+};
+
+/* What a character of folded text is to the words: a letter, digit or
+ * mark is part of a word; a space (fold made the ASCII ones '_'; others,
+ * and invisible format characters such as U+200B, stay) or a dash ('-' is
+ * a space to fold, and so "–" is) only separates; anything else,
+ * punctuation or a symbol ("," "(" "/" "«"), also ends a clause. *len is the character's length in bytes. */
+enum { CH_WORD, CH_SPACE, CH_BREAK };
+
+static int
+char_class(const char *s, size_t n, size_t *len)
+{
+	unsigned char c = (unsigned char)*s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	*len = 1;
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+			return CH_WORD;
+		return c == '_' ? CH_SPACE : CH_BREAK;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+	if (k <= 0)
+		return CH_WORD;	/* not UTF-8: cannot be (fold makes UTF-8) */
+	*len = (size_t)k;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return CH_WORD;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_PD:	/* a dash, as fold makes '-' a space */
+		return CH_SPACE;
+	default:
+		return CH_BREAK;
+	}
+}
+
+static void
+words_split(struct words *w, const char *folded)
+{
+	size_t len = strlen(folded), i = 0, o = 0, clause = 0, k;
+	int in_word = 0;
+
+	w->norm = emalloc(len + 1);
+	w->at = emalloc((len / 2 + 1) * sizeof *w->at);
+	w->clause = emalloc((len / 2 + 1) * sizeof *w->clause);
+	w->n = 0;
+	while (i < len) {
+		int cl = char_class(folded + i, len - i, &k);
+		if (cl != CH_WORD) {
+			if (cl == CH_BREAK && w->n)
+				clause++;
+			in_word = 0;
+			i += k;
+			continue;
+		}
+		if (!in_word) {
+			if (w->n)
+				w->norm[o++] = '_';
+			w->at[w->n] = o;
+			w->clause[w->n++] = clause;
+			in_word = 1;
+		}
+		memcpy(w->norm + o, folded + i, k);
+		o += k;
+		i += k;
+	}
+	w->norm[o] = '\0';
+}
+
+static void
+words_free(struct words *w)
+{
+	free(w->norm);
+	free(w->at);
+	free(w->clause);
+}
+
+char *
+col_code_key(const char *folded)
+{
+	struct words w;
+
+	words_split(&w, folded);
+	free(w.at);
+	free(w.clause);
+	return w.norm;
+}
+
+/* Words phrase[] at word i of w: returns how many, or 0. */
+static size_t
+phrase_at(const struct words *w, size_t i, const char *phrase, size_t plen, size_t pwords)
+{
+	const char *s = w->norm + w->at[i];
+
+	if (i + pwords > w->n || strncmp(s, phrase, plen) != 0 ||
+	    (s[plen] != '\0' && s[plen] != '_'))
+		return 0;
+	return pwords;
+}
+
+struct occ {
+	size_t a, b;	/* words a..b-1 */
+	int code;	/* -1: a MASK */
+	unsigned char dead, neg;
+};
+
+static int
+is_negation(const struct words *w, size_t i)
+{
+	const char *s = w->norm + w->at[i];
+	size_t k, n = strcspn(s, "_");
+
+	for (k = 0; k < sizeof negation / sizeof negation[0]; k++)
+		if (strlen(negation[k]) == n && strncmp(s, negation[k], n) == 0)
 			return 1;
-		p++;
+	return 0;
+}
+
+/* The phrases of col in w: the code they name, CODE_NONE or CODE_SEVERAL.
+ * Linear in the words (a 4 MB value is hostile input, not a code): the
+ * phrases found come in the order of their first word, and one inside
+ * another starts at most the longest phrase's length before it. */
+static int
+phrase_code(int col, const struct words *w)
+{
+	struct occ *o = NULL;
+	unsigned char *covered;
+	size_t no = 0, cap = 0, longest = 1, i, j, k, e;
+	int found = CODE_NONE, active = 0;
+
+	for (i = 0; i < w->n; i++)
+		for (e = 0; e < sizeof code_word / sizeof code_word[0]; e++) {
+			const char *p = code_word[e].w;
+			size_t plen, pwords = 1, c;
+
+			if (code_word[e].col != col || code_word[e].how == EXACT)
+				continue;
+			plen = strlen(p);
+			for (c = 0; c < plen; c++)
+				pwords += p[c] == '_';
+			if (!phrase_at(w, i, p, plen, pwords))
+				continue;
+			if (no == cap) {
+				cap = cap ? 2 * cap : 8;
+				o = erealloc(o, cap * sizeof *o);
+			}
+			o[no].a = i;
+			o[no].b = i + pwords;
+			o[no].code = code_word[e].how == MASK ? -1 : code_word[e].code;
+			o[no].dead = o[no].neg = 0;
+			no++;
+			if (pwords > longest)
+				longest = pwords;
+		}
+	/* the longest phrase wins over a shorter one inside it */
+	for (k = 0; k < no; k++) {
+		for (j = k; j-- > 0 && o[j].a + longest >= o[k].a;)
+			if (o[j].a < o[k].a ? o[k].b <= o[j].b : o[k].b < o[j].b)
+				o[k].dead = 1;
+		for (j = k + 1; j < no && o[j].a == o[k].a; j++)
+			if (o[k].b < o[j].b)
+				o[k].dead = 1;
+	}
+	/* a negation that is no part of a phrase negates the phrases after it
+	 * in its clause */
+	covered = ecalloc(w->n + 1, 1);
+	for (k = 0; k < no; k++)
+		for (i = o[k].a; i < o[k].b; i++)
+			covered[i] = 1;
+	for (i = 0, k = 0; i < w->n; i++) {
+		if (i > 0 && w->clause[i] != w->clause[i - 1])
+			active = 0;
+		for (; k < no && o[k].a == i; k++)
+			o[k].neg = (unsigned char)active;
+		if (!covered[i] && is_negation(w, i))
+			active = 1;
+	}
+	free(covered);
+	for (k = 0; k < no; k++) {
+		if (o[k].dead || o[k].neg || o[k].code < 0)
+			continue;
+		if (found >= 0 && found != o[k].code) {
+			found = CODE_SEVERAL;
+			break;
+		}
+		found = o[k].code;
+	}
+	free(o);
+	return found;
+}
+
+/* A C0 control byte, DEL, or a C1 control (U+0080-U+009F: c2 80-9f);
+ * the text is UTF-8. */
+static int
+has_control(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f ||
+		    (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0))
+			return 1;
 	}
 	return 0;
+}
+
+/* The exact words: a code's own name, or an EXACT word. */
+static int
+exact_code(int col, const char *s)
+{
+	size_t e;
+	int code = col_code_by_name(col, s);
+
+	if (code >= 0)
+		return code;
+	for (e = 0; e < sizeof code_word / sizeof code_word[0]; e++)
+		if (code_word[e].col == col && code_word[e].how == EXACT &&
+		    strcmp(s, code_word[e].w) == 0)
+			return code_word[e].code;
+	return CODE_NONE;
 }
 
 int
 col_code(int col, const char *folded)
 {
-	const char *const *codes = codes_of(col);
-	size_t i;
-	int found = -1;
+	struct words w;
+	const char *s;
+	size_t k;
+	int code;
 
-	if (!codes)
-		return -1;
-	/* "cấp tỉnh": a leading "cấp " is no part of the code */
-	if (col == COL_CAP && strncmp(folded, "cap_", 4) == 0)
-		folded += 4;
-	for (i = 0; codes[i]; i++)
-		if (strcmp(folded, codes[i]) == 0)
-			return (int)i;
-	for (i = 0; i < sizeof code_alias / sizeof code_alias[0]; i++)
-		if (code_alias[i].col == col && code_alias[i].how == EXACT &&
-		    strcmp(folded, code_alias[i].folded) == 0)
-			return code_alias[i].code;
-	/* phrases: the words of exactly one code */
-	for (i = 0; i < sizeof code_alias / sizeof code_alias[0]; i++) {
-		if (code_alias[i].col != col || code_alias[i].how != PHRASE ||
-		    !has_phrase(folded, code_alias[i].folded))
-			continue;
-		if (found >= 0 && found != code_alias[i].code)
-			return -2;
-		found = code_alias[i].code;
+	if (!codes_of(col))
+		return CODE_NONE;
+	if (has_control(folded, strlen(folded)))
+		return CODE_CONTROL;
+	words_split(&w, folded);
+	/* the user's words first, then ours */
+	if ((code = codes_user(col, w.norm)) >= 0)
+		goto done;
+	s = w.norm;
+	for (k = 0; k < sizeof code_prefix / sizeof code_prefix[0]; k++) {
+		size_t n = strlen(code_prefix[k].w);
+		if (code_prefix[k].col == col && strncmp(s, code_prefix[k].w, n) == 0) {
+			s += n;
+			if ((code = codes_user(col, s)) >= 0)
+				goto done;
+		}
 	}
-	return found;
+	if ((code = exact_code(col, s)) >= 0)
+		goto done;
+	code = phrase_code(col, &w);
+done:
+	words_free(&w);
+	return code;
+}
+
+int
+col_code_text(const char *s, size_t n)
+{
+	size_t at;
+
+	switch (text_check(s, n, &at)) {
+	case TEXT_NUL:
+		return CODE_NUL;
+	case TEXT_BADUTF8:
+		return CODE_NOT_UTF8;
+	}
+	return has_control(s, n) ? CODE_CONTROL : 0;
+}
+
+int
+col_code_raw(int col, const char *s, size_t n)
+{
+	char *f;
+	int code;
+
+	if ((code = col_code_text(s, n)) < 0)
+		return code;
+	f = fold(s, n);
+	code = col_code(col, f);
+	free(f);
+	return code;
 }

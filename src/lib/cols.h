@@ -35,19 +35,80 @@ col_has_codes(int col)
 {
 	return col_coded[col];
 }
-/* The code a folded value is (its index into col_code_names), -1 when it
- * is none, -2 when it names several (a phrase with two channels in it). */
+
+/* What col_code returns for a value that is no code: every one negative,
+ * none below -100 (dossier.h's CODE_UNSEEN). col_code_error says each. */
+enum {
+	CODE_NONE = -1,		/* unknown: the value names no code */
+	CODE_SEVERAL = -2,	/* it names two codes ("trực tuyến và trực tiếp") */
+	CODE_NUL = -3,		/* a NUL byte in the value */
+	CODE_CONTROL = -4,	/* another control byte (C0, DEL or C1) */
+	CODE_NOT_UTF8 = -5,	/* bytes that are not UTF-8 */
+};
+/* The reason for a negative code, as a message says it ("unknown code",
+ * "names more than one code", "NUL byte in the value", ...): static. */
+const char *col_code_error(int code);
+
+/* The code a folded value is (its index into col_code_name), or one of the
+ * negative CODE_ values. The rules (man/cchc-check.1, CODES): a word of the
+ * user's table (codes.h) first, then an exact word of the built-in table,
+ * then phrases (cap, kenh, muc_do_dvc): the longest phrase found wins over
+ * a shorter one inside it, a phrase after a negation (không, chưa) in its
+ * clause is no match, and the phrases left must all name one code. Costly
+ * (a dozen phrases a column): call it once per distinct value. */
 int col_code(int col, const char *folded);
+/* The same for raw bytes s[0..n), any bytes: not UTF-8, a NUL or another
+ * control byte is its CODE_ value; else the value is folded and looked up. */
+int col_code_raw(int col, const char *s, size_t n);
+/* 0 when s[0..n) can be a code (UTF-8 without a NUL or control byte),
+ * else CODE_NUL, CODE_NOT_UTF8 or CODE_CONTROL. */
+int col_code_text(const char *s, size_t n);
 const char *col_code_name(int col, int code);
 /* How many codes col has (0 for no code column). */
 int col_ncodes(int col);
+/* A folded value as the code words are written: its words joined by one
+ * '_', spaces and punctuation gone ("online_(cong_dvc)" is online_cong_dvc).
+ * The caller frees it. */
+char *col_code_key(const char *folded);
+/* The code a code's canonical name is ("truc_tuyen", "7"), or -1. */
+int col_code_by_name(int col, const char *name);
 
-/* trang_thai: the statuses that are not received dossiers (1 registered,
- * 3 refused). */
+/* The codes, by index. cap: */
+enum { CAP_TINH = 0, CAP_HUYEN, CAP_XA };
+/* kenh, in the order of the count columns: */
+enum { KENH_TRUC_TUYEN = 0, KENH_TRUC_TIEP, KENH_BUU_CHINH };
+/* muc_do_dvc: */
+enum { MUC_TOAN_TRINH = 0, MUC_MOT_PHAN, MUC_KHONG };
+/* trang_thai: the national portal's TrangThaiHoSo 1-10 are codes 0-9,
+ * named "1".."10". */
+enum { NSTATUS = 10 };
+
+/* What a status means for the rules (DOMAIN.md, "Statuses"): */
+enum status_kind {
+	STATUS_NOT_RECEIVED,	/* 1 registered, 3 refused: never counted */
+	STATUS_IN_PROGRESS,	/* 2 received, 4 processing */
+	STATUS_WAITING,		/* 5 supplements, 6 fees: the citizen acts */
+	STATUS_WITHDRAWN,	/* 7 */
+	STATUS_STOPPED,		/* 8 */
+	STATUS_PROCESSED,	/* 9 processed, 10 returned */
+	NSTATUS_KINDS
+};
+extern const unsigned char status_kind_of[NSTATUS];
+/* A status code's kind, or -1 for a code that is none (-1: empty). */
+static inline int
+status_kind(int code)
+{
+	return code >= 0 && code < NSTATUS ? status_kind_of[code] : -1;
+}
+/* The kind's name: "not_received", "in_progress", "waiting", "withdrawn",
+ * "stopped", "processed". */
+extern const char *const status_kind_name[NSTATUS_KINDS];
+
+/* Old name, kept until cchc-sum uses status_kind: 1 and 3. */
 static inline int
 status_not_received(int code)
 {
-	return code == 0 || code == 2;	/* "1" and "3" */
+	return status_kind(code) == STATUS_NOT_RECEIVED;
 }
 
 /* The count table's columns, in the contract's order. */
@@ -74,8 +135,5 @@ struct std_rate {
 };
 extern const struct std_rate standard_rate[];
 extern const size_t nstandard_rate;
-
-/* kenh codes, in the order of the count columns */
-enum { KENH_TRUC_TUYEN = 0, KENH_TRUC_TIEP, KENH_BUU_CHINH };
 
 #endif

@@ -212,26 +212,20 @@ dossier_parser_free(struct dossier_parser *p)
 
 /* Folding is costly; an export has few distinct codes: fold each once.
  * A short one goes to the table dossier_code looks in: its first slot when
- * free, else its second (three values of one slot take turns there). */
+ * free, else its second (three values of one slot take turns there).
+ * The value's own bytes are looked up, all n of them: one holding a NUL, a
+ * control byte or bytes that are not UTF-8 is no code (col_code_raw). */
 int
 dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n)
 {
-	int added, *v, code;
+	int added, *v;
 	size_t at;
-	char *f;
 
-	if (smap_count(p->memo[col]) > 4096) {	/* free text, not codes */
-		f = fold(s, n);
-		code = col_code(col, f);
-		free(f);
-		return code;
-	}
+	if (smap_count(p->memo[col]) > 4096)	/* free text, not codes */
+		return col_code_raw(col, s, n);
 	v = smap_put(p->memo[col], s, n, &added);
-	if (added) {
-		f = fold(s, n);
-		*v = col_code(col, f);
-		free(f);
-	}
+	if (added)
+		*v = col_code_raw(col, s, n);
 	if (n > 0 && n <= CODE_CACHE_LEN && text_check(s, n, &at) == TEXT_OK) {
 		uint64_t k = code_key(s, n);
 		unsigned j = code_slot_of(k, n);

@@ -100,8 +100,9 @@ code_slot_is(const struct code_slot *e, uint64_t k, const char *s, size_t n)
 	return e->len == n && e->key == k && (n <= 8 || memcmp(e->s, s, n) == 0);
 }
 
-/* The code of code column col's trimmed value s[0..n), n > 0: its index
- * into col_code_name, -1 when it is none, -2 when it names several.
+/* The code of code column col's trimmed value s[0..n): its index into
+ * col_code_name, or a negative CODE_ value (cols.h: none, several, a NUL,
+ * a control byte, not UTF-8; col_code_error says which).
  * A value seen before is found inline; only valid UTF-8 is kept in the
  * table, so a match is text_check clean. */
 int dossier_code_slow(struct dossier_parser *p, int col, const char *s, size_t n);
