@@ -31,7 +31,7 @@ MAN7     = $(wildcard man/*.7)
 
 all: $(PROGS) samples/gen-export
 
-samples/gen-export: samples/gen-export.c
+samples/gen-export: samples/gen-export.c samples/dossiers.h
 	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lutf8proc
 
 src/lib/%.o: src/lib/%.c $(LIBHDR)
