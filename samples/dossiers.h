@@ -4,10 +4,12 @@
  * canonically, to the precision the raw file carries (a time written to the
  * minute is a time to the minute in the twin too).
  *
- * Two random streams: the dossiers' (rng), drawn in exactly the order the
+ * Three random streams: the dossiers' (rng), drawn in exactly the order the
  * first gen-export drew it, so that its default output stays byte for byte
- * what it was; and the habits' (hrng), for everything a writer chooses on its
- * own, so that a style with more habits still shows the same dossiers. */
+ * what it was; the facts only the Excel-style exports show (frng: statuses
+ * 2 and 5-8, the applicant...), drawn once a dossier; and the habits' (hrng),
+ * for everything a writer chooses on its own. So every style, and gen-xlsx,
+ * shows the same dossiers: row i is the same dossier everywhere. */
 #ifndef DOSSIERS_H
 #define DOSSIERS_H
 
@@ -19,8 +21,9 @@
 
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t hrng = 0x2545f4914f6cdd1dULL;
+static uint64_t frng = 0x6a09e667f3bcc909ULL;
 
-static uint64_t
+static inline uint64_t
 next_of(uint64_t *r)
 {
 	*r ^= *r >> 12;
@@ -29,38 +32,40 @@ next_of(uint64_t *r)
 	return *r * 2685821657736338717ULL;
 }
 
-static void
+static inline void
 seed_streams(unsigned long long s)
 {
 	rng ^= s * 0x9e3779b97f4a7c15ULL;
 	hrng ^= s * 0xbf58476d1ce4e5b9ULL;
+	frng ^= s * 0x94d049bb133111ebULL;
 }
 
 /* the dossiers' stream */
-static int
+static inline int
 pick(int n)
 {
 	return (int)(next_of(&rng) % (uint64_t)n);
 }
 
 /* chance in ten thousand */
-static int
+static inline int
 chance(int pct10000)
 {
 	return pick(10000) < pct10000;
 }
 
 /* the habits' stream */
-static int
+static inline int
 hpick(int n)
 {
 	return (int)(next_of(&hrng) % (uint64_t)n);
 }
 
-static int
-hchance(int pct10000)
+/* the Excel-style facts' stream */
+static inline int
+fpick(int n)
 {
-	return hpick(10000) < pct10000;
+	return (int)(next_of(&frng) % (uint64_t)n);
 }
 
 static const char *const levels[] = {"Cấp tỉnh", "Cấp huyện", "Cấp xã"};
@@ -97,14 +102,14 @@ static const char *const muc_do_code[] = {"toan_trinh", "mot_phan", "khong", "kh
 
 struct day { int y, m, d; };
 
-static int
+static inline int
 mdays(int y, int m)
 {
 	static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	return md[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 }
 
-static struct day
+static inline struct day
 add_days(struct day t, int n)
 {
 	while (n-- > 0)
@@ -116,7 +121,7 @@ add_days(struct day t, int n)
 	return t;
 }
 
-static struct day
+static inline struct day
 prev_day(struct day t)
 {
 	if (--t.d == 0) {
@@ -127,7 +132,7 @@ prev_day(struct day t)
 	return t;
 }
 
-static int
+static inline int
 cmp_day(struct day a, struct day b)
 {
 	if (a.y != b.y)
@@ -138,7 +143,7 @@ cmp_day(struct day a, struct day b)
 }
 
 /* days since 1 Jan 1970 (Howard Hinnant's days_from_civil) */
-static long
+static inline long
 civil_days(struct day t)
 {
 	long y = t.y - (t.m <= 2), era = (y >= 0 ? y : y - 399) / 400;
@@ -148,7 +153,7 @@ civil_days(struct day t)
 }
 
 /* Excel's serial day (1900 system; right from 1 March 1900 on) */
-static long
+static inline long
 serial_day(struct day t)
 {
 	return civil_days(t) - civil_days((struct day){1899, 12, 30});
@@ -161,7 +166,7 @@ struct when {
 	int hh, mi, ss, prec;
 };
 
-static struct when
+static inline struct when
 shown(struct day d, int hh, int mi, int ss, int prec)
 {
 	struct when w = {d, prec ? hh : 0, prec ? mi : 0, prec > 1 ? ss : 0, prec};
@@ -169,7 +174,7 @@ shown(struct day d, int hh, int mi, int ss, int prec)
 }
 
 /* the twin's form: yyyy-mm-dd[THH:MM[:SS]] */
-static void
+static inline void
 iso_when(char *buf, size_t n, struct when w)
 {
 	if (w.prec == 0)
@@ -202,7 +207,7 @@ struct dossier {
 	int holder, note;	/* the applicant and the note (-1: none) */
 };
 
-static void
+static inline void
 draw_dossier(struct dossier *x, long i, int year, int bad, int portal, char *prev_id)
 {
 	struct dossier d = {0};
@@ -269,35 +274,77 @@ draw_dossier(struct dossier *x, long i, int year, int bad, int portal, char *pre
  * their end date; 5 and 6 are pending with the clock stopped), online
  * dossiers sent in the small hours (their received day in UTC is the day
  * before), the applicant, a note. */
-static void
+static inline void
 draw_more(struct dossier *d)
 {
-	int p = hpick(100);
+	int p = fpick(100);
 
 	d->pending = p < 10 ? 2 : p < 80 ? 4 : p < 92 ? 5 : 6;
 	if (d->status == 0 && d->resolved) {
-		p = hpick(100);
+		p = fpick(100);
 		d->code = p < 4 ? 7 : p < 7 ? 8 : 9 + d->returned;
 	} else if (d->status == 0) {
 		d->code = d->pending;
 	}
-	if (d->ch == 0 && hchance(2000)) {	/* online, between 00:00 and 06:59 */
-		d->rh = hpick(7), d->rmi = hpick(60), d->rs = hpick(60);
+	if (d->ch == 0 && fpick(10000) < 2000) {	/* online, between 00:00 and 06:59 */
+		d->rh = fpick(7), d->rmi = fpick(60), d->rs = fpick(60);
 		if (d->rh == 0 && d->rmi == 0)
 			d->rmi = 1;
 	}
-	d->holder = hpick(12);
-	d->note = hchance(3000) ? hpick(8) : -1;
+	d->holder = fpick(12);
+	d->note = fpick(10000) < 3000 ? fpick(8) : -1;
+}
+
+/* Words for each code, as people write them (first: the plainest). */
+static const char *const cap_words[3][4] = {
+	{"Cấp tỉnh", "Sở, ban, ngành", "Tỉnh", "UBND cấp tỉnh"},
+	{"Cấp huyện", "UBND cấp huyện", "Huyện", "cấp huyện"},
+	{"Cấp xã", "UBND cấp xã", "Xã", "CẤP XÃ"},
+};
+static const char *const kenh_words[3][4] = {
+	{"Trực tuyến", "Online (Cổng DVC)", "Nộp trực tuyến", "Trực tuyến (Cổng DVC quốc gia)"},
+	{"Trực tiếp", "Nộp trực tiếp", "Trực tiếp tại Bộ phận Một cửa", "TRỰC TIẾP"},
+	{"Qua dịch vụ BCCI", "Nộp qua bưu chính công ích", "Qua dịch vụ bưu chính công ích", "Bưu chính"},
+};
+static const char *const muc_do_words[3][4] = {
+	{"Toàn trình", "DVC trực tuyến toàn trình", "Mức độ 4", "toàn trình"},
+	{"Một phần", "DVC trực tuyến một phần", "Mức độ 3", "Một phần"},
+	{"", "Mức độ 2", "Cung cấp thông tin", ""},
+};
+/* TrangThaiHoSo: the portal's label first, then the provincial phrasings */
+static const char *const status_words[11][4] = {
+	{NULL},
+	{"Mới đăng ký", "Chờ tiếp nhận"},
+	{"Được tiếp nhận", "Đã tiếp nhận"},
+	{"Không được tiếp nhận", "Từ chối tiếp nhận"},
+	{"Đang xử lý", "Đang giải quyết"},
+	{"Yêu cầu bổ sung giấy tờ", "Chờ bổ sung", "Yêu cầu bổ sung"},
+	{"Yêu cầu thực hiện nghĩa vụ tài chính", "Chờ thanh toán phí",
+	 "Chờ thực hiện nghĩa vụ tài chính"},
+	{"Công dân yêu cầu rút hồ sơ", "Đã rút hồ sơ", "Rút hồ sơ"},
+	{"Dừng xử lý", "Tạm dừng", "Đã hủy"},
+	{"Đã xử lý xong", "Chờ trả kết quả", "Hoàn thành"},
+	{"Đã trả kết quả", "Đã trả"},
+};
+
+static inline const char *
+one_of(const char *const *w, int n)
+{
+	int k = 0;
+
+	while (k < n && w[k])
+		k++;
+	return w[hpick(k)];
 }
 
 /* the dossier as of the end of day asof: finished, or not yet */
-static int
+static inline int
 finished_by(const struct dossier *d, struct day asof)
 {
 	return d->resolved && cmp_day(d->done, asof) <= 0;
 }
 
-static int
+static inline int
 code_as_of(const struct dossier *d, struct day asof)
 {
 	if (d->status != 0)
@@ -323,7 +370,7 @@ static const char *const notes[] = {
 };
 
 /* Text decomposed (NFD), as some systems write Vietnamese; into buf. */
-static const char *
+static inline const char *
 nfd_text(const char *s, char *buf, size_t n)
 {
 	utf8proc_uint8_t *d = NULL;
@@ -338,7 +385,7 @@ nfd_text(const char *s, char *buf, size_t n)
 
 /* One CSV row: each cell quoted when it holds the delimiter, a quote, CR or
  * LF, or (as cchc-check quotes) a space at either end. */
-static void
+static inline void
 put_row(FILE *o, const char *const *cell, int n, char delim, const char *eol)
 {
 	int c;
@@ -381,7 +428,7 @@ static const char *const twin_name[] = {
 
 /* One dossier as the twin has it. stt: its number in the raw file; the dates
  * as the raw file shows them (when.prec < 0: empty). */
-static void
+static inline void
 put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
          long stt, int code, struct when recv, struct when due, struct when done,
          struct when handover)
@@ -421,7 +468,7 @@ put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
 	put_row(o, cell, ncol, ',', "\n");
 }
 
-static void
+static inline void
 put_twin_header(FILE *o, const enum twin_col *col, int ncol)
 {
 	const char *cell[16];

@@ -252,48 +252,6 @@ static const char *const excel_head[2][NEXCEL] = {
 	 "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", ""},
 };
 
-/* Words for each code, as people write them (first: the plainest). */
-static const char *const cap_words[3][4] = {
-	{"Cấp tỉnh", "Sở, ban, ngành", "Tỉnh", "UBND cấp tỉnh"},
-	{"Cấp huyện", "UBND cấp huyện", "Huyện", "cấp huyện"},
-	{"Cấp xã", "UBND cấp xã", "Xã", "CẤP XÃ"},
-};
-static const char *const kenh_words[3][4] = {
-	{"Trực tuyến", "Online (Cổng DVC)", "Nộp trực tuyến", "Trực tuyến (Cổng DVC quốc gia)"},
-	{"Trực tiếp", "Nộp trực tiếp", "Trực tiếp tại Bộ phận Một cửa", "TRỰC TIẾP"},
-	{"Qua dịch vụ BCCI", "Nộp qua bưu chính công ích", "Qua dịch vụ bưu chính công ích", "Bưu chính"},
-};
-static const char *const muc_do_words[3][4] = {
-	{"Toàn trình", "DVC trực tuyến toàn trình", "Mức độ 4", "toàn trình"},
-	{"Một phần", "DVC trực tuyến một phần", "Mức độ 3", "Một phần"},
-	{"", "Mức độ 2", "Cung cấp thông tin", ""},
-};
-/* TrangThaiHoSo: the portal's label first, then the provincial phrasings */
-static const char *const status_words[11][4] = {
-	{NULL},
-	{"Mới đăng ký", "Chờ tiếp nhận"},
-	{"Được tiếp nhận", "Đã tiếp nhận"},
-	{"Không được tiếp nhận", "Từ chối tiếp nhận"},
-	{"Đang xử lý", "Đang giải quyết"},
-	{"Yêu cầu bổ sung giấy tờ", "Chờ bổ sung", "Yêu cầu bổ sung"},
-	{"Yêu cầu thực hiện nghĩa vụ tài chính", "Chờ thanh toán phí",
-	 "Chờ thực hiện nghĩa vụ tài chính"},
-	{"Công dân yêu cầu rút hồ sơ", "Đã rút hồ sơ", "Rút hồ sơ"},
-	{"Dừng xử lý", "Tạm dừng", "Đã hủy"},
-	{"Đã xử lý xong", "Chờ trả kết quả", "Hoàn thành"},
-	{"Đã trả kết quả", "Đã trả"},
-};
-
-static const char *
-one_of(const char *const *w, int n)
-{
-	int k = 0;
-
-	while (k < n && w[k])
-		k++;
-	return w[hpick(k)];
-}
-
 /* Every form a date-time takes in these exports, and the precision it keeps. */
 enum form {
 	F_DMY_HMS, F_HM_DMY, F_HMS_DMY, F_DMY_HM_NOPAD, F_DAY, F_SERIAL_DOT,
