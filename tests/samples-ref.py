@@ -8,6 +8,7 @@ compare it byte for byte with the twin the generator wrote.
     samples-ref.py twin RAW [DELIMITER]        the raw file read as its twin (default ;)
     samples-ref.py keep-last FILE...           CSV rows, the last of each ma_ho_so
                                                (column 2) kept, in first-seen order
+    samples-ref.py cols NAME,... FILE          those columns of a CSV file, by name
 
 It knows only what the samples hold: title lines, a one- or two-row header
 found by "Mã hồ sơ", empty rows, the footer (from "Tổng cộng" on)."""
@@ -197,10 +198,21 @@ def keep_last(paths):
         out.writerow(last[k])
 
 
+def cols(names, path):
+    with open(path, newline='') as f:
+        rows = list(csv.reader(f))
+    at = [rows[0].index(n) for n in names.split(',')]
+    out = csv.writer(sys.stdout, lineterminator='\n')
+    for r in rows:
+        out.writerow([r[i] for i in at])
+
+
 if __name__ == '__main__':
     if sys.argv[1] == 'twin':
         twin(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else ';')
     elif sys.argv[1] == 'keep-last':
         keep_last(sys.argv[2:])
+    elif sys.argv[1] == 'cols':
+        cols(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
