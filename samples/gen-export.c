@@ -408,6 +408,18 @@ excel_header(FILE *o, struct day from, struct day to)
 	put_row(o, excel_head[1], NEXCEL, ';', "\r\n");
 }
 
+/* n in the Vietnamese style: 3.000, 1.234.567 */
+static void
+group_vi(char *buf, size_t size, long n)
+{
+	if (n < 1000) {
+		snprintf(buf, size, "%ld", n);
+		return;
+	}
+	group_vi(buf, size, n / 1000);
+	snprintf(buf + strlen(buf), size - strlen(buf), ".%03ld", n % 1000);
+}
+
 /* the total and the signatures; signed: the day the list was signed */
 static void
 excel_footer(FILE *o, long n, struct day signed_on)
@@ -415,10 +427,7 @@ excel_footer(FILE *o, long n, struct day signed_on)
 	const char *cell[NEXCEL] = {0};
 	char total[32], place[96];
 
-	if (n >= 1000)	/* Vietnamese style: 3.000 */
-		snprintf(total, sizeof total, "%ld.%03ld", n / 1000, n % 1000);
-	else
-		snprintf(total, sizeof total, "%ld", n);
+	group_vi(total, sizeof total, n);
 	cell[0] = "Tổng cộng";
 	cell[2] = total;
 	put_row(o, cell, NEXCEL, ';', "\r\n");
