@@ -151,11 +151,11 @@ EOF
 	[ "$(grep -c $'\r$' "$raw")" -gt 3000 ]
 	grep -q $'^lần 2"\r$' "$raw"	# a cell's second line
 	# the footer
-	tail -n 5 "$raw" > foot
-	[ "$(sed -n 1p foot)" = $'Tổng cộng;;3.000;;;;;;;;;;;;\r' ]
-	[ "$(sed -n 2p foot)" = $';;;;;;;;;;;;;;\r' ]
-	[ "$(sed -n 3p foot)" = $';;;;;;;;;;;Quảng Ngãi, ngày 12 tháng 12 năm 2024;;;\r' ]
-	grep -q '^;NGƯỜI LẬP BIỂU;' foot
+	tail -n 5 "$raw" > "$T/foot"
+	[ "$(sed -n 1p "$T/foot")" = $'Tổng cộng;;3.000;;;;;;;;;;;;\r' ]
+	[ "$(sed -n 2p "$T/foot")" = $';;;;;;;;;;;;;;\r' ]
+	[ "$(sed -n 3p "$T/foot")" = $';;;;;;;;;;;Quảng Ngãi, ngày 12 tháng 12 năm 2024;;;\r' ]
+	grep -q "^;NGƯỜI LẬP BIỂU;" "$T/foot"
 	# all-empty rows among the dossiers, not only around them
 	[ "$(sed -n '9,$p' "$raw" | head -n -5 | grep -c $'^;;;;;;;;;;;;;;\r$')" -ge 10 ]
 }
