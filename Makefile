@@ -29,10 +29,13 @@ PROGS    = $(addprefix bin/,$(TOOLS))
 MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 
-all: $(PROGS) samples/gen-export
+all: $(PROGS) samples/gen-export samples/gen-xlsx
 
-samples/gen-export: samples/gen-export.c
+samples/gen-export: samples/gen-export.c samples/dossiers.h
 	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lutf8proc
+
+samples/gen-xlsx: samples/gen-xlsx.c samples/dossiers.h
+	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lxlsxwriter -lutf8proc
 
 src/lib/%.o: src/lib/%.c $(LIBHDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
@@ -71,7 +74,10 @@ DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/lib/bats/bats-assert/load.bash:bats-assert \
        /usr/bin/mandoc:mandoc \
        /usr/bin/parallel:parallel \
-       /usr/bin/valgrind:valgrind
+       /usr/bin/valgrind:valgrind \
+       /usr/include/xlsxwriter.h:libxlsxwriter-dev \
+       /usr/bin/xlsx2csv:xlsx2csv \
+       /usr/bin/python3:python3
 
 deps:
 	@missing=""; for d in $(DEPS); do \
@@ -155,7 +161,7 @@ install: all
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 
 clean:
-	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export
+	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 
 .PHONY: all deps check lint-man bench fuzz fuzz-deps demo samples install clean
 .PRECIOUS: src/lib/%.o

@@ -1,153 +1,594 @@
 /* gen-export: a synthetic dossier export, as a provincial one-stop system
- * writes it, for the demo, the tests and the benchmarks.
+ * writes it, for the demo, the tests and the benchmarks; and its clean twin.
  *
- * usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal]
+ * usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal] [--lean]
+ *                   [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]
  *
  * Default style: Vietnamese headers, a BOM, CRLF, dates as dd/mm/yyyy with
  * times before or after, codes in words, some text in decomposed Unicode (NFD).
  * --portal: the national portal's field names, LF, yyyyMMddHHmmss, numeric codes.
  * --bad: one row in 400 is wrong in one of the ways cchc-check rejects.
  * --lean: without the procedure's and the field's names (benchmark files).
+ *
+ * --excel: the same dossiers (row i is row i of the default) as a provincial
+ * office's list comes out of Excel saved as CSV, with every habit met in real
+ * exports, and no data error among them:
+ *   - `;` between fields (Excel with Vietnamese regional settings), a BOM, CRLF
+ *     ending the rows, a bare LF for a line break inside a cell (Alt+Enter);
+ *   - title lines above the header ("UBND TỈNH QUẢNG NGÃI", "DANH SÁCH HỒ SƠ ...",
+ *     "Từ ngày ... đến ngày ..."), padded with empty cells to the table's width
+ *     as Excel pads every row, an empty row (`;;;;`) and a blank line;
+ *   - an STT column; a two-row header with merged cells: a group cell over its
+ *     columns ("Thời gian" over "Ngày tiếp nhận;Ngày hẹn trả;Ngày có kết quả",
+ *     "Thủ tục hành chính" over "Mã TTHC;Tên thủ tục;Lĩnh vực"), the cells after
+ *     it empty; a cell merged down ("Mã hồ sơ") whose second row is empty;
+ *   - date-times in every form of date_forms[] below: Excel serial numbers with
+ *     a fraction (to the second: rounded to the nearest second it is the time;
+ *     a decimal comma, as Vietnamese Excel writes it, or a point) and whole
+ *     days; `8:15 SA`, `2:15 CH` (12:xx is CH, 00:xx is `12:xx SA`); AM/PM;
+ *     fractions of a second (dropped); ISO with `+07:00`, or in UTC with `Z`
+ *     (online dossiers sent before 07:00 are on the day before in UTC); a
+ *     no-break space or several spaces between date and time; time first; d/m
+ *     without zeros; `-` and `.` between the parts; the portal's compact form;
+ *   - statuses as the national portal labels them (Mới đăng ký ... Đã trả kết
+ *     quả, the ten TrangThaiHoSo) or in a provincial phrasing (Chờ tiếp nhận,
+ *     Từ chối tiếp nhận, Chờ bổ sung, Đã rút hồ sơ, Tạm dừng, Hoàn thành, Đã trả,
+ *     ...); --portal-labels: the portal's labels only;
+ *   - levels, channels and service levels as people write them ("UBND cấp xã",
+ *     "Sở, ban, ngành", "Nộp trực tiếp", "Trực tiếp tại Bộ phận Một cửa",
+ *     "Online (Cổng DVC)", "Qua dịch vụ BCCI", "DVC trực tuyến toàn trình",
+ *     "Cung cấp thông tin");
+ *   - text with `;`, commas, quotes and line breaks inside (quoted as Excel
+ *     quotes: only for `;`, a quote or a line break); NFD text, code words too;
+ *   - a few all-empty rows (`;;;;`) among the dossiers;
+ *   - after the dossiers: a "Tổng cộng" row, an empty row, the place and date
+ *     ("Quảng Ngãi, ngày 12 tháng 12 năm 2024") and the signatures ("NGƯỜI LẬP
+ *     BIỂU"), in the columns where a sheet puts them.
+ *
+ * --twin FILE: the same dossiers, clean, into FILE: comma, LF, one header row,
+ * canonical columns (ma_ho_so, cap, ..., ngay_tra_ket_qua; stt, chu_ho_so and
+ * ghi_chu for the others), canonical codes (tinh/huyen/xa, truc_tuyen/...,
+ * toan_trinh/mot_phan/khong, statuses 1-10), NFC, and the date-times in
+ * Vietnam time as yyyy-mm-dd[THH:MM[:SS]], to the precision the raw file shows
+ * (a date alone, the minute, the second). Computed from the dossier, never
+ * from the raw text. cchc-check of the raw file and of its twin must agree,
+ * and so must their cchc-sum counts. Not with --bad.
+ *
+ * --monthly PREFIX: the dossiers as the monthly exports an office makes, one
+ * file PREFIX-yyyy-mm.csv per reporting month (15th of the month before to the
+ * 14th), each reaching 7 days further back (from the 8th), each made at the end
+ * of its month's 14th and showing every dossier as it then stood. A dossier
+ * received between the 8th and the 14th is in two files: in the first maybe
+ * still pending, in the second as it stood a month later (the later export is
+ * the truer). In any style; nothing on standard output. With --twin: the
+ * truth, each dossier once, as the last file that has it shows it.
+ *
  * The same arguments always give the same bytes. */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <utf8proc.h>
+#include "dossiers.h"
 
-static uint64_t rng = 88172645463325252ULL;
+static int portal, lean, excel, portal_labels, year = 2024;
 
-static uint64_t
-next(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 2685821657736338717ULL;
-}
+/* the end of time: a single export shows every dossier as it finally stands */
+static const struct day never = {9999, 12, 31};
 
-static int
-pick(int n)
-{
-	return (int)(next() % (uint64_t)n);
-}
-
-/* percent chance */
-static int
-chance(int pct10000)
-{
-	return pick(10000) < pct10000;
-}
-
-static const char *const levels[] = {"Cấp tỉnh", "Cấp huyện", "Cấp xã"};
-static const char *const agencies[3][6] = {
-	{"Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",
-	 "Sở Giao thông vận tải", "Sở Xây dựng", "Văn phòng UBND tỉnh"},
-	{"UBND huyện Bình Sơn", "UBND huyện Sơn Tịnh", "UBND thành phố Quảng Ngãi",
-	 "UBND thị xã Đức Phổ", "UBND huyện Mộ Đức", "UBND huyện Tư Nghĩa"},
-	{"UBND xã Bình Châu", "UBND xã Tịnh Khê", "UBND phường Nghĩa Lộ",
-	 "UBND xã Phổ Thạnh", "UBND xã Đức Lợi", "UBND phường Trần Phú"},
-};
-static const struct {
-	const char *field, *code, *name;
-} procs[] = {
-	{"Hộ tịch", "1.001193", "Đăng ký khai sinh"},
-	{"Hộ tịch", "1.000894", "Đăng ký kết hôn"},
-	{"Chứng thực", "2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản"},
-	{"Đất đai", "1.004227", "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất"},
-	{"Thành lập và hoạt động của hộ kinh doanh", "2.000720", "Đăng ký thành lập hộ kinh doanh"},
-	{"Xây dựng", "1.009794", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"},
-	{"Lý lịch tư pháp", "2.001417", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"},
-	{"Đường bộ", "1.002804", "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp"},
-};
-static const char *const channels[] = {
-	"Trực tuyến", "Trực tiếp", "Nộp qua bưu chính công ích",
-	"Qua dịch vụ bưu chính công ích",
-};
-static const char *const service_levels[] = {"Toàn trình", "Một phần", "", "Mức độ 2"};
-
-struct day { int y, m, d; };
-
-static int
-mdays(int y, int m)
-{
-	static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return md[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
-
-static struct day
-add_days(struct day t, int n)
-{
-	while (n-- > 0)
-		if (++t.d > mdays(t.y, t.m)) {
-			t.d = 1;
-			if (++t.m > 12)
-				t.m = 1, t.y++;
-		}
-	return t;
-}
-
-static int
-cmp_day(struct day a, struct day b)
-{
-	if (a.y != b.y)
-		return a.y - b.y;
-	if (a.m != b.m)
-		return a.m - b.m;
-	return a.d - b.d;
-}
-
-static int portal, lean;
+/* ---- The default and portal styles (the first gen-export's writer) ---- */
 
 /* One date-time in this export's style; hh < 0 for a date alone. */
 static void
-put_date(struct day t, int hh, int mi, int ss, int style)
+put_date(FILE *o, struct day t, int hh, int mi, int ss, int style)
 {
 	if (portal) {
-		printf("%04d%02d%02d%02d%02d%02d", t.y, t.m, t.d, hh < 0 ? 0 : hh, mi, ss);
+		fprintf(o, "%04d%02d%02d%02d%02d%02d", t.y, t.m, t.d, hh < 0 ? 0 : hh, mi, ss);
 		return;
 	}
 	if (hh < 0)
-		printf("%02d/%02d/%04d", t.d, t.m, t.y);
+		fprintf(o, "%02d/%02d/%04d", t.d, t.m, t.y);
 	else if (style == 1)
-		printf("%02d:%02d %02d/%02d/%04d", hh, mi, t.d, t.m, t.y);
+		fprintf(o, "%02d:%02d %02d/%02d/%04d", hh, mi, t.d, t.m, t.y);
 	else
-		printf("%02d/%02d/%04d %02d:%02d:%02d", t.d, t.m, t.y, hh, mi, ss);
+		fprintf(o, "%02d/%02d/%04d %02d:%02d:%02d", t.d, t.m, t.y, hh, mi, ss);
 }
 
 /* Text as given, or decomposed (NFD), as some systems write Vietnamese. */
 static void
-put_text(const char *s, int nfd)
+put_text(FILE *o, const char *s, int nfd)
 {
-	utf8proc_uint8_t *d = NULL;
+	char buf[512];
 	int quote = strchr(s, ',') != NULL;
 
 	if (quote)
-		putchar('"');
-	if (nfd && utf8proc_map((const utf8proc_uint8_t *)s, 0, &d,
-	    UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE) >= 0) {
-		fputs((const char *)d, stdout);
-		free(d);
-	} else {
-		fputs(s, stdout);
-	}
+		putc('"', o);
+	fputs(nfd ? nfd_text(s, buf, sizeof buf) : s, o);
 	if (quote)
-		putchar('"');
+		putc('"', o);
+}
+
+static const enum twin_col plain_cols[] = {
+	T_STT, T_MA_HO_SO, T_TEN_TTHC, T_LINH_VUC, T_CO_QUAN, T_CAP, T_KENH,
+	T_MUC_DO, T_TRANG_THAI, T_TIEP_NHAN, T_HEN_TRA, T_KET_QUA,
+};
+static const enum twin_col plain_lean_cols[] = {
+	T_STT, T_MA_HO_SO, T_CO_QUAN, T_CAP, T_KENH, T_MUC_DO, T_TRANG_THAI,
+	T_TIEP_NHAN, T_HEN_TRA, T_KET_QUA,
+};
+static const enum twin_col portal_cols[] = {
+	T_MA_HO_SO, T_MA_TTHC, T_TEN_TTHC, T_LINH_VUC, T_CO_QUAN, T_CAP, T_KENH,
+	T_MUC_DO, T_TRANG_THAI, T_TIEP_NHAN, T_HEN_TRA, T_KET_QUA, T_NGAY_TRA,
+};
+static const enum twin_col portal_lean_cols[] = {
+	T_MA_HO_SO, T_MA_TTHC, T_CO_QUAN, T_CAP, T_KENH, T_MUC_DO, T_TRANG_THAI,
+	T_TIEP_NHAN, T_HEN_TRA, T_KET_QUA, T_NGAY_TRA,
+};
+
+static void
+plain_header(FILE *o)
+{
+	const char *eol = portal ? "\n" : "\r\n";
+
+	if (portal)
+		fprintf(o, "MaHoSo,MaTTHC,%sDonViXuLy,Cap,KenhThucHien,MucDo,"
+		    "TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra%s",
+		    lean ? "" : "TenTTHC,TenLinhVuc,", eol);
+	else
+		fprintf(o, "\xef\xbb\xbfSTT,Mã hồ sơ,%sCơ quan giải quyết,"
+		    "Cấp giải quyết,Hình thức nộp,Mức độ DVC,Trạng thái,Ngày tiếp nhận,"
+		    "Ngày hẹn trả,Ngày có kết quả%s", lean ? "" : "Tên thủ tục,Lĩnh vực,", eol);
+}
+
+static void
+plain_twin_header(FILE *t)
+{
+	if (portal)
+		put_twin_header(t, lean ? portal_lean_cols : portal_cols,
+		    lean ? 11 : 13);
+	else
+		put_twin_header(t, lean ? plain_lean_cols : plain_cols, lean ? 10 : 12);
+}
+
+/* One dossier as it stood at the end of day asof; its twin into t. */
+static void
+plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
+{
+	const char *eol = portal ? "\n" : "\r\n";
+	struct day handed = add_days(d->done, d->handover);
+	int fin = finished_by(d, asof), given = fin && cmp_day(handed, asof) <= 0;
+	int code = d->status == 1 ? 1 : d->status == 3 ? 3 :
+	    !fin ? 4 : portal ? 9 + given : 9 + d->returned;
+	int kind = d->kind;
+
+	if (!portal)
+		fprintf(o, "%ld,", stt);
+	fprintf(o, "%s,", d->id);
+	if (portal) {
+		fprintf(o, "%s,", procs[d->pr].code);
+		if (!lean) {
+			put_text(o, procs[d->pr].name, 0);
+			putc(',', o);
+			put_text(o, procs[d->pr].field, 0);
+			putc(',', o);
+		}
+		put_text(o, agencies[d->lv][d->ag], 0);
+		fprintf(o, ",%s,%d,%d,%d,", d->lv == 0 ? "Tỉnh" : d->lv == 1 ? "Huyện" : "Xã",
+		    d->ch == 0 ? 2 : d->ch == 1 ? 1 : 3, d->sl == 0 ? 4 : d->sl == 1 ? 3 : 2, code);
+	} else {
+		if (!lean) {
+			put_text(o, procs[d->pr].name, d->nfd);
+			putc(',', o);
+			put_text(o, procs[d->pr].field, d->nfd);
+			putc(',', o);
+		}
+		put_text(o, agencies[d->lv][d->ag], d->nfd);
+		fprintf(o, ",%s,", levels[d->lv]);
+		if (kind == 2)
+			fprintf(o, "Fax,");
+		else
+			fprintf(o, "%s,", channels[d->ch]);
+		fprintf(o, "%s,%s,", service_levels[d->sl],
+		    code == 1 ? "Mới đăng ký" : code == 3 ? "Không được tiếp nhận" :
+		    code == 10 ? "Đã trả kết quả" : code == 9 ? "Đã xử lý xong" : "Đang xử lý");
+	}
+	if (kind == 3)
+		fprintf(o, "31/02/%d 08:00:00", year);
+	else if (kind == 4)	/* Excel on an English Windows */
+		fprintf(o, "12/%02d/%d", d->us_day, year - 1);
+	else
+		put_date(o, d->recv, d->rh, d->rmi, d->rs, d->time_first);
+	if (kind == 5) {	/* a row cut short */
+		fputs(eol, o);
+		return;
+	}
+	putc(',', o);
+	if (d->has_due)
+		put_date(o, d->due, 17, 0, 0, 0);
+	putc(',', o);
+	if (kind == 6)
+		put_date(o, add_days(d->recv, 0), d->rh > 8 ? d->rh - 2 : 6, 0, 0, 0),
+		    fprintf(o, "x");
+	else if (kind == 7 && d->recv.d > 1)
+		put_date(o, (struct day){d->recv.y, d->recv.m, d->recv.d - 1}, 9, 0, 0, 0);
+	else if (fin)
+		put_date(o, d->done, d->dh, d->dmi, d->ds, 0);
+	if (portal) {	/* handed over a day or two after */
+		putc(',', o);
+		if (given)
+			put_date(o, handed, 10, 0, 0, 0);
+	}
+	fputs(eol, o);
+	if (t) {
+		struct when none = {{0, 0, 0}, 0, 0, 0, -1};
+		struct when recv = shown(d->recv, d->rh, d->rmi, d->rs,
+		    !portal && d->time_first ? 1 : 2);
+
+		if (portal)
+			put_twin(t, lean ? portal_lean_cols : portal_cols, lean ? 11 : 13, d,
+			    stt, code, recv,
+			    d->has_due ? shown(d->due, 17, 0, 0, 2) : none,
+			    fin ? shown(d->done, d->dh, d->dmi, d->ds, 2) : none,
+			    given ? shown(handed, 10, 0, 0, 2) : none);
+		else
+			put_twin(t, lean ? plain_lean_cols : plain_cols, lean ? 10 : 12, d,
+			    stt, code, recv,
+			    d->has_due ? shown(d->due, 17, 0, 0, 2) : none,
+			    fin ? shown(d->done, d->dh, d->dmi, d->ds, 2) : none, none);
+	}
+}
+
+/* ---- The Excel style ---- */
+
+static const enum twin_col excel_cols[] = {
+	T_STT, T_MA_HO_SO, T_MA_TTHC, T_TEN_TTHC, T_LINH_VUC, T_CO_QUAN, T_CAP,
+	T_KENH, T_MUC_DO, T_CHU_HO_SO, T_TRANG_THAI, T_TIEP_NHAN, T_HEN_TRA,
+	T_KET_QUA, T_GHI_CHU,
+};
+#define NEXCEL ((int)(sizeof excel_cols / sizeof excel_cols[0]))
+#define X_TIEP_NHAN 11	/* the first date column */
+
+/* the header's two rows, as merged cells come out of Excel */
+static const char *const excel_head[2][NEXCEL] = {
+	{"STT", "Mã hồ sơ", "Thủ tục hành chính", "", "", "Cơ quan giải quyết",
+	 "Cấp giải quyết", "Hình thức nộp", "Mức độ DVC", "Chủ hồ sơ", "Trạng thái",
+	 "Thời gian", "", "", "Ghi chú"},
+	{"", "", "Mã TTHC", "Tên thủ tục", "Lĩnh vực", "", "", "", "", "", "",
+	 "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", ""},
+};
+
+/* Every form a date-time takes in these exports, and the precision it keeps. */
+enum form {
+	F_DMY_HMS, F_HM_DMY, F_HMS_DMY, F_DMY_HM_NOPAD, F_DAY, F_SERIAL_DOT,
+	F_SERIAL_COMMA, F_SERIAL_DAY, F_SACH, F_SACH_S, F_AMPM, F_AMPM_M, F_FRAC,
+	F_ISO_OFFSET, F_ISO_Z, F_ISO_MS_Z, F_NBSP, F_SPACES, F_ISO_SPACE, F_DASH,
+	F_DOT, F_COMPACT, NFORMS
+};
+static const struct {
+	int prec;
+	const char *example;	/* 30 July 2024, 14:05:09 Vietnam time */
+} date_forms[NFORMS] = {
+	[F_DMY_HMS] = {2, "30/07/2024 14:05:09"},
+	[F_HM_DMY] = {1, "14:05 30/07/2024"},
+	[F_HMS_DMY] = {2, "14:05:09 30/07/2024"},
+	[F_DMY_HM_NOPAD] = {1, "30/7/2024 14:05"},
+	[F_DAY] = {0, "30/07/2024"},
+	[F_SERIAL_DOT] = {2, "45503.5868"},	/* 45503.5868... to 10 decimals */
+	[F_SERIAL_COMMA] = {2, "45503,5868"},
+	[F_SERIAL_DAY] = {0, "45503"},
+	[F_SACH] = {1, "30/07/2024 2:05 CH"},
+	[F_SACH_S] = {2, "30/07/2024 2:05:09 CH"},
+	[F_AMPM] = {2, "30/07/2024 02:05:09 PM"},
+	[F_AMPM_M] = {1, "30/07/2024 2:05 PM"},
+	[F_FRAC] = {2, "30/07/2024 14:05:09.387"},
+	[F_ISO_OFFSET] = {2, "2024-07-30T14:05:09+07:00"},
+	[F_ISO_Z] = {2, "2024-07-30T07:05:09Z"},
+	[F_ISO_MS_Z] = {2, "2024-07-30T07:05:09.387Z"},
+	[F_NBSP] = {2, "30/07/2024\xc2\xa0" "14:05:09"},
+	[F_SPACES] = {1, "30/07/2024   14:05"},
+	[F_ISO_SPACE] = {2, "2024-07-30 14:05:09"},
+	[F_DASH] = {1, "30-07-2024 14:05"},
+	[F_DOT] = {2, "30.07.2024 14:05:09"},
+	[F_COMPACT] = {2, "20240730140509"},
+};
+
+/* The serial of a date-time, as Excel writes it in General format: 15
+ * significant digits (10 decimals for a day of five digits), the decimal
+ * point or comma dec. Checked: read back as a reader does (in double) and
+ * rounded to the nearest second, it is w's second. */
+static void
+put_serial(char *buf, size_t n, struct when w, char dec)
+{
+	long day = serial_day(w.d);
+	unsigned long long s = (unsigned long long)(w.hh * 3600 + w.mi * 60 + w.ss);
+	unsigned long long f = (s * 20000000000ULL + 86400) / 172800;	/* s/86400 to 1e-10, rounded */
+	char frac[16], back[40], *p;
+	double x;
+	long long secs;
+
+	if (w.prec == 0 || s == 0) {
+		snprintf(buf, n, "%ld", day);
+		return;
+	}
+	snprintf(frac, sizeof frac, "%010llu", f);
+	for (p = frac + strlen(frac); p > frac && p[-1] == '0'; )
+		*--p = '\0';
+	snprintf(buf, n, "%ld%c%s", day, dec, frac);
+	snprintf(back, sizeof back, "%ld.%s", day, frac);
+	x = strtod(back, NULL);
+	secs = (long long)((x - (double)(long long)x) * 86400.0 + 0.5);
+	if ((long long)x != day || secs != (long long)s) {
+		fprintf(stderr, "gen-export: the serial %s is not %02d:%02d:%02d\n", buf,
+		    w.hh, w.mi, w.ss);
+		abort();
+	}
+}
+
+/* A date-time in the form f; returns what it shows. */
+static struct when
+put_when(char *buf, size_t n, struct day d, int hh, int mi, int ss, enum form f)
+{
+	struct when w = shown(d, hh, mi, ss, date_forms[f].prec), u;
+	int h12 = w.hh % 12 == 0 ? 12 : w.hh % 12, ms = hpick(1000);
+	const char *sach = w.hh < 12 ? "SA" : "CH", *ampm = w.hh < 12 ? "AM" : "PM";
+
+	if ((f == F_SERIAL_DOT || f == F_SERIAL_COMMA) && w.hh + w.mi + w.ss == 0)
+		w.prec = 0;	/* midnight: a whole day, a date alone */
+	u = w;
+	if (w.hh >= 7)	/* the same moment in UTC */
+		u.hh -= 7;
+	else
+		u.d = prev_day(u.d), u.hh += 17;
+	switch (f) {
+	case F_DMY_HMS: snprintf(buf, n, "%02d/%02d/%04d %02d:%02d:%02d", d.d, d.m, d.y, w.hh, w.mi, w.ss); break;
+	case F_HM_DMY: snprintf(buf, n, "%02d:%02d %02d/%02d/%04d", w.hh, w.mi, d.d, d.m, d.y); break;
+	case F_HMS_DMY: snprintf(buf, n, "%02d:%02d:%02d %02d/%02d/%04d", w.hh, w.mi, w.ss, d.d, d.m, d.y); break;
+	case F_DMY_HM_NOPAD: snprintf(buf, n, "%d/%d/%04d %d:%02d", d.d, d.m, d.y, w.hh, w.mi); break;
+	case F_DAY: snprintf(buf, n, "%02d/%02d/%04d", d.d, d.m, d.y); break;
+	case F_SERIAL_DOT: put_serial(buf, n, w, '.'); break;
+	case F_SERIAL_COMMA: put_serial(buf, n, w, ','); break;
+	case F_SERIAL_DAY: put_serial(buf, n, w, '.'); break;
+	case F_SACH: snprintf(buf, n, "%02d/%02d/%04d %d:%02d %s", d.d, d.m, d.y, h12, w.mi, sach); break;
+	case F_SACH_S: snprintf(buf, n, "%02d/%02d/%04d %d:%02d:%02d %s", d.d, d.m, d.y, h12, w.mi, w.ss, sach); break;
+	case F_AMPM: snprintf(buf, n, "%02d/%02d/%04d %02d:%02d:%02d %s", d.d, d.m, d.y, h12, w.mi, w.ss, ampm); break;
+	case F_AMPM_M: snprintf(buf, n, "%02d/%02d/%04d %d:%02d %s", d.d, d.m, d.y, h12, w.mi, ampm); break;
+	case F_FRAC: snprintf(buf, n, "%02d/%02d/%04d %02d:%02d:%02d.%03d", d.d, d.m, d.y, w.hh, w.mi, w.ss, ms); break;
+	case F_ISO_OFFSET: snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", d.y, d.m, d.d, w.hh, w.mi, w.ss); break;
+	case F_ISO_Z: snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", u.d.y, u.d.m, u.d.d, u.hh, u.mi, u.ss); break;
+	case F_ISO_MS_Z: snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", u.d.y, u.d.m, u.d.d, u.hh, u.mi, u.ss, ms); break;
+	case F_NBSP: snprintf(buf, n, "%02d/%02d/%04d\xc2\xa0%02d:%02d:%02d", d.d, d.m, d.y, w.hh, w.mi, w.ss); break;
+	case F_SPACES: snprintf(buf, n, "%02d/%02d/%04d   %02d:%02d", d.d, d.m, d.y, w.hh, w.mi); break;
+	case F_ISO_SPACE: snprintf(buf, n, "%04d-%02d-%02d %02d:%02d:%02d", d.y, d.m, d.d, w.hh, w.mi, w.ss); break;
+	case F_DASH: snprintf(buf, n, "%02d-%02d-%04d %02d:%02d", d.d, d.m, d.y, w.hh, w.mi); break;
+	case F_DOT: snprintf(buf, n, "%02d.%02d.%04d %02d:%02d:%02d", d.d, d.m, d.y, w.hh, w.mi, w.ss); break;
+	case F_COMPACT: snprintf(buf, n, "%04d%02d%02d%02d%02d%02d", d.y, d.m, d.d, w.hh, w.mi, w.ss); break;
+	case NFORMS: break;
+	}
+	return w;
+}
+
+/* a form for a received or result time: any; for a due date: the day, or
+ * its 17:00 in the forms offices use for deadlines */
+static enum form
+time_form(void)
+{
+	return (enum form)hpick(NFORMS);
+}
+
+static enum form
+due_form(void)
+{
+	static const enum form due[] = {
+		F_DAY, F_DAY, F_DAY, F_SERIAL_DAY, F_SERIAL_DAY, F_DMY_HMS, F_DMY_HMS,
+		F_SERIAL_DOT, F_SERIAL_COMMA, F_SACH, F_AMPM_M, F_ISO_OFFSET, F_HM_DMY,
+	};
+	return due[hpick((int)(sizeof due / sizeof due[0]))];
+}
+
+static void
+excel_padded(FILE *o, int at, const char *s)
+{
+	const char *cell[NEXCEL] = {0};
+
+	cell[at] = s;
+	put_row(o, cell, NEXCEL, ';', "\r\n");
+}
+
+/* the title lines and the header; from, to: the dates the list covers */
+static void
+excel_header(FILE *o, struct day from, struct day to)
+{
+	char range[96];
+
+	fputs("\xef\xbb\xbf", o);
+	excel_padded(o, 0, "UBND TỈNH QUẢNG NGÃI");
+	excel_padded(o, 0, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG");
+	excel_padded(o, 0, "");
+	excel_padded(o, 0, "DANH SÁCH HỒ SƠ TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+	snprintf(range, sizeof range, "Từ ngày %02d/%02d/%04d đến ngày %02d/%02d/%04d",
+	    from.d, from.m, from.y, to.d, to.m, to.y);
+	excel_padded(o, 0, range);
+	fputs("\r\n", o);
+	put_row(o, excel_head[0], NEXCEL, ';', "\r\n");
+	put_row(o, excel_head[1], NEXCEL, ';', "\r\n");
+}
+
+/* n in the Vietnamese style: 3.000, 1.234.567 */
+static void
+group_vi(char *buf, size_t size, long n)
+{
+	if (n < 1000) {
+		snprintf(buf, size, "%ld", n);
+		return;
+	}
+	group_vi(buf, size, n / 1000);
+	snprintf(buf + strlen(buf), size - strlen(buf), ".%03ld", n % 1000);
+}
+
+/* the total and the signatures; signed: the day the list was signed */
+static void
+excel_footer(FILE *o, long n, struct day signed_on)
+{
+	const char *cell[NEXCEL] = {0};
+	char total[32], place[96];
+
+	group_vi(total, sizeof total, n);
+	cell[0] = "Tổng cộng";
+	cell[2] = total;
+	put_row(o, cell, NEXCEL, ';', "\r\n");
+	excel_padded(o, 0, "");
+	snprintf(place, sizeof place, "Quảng Ngãi, ngày %d tháng %d năm %d",
+	    signed_on.d, signed_on.m, signed_on.y);
+	excel_padded(o, X_TIEP_NHAN, place);
+	cell[0] = cell[2] = NULL;
+	cell[1] = "NGƯỜI LẬP BIỂU";
+	cell[X_TIEP_NHAN] = "THỦ TRƯỞNG ĐƠN VỊ";
+	put_row(o, cell, NEXCEL, ';', "\r\n");
+	cell[1] = "(Ký, ghi rõ họ tên)";
+	cell[X_TIEP_NHAN] = "(Ký tên, đóng dấu)";
+	put_row(o, cell, NEXCEL, ';', "\r\n");
+}
+
+/* One dossier as it stood at the end of day asof, with habits; its twin into t. */
+static void
+excel_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
+{
+	const char *cell[NEXCEL];
+	char buf[NEXCEL][512], stt_s[24];
+	struct when none = {{0, 0, 0}, 0, 0, 0, -1}, recv, due = none, done = none;
+	int fin = finished_by(d, asof), code = code_as_of(d, asof), c;
+
+	snprintf(stt_s, sizeof stt_s, "%ld", stt);
+	cell[0] = stt_s;
+	cell[1] = d->id;
+	cell[2] = procs[d->pr].code;
+	cell[3] = procs[d->pr].name;
+	cell[4] = procs[d->pr].field;
+	cell[5] = agencies[d->lv][d->ag];
+	cell[6] = one_of(cap_words[d->lv], 4);
+	cell[7] = one_of(kenh_words[d->ch < 2 ? d->ch : 2], 4);
+	cell[8] = one_of(muc_do_words[d->sl < 2 ? d->sl : 2], 4);
+	cell[9] = holders[d->holder];
+	cell[10] = portal_labels ? status_words[code][0] : one_of(status_words[code], 4);
+	recv = put_when(buf[11], sizeof buf[11], d->recv, d->rh, d->rmi, d->rs, time_form());
+	cell[11] = buf[11];
+	cell[12] = "";
+	if (d->has_due) {
+		due = put_when(buf[12], sizeof buf[12], d->due, 17, 0, 0, due_form());
+		cell[12] = buf[12];
+	}
+	cell[13] = "";
+	if (fin) {
+		done = put_when(buf[13], sizeof buf[13], d->done, d->dh, d->dmi, d->ds, time_form());
+		cell[13] = buf[13];
+	}
+	cell[14] = d->note >= 0 ? notes[d->note] : "";
+	if (d->nfd)	/* the text, and the code words too */
+		for (c = 3; c < NEXCEL; c++)
+			if (c != 11 && c != 12 && c != 13 && cell[c] != buf[c])
+				cell[c] = nfd_text(cell[c], buf[c], sizeof buf[c]);
+	put_row(o, cell, NEXCEL, ';', "\r\n");
+	if (t)
+		put_twin(t, excel_cols, NEXCEL, d, stt, code, recv, due, done, none);
+}
+
+/* ---- One export, or the monthly ones ---- */
+
+static void
+header(FILE *o, struct day from, struct day to)
+{
+	if (excel)
+		excel_header(o, from, to);
+	else
+		plain_header(o);
+}
+
+static void
+row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
+{
+	if (excel)
+		excel_row(o, d, stt, asof, t);
+	else
+		plain_row(o, d, stt, asof, t);
+}
+
+/* the reporting month (y, m): 15th of the month before to the 14th */
+static struct day
+month_start(int y, int m)
+{
+	return m == 1 ? (struct day){y - 1, 12, 15} : (struct day){y, m - 1, 15};
+}
+
+static void
+next_month(int *y, int *m)
+{
+	if (++*m > 12)
+		*m = 1, ++*y;
+}
+
+static int
+monthly(const char *prefix, long rows, int bad, FILE *twin)
+{
+	enum { NMONTHS = 14 };	/* December of the year before to January after */
+	FILE *f[NMONTHS];
+	long stt[NMONTHS] = {0}, i;
+	struct day asof[NMONTHS];
+	char path[4096], prev_id[40] = "";
+	int k, y = year - 1, m = 12, err = 0;
+
+	for (k = 0; k < NMONTHS; k++, next_month(&y, &m)) {
+		struct day from = month_start(y, m);
+		from.d = 8;
+		asof[k] = (struct day){y, m, 14};
+		snprintf(path, sizeof path, "%s-%04d-%02d.csv", prefix, y, m);
+		if ((f[k] = fopen(path, "w")) == NULL) {
+			perror(path);
+			return 2;
+		}
+		header(f[k], from, asof[k]);
+	}
+	for (i = 1; i <= rows; i++) {
+		struct dossier d;
+		struct day r;
+		int first, both;
+
+		draw_dossier(&d, i, year, bad, portal, prev_id);
+		if (excel)
+			draw_more(&d);
+		r = d.recv;
+		/* the month whose 14th is on or after r, counted from December */
+		first = (r.y - (year - 1)) * 12 + r.m - 12 + (r.d > 14);
+		both = r.d >= 8 && r.d <= 14;
+		row(f[first], &d, ++stt[first], asof[first], both ? NULL : twin);
+		if (both)
+			row(f[first + 1], &d, ++stt[first + 1], asof[first + 1], twin);
+	}
+	for (k = 0; k < NMONTHS; k++) {
+		if (excel)
+			excel_footer(f[k], stt[k], add_days(asof[k], 1));
+		if (ferror(f[k]) | fclose(f[k]))
+			err = 2;
+	}
+	return err;
+}
+
+static void
+usage(void)
+{
+	fputs("usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal] [--lean]\n"
+	    "                  [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]\n", stderr);
+	exit(2);
 }
 
 int
 main(int argc, char *argv[])
 {
 	long rows = 3000, i;
-	int year = 2024, bad = 0, a;
-	const char *eol;
+	int bad = 0, a, err = 0;
+	const char *twin_path = NULL, *prefix = NULL;
+	FILE *twin = NULL;
 	char prev_id[40] = "";
 
 	for (a = 1; a < argc; a++) {
 		if (strcmp(argv[a], "--rows") == 0 && a + 1 < argc)
 			rows = atol(argv[++a]);
 		else if (strcmp(argv[a], "--seed") == 0 && a + 1 < argc)
-			rng ^= strtoull(argv[++a], NULL, 10) * 0x9e3779b97f4a7c15ULL;
+			seed_streams(strtoull(argv[++a], NULL, 10));
 		else if (strcmp(argv[a], "--year") == 0 && a + 1 < argc)
 			year = atoi(argv[++a]);
 		else if (strcmp(argv[a], "--bad") == 0)
@@ -156,118 +597,59 @@ main(int argc, char *argv[])
 			portal = 1;
 		else if (strcmp(argv[a], "--lean") == 0)
 			lean = 1;
-		else {
-			fputs("usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal] [--lean]\n", stderr);
-			return 2;
-		}
+		else if (strcmp(argv[a], "--excel") == 0)
+			excel = 1;
+		else if (strcmp(argv[a], "--portal-labels") == 0)
+			portal_labels = 1;
+		else if (strcmp(argv[a], "--twin") == 0 && a + 1 < argc)
+			twin_path = argv[++a];
+		else if (strcmp(argv[a], "--monthly") == 0 && a + 1 < argc)
+			prefix = argv[++a];
+		else
+			usage();
 	}
-	eol = portal ? "\n" : "\r\n";
-	if (portal)
-		printf("MaHoSo,MaTTHC,%sDonViXuLy,Cap,KenhThucHien,MucDo,"
-		    "TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra%s",
-		    lean ? "" : "TenTTHC,TenLinhVuc,", eol);
-	else
-		printf("\xef\xbb\xbfSTT,Mã hồ sơ,%sCơ quan giải quyết,"
-		    "Cấp giải quyết,Hình thức nộp,Mức độ DVC,Trạng thái,Ngày tiếp nhận,"
-		    "Ngày hẹn trả,Ngày có kết quả%s", lean ? "" : "Tên thủ tục,Lĩnh vực,", eol);
-	for (i = 1; i <= rows; i++) {
-		int lv = chance(3300) ? 0 : chance(1000) ? 1 : 2;
-		int ag = pick(6), pr = pick(8), nfd = pick(7) == 0;
-		int ch = chance(6000) ? 0 : chance(9500) ? 1 : 2 + pick(2);
-		int sl = chance(3500) ? 0 : chance(9200) ? 1 : 2 + pick(2);
-		/* received between 1 Dec of the year before and 20 Dec */
-		struct day recv = add_days((struct day){year - 1, 12, 1}, pick(385));
-		int rh = 7 + pick(10), rmi = pick(60), rs = pick(60);
-		int span = 1 + pick(15), has_due = !chance(200);
-		struct day due = add_days(recv, span);
-		int status, resolved, late = chance(150), kind = -1;
-		struct day done = recv;
-		int dh = 7 + pick(11), dmi = pick(60), ds = pick(60);
-		char id[40];
+	if ((excel && (portal || lean || bad)) || (portal_labels && !excel)) {
+		fputs("gen-export: --excel is a style of its own, without --portal, --lean or --bad;"
+		    " --portal-labels goes with --excel\n", stderr);
+		return 2;
+	}
+	if (twin_path && bad) {
+		fputs("gen-export: --twin is the clean twin of a sound export: not with --bad\n", stderr);
+		return 2;
+	}
+	if (twin_path && (twin = fopen(twin_path, "w")) == NULL) {
+		perror(twin_path);
+		return 2;
+	}
+	if (twin) {
+		if (excel)
+			put_twin_header(twin, excel_cols, NEXCEL);
+		else
+			plain_twin_header(twin);
+	}
+	if (prefix) {
+		err = monthly(prefix, rows, bad, twin);
+	} else {
+		header(stdout, (struct day){year - 1, 12, 1}, (struct day){year, 12, 20});
+		for (i = 1; i <= rows; i++) {
+			struct dossier d;
 
-		if (bad && i % 400 == 200)
-			kind = (int)(i / 400) % 8;
-		if (chance(80))
-			status = 1;		/* registered, never received */
-		else if (chance(60))
-			status = 3;		/* refused */
-		else
-			status = 0;
-		resolved = status == 0 && !chance(300);
-		if (resolved) {
-			int took = late ? span + 1 + pick(10) : pick(span + 1);
-			done = add_days(recv, took);
-			if (cmp_day(done, (struct day){year, 12, 20}) > 0)
-				resolved = 0;
-			else if (cmp_day(done, recv) == 0 && (dh < rh || (dh == rh && dmi <= rmi)))
-				dh = rh + (rh < 23), dmi = rmi;
-		}
-		snprintf(id, sizeof id, "%s.%d.%ld", lv == 0 ? "000.00.12.H48" :
-		    lv == 1 ? "000.21.30.H48" : "000.45.31.H48", year, 100000 + i);
-		if (kind == 0 && i > 1)	/* the previous row's id again */
-			memcpy(id, prev_id, sizeof id);
-		memcpy(prev_id, id, sizeof id);
-		if (kind == 1)
-			id[0] = '\0';
-		if (!portal)
-			printf("%ld,", i);
-		printf("%s,", id);
-		if (portal) {
-			printf("%s,", procs[pr].code);
-			if (!lean) {
-				put_text(procs[pr].name, 0);
-				putchar(',');
-				put_text(procs[pr].field, 0);
-				putchar(',');
+			draw_dossier(&d, i, year, bad, portal, prev_id);
+			if (excel) {
+				draw_more(&d);
+				excel_row(stdout, &d, i, never, twin);
+				if (i % 250 == 7)	/* an empty row among the dossiers */
+					excel_padded(stdout, 0, "");
+			} else {
+				plain_row(stdout, &d, i, never, twin);
 			}
-			put_text(agencies[lv][ag], 0);
-			printf(",%s,%d,%d,%d,", lv == 0 ? "Tỉnh" : lv == 1 ? "Huyện" : "Xã", ch == 0 ? 2 : ch == 1 ? 1 : 3,
-			    sl == 0 ? 4 : sl == 1 ? 3 : 2,
-			    status == 1 ? 1 : status == 3 ? 3 : resolved ? 10 : 4);
-		} else {
-			if (!lean) {
-				put_text(procs[pr].name, nfd);
-				putchar(',');
-				put_text(procs[pr].field, nfd);
-				putchar(',');
-			}
-			put_text(agencies[lv][ag], nfd);
-			printf(",%s,", levels[lv]);
-			if (kind == 2)
-				printf("Fax,");
-			else
-				printf("%s,", channels[ch]);
-			printf("%s,%s,", service_levels[sl],
-			    status == 1 ? "Mới đăng ký" : status == 3 ? "Không được tiếp nhận" :
-			    resolved ? (pick(2) ? "Đã trả kết quả" : "Đã xử lý xong") : "Đang xử lý");
 		}
-		if (kind == 3)
-			printf("31/02/%d 08:00:00", year);
-		else if (kind == 4)	/* Excel on an English Windows */
-			printf("12/%02d/%d", 13 + pick(15), year - 1);
-		else
-			put_date(recv, rh, rmi, rs, pick(5) == 0);
-		if (kind == 5) {	/* a row cut short */
-			fputs(eol, stdout);
-			continue;
-		}
-		putchar(',');
-		if (has_due)
-			put_date(due, 17, 0, 0, 0);
-		putchar(',');
-		if (kind == 6)
-			put_date(add_days(recv, 0), rh > 8 ? rh - 2 : 6, 0, 0, 0),
-			    printf("x");
-		else if (kind == 7 && recv.d > 1)
-			put_date((struct day){recv.y, recv.m, recv.d - 1}, 9, 0, 0, 0);
-		else if (resolved)
-			put_date(done, dh, dmi, ds, 0);
-		if (portal) {	/* handed over a day or two after */
-			putchar(',');
-			if (resolved)
-				put_date(add_days(done, 1 + pick(3)), 10, 0, 0, 0);
-		}
-		fputs(eol, stdout);
+		if (excel)
+			excel_footer(stdout, rows, (struct day){year, 12, 12});
+		if (ferror(stdout) || fclose(stdout))
+			err = 2;
 	}
-	return ferror(stdout) || fclose(stdout) ? 2 : 0;
+	if (twin && (ferror(twin) | fclose(twin)))
+		err = 2;
+	return err;
 }
