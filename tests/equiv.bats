@@ -22,7 +22,11 @@ seeds() {
 }
 
 equiv() {
-	python3 "$TOP/tests/gen/equiv.py" "$@" --bin "$TOP/bin" --tmp "${EQUIV_TMP:-$T}"
+	python3 "$TOP/tests/gen/equiv.py" "$@" --bin "$TOP/bin" --tmp "${EQUIV_TMP:-$T}" || {
+		[ -n "${EQUIV_TMP:-}" ] || echo "(bats removes its tmp dir when it ends: EQUIV_TMP=DIR keeps" \
+			"the inputs there; the generator also makes each again from its seed)"
+		return 1
+	}
 }
 
 @test "equiv: cchc-sum -j 2, 3, 4, 7 with tiny parts, small blocks and arena: the bytes and status of -j 1 (core exports)" {

@@ -497,7 +497,7 @@ def main():
     start = time.monotonic()
     seeds = seeds_of(opts)
     lock = threading.Lock()
-    done, failed, shown = [], [], 0
+    done, failed, reports = [], [], {}
     stop = False
 
     def next_seed():
@@ -507,7 +507,7 @@ def main():
             return next(seeds, None)
 
     def worker():
-        nonlocal shown, stop
+        nonlocal stop
         while True:
             s = next_seed()
             if s is None:
@@ -517,10 +517,10 @@ def main():
                 done.append(s)
                 if c.failures:
                     failed.append(s)
-                    if shown < opts.show:
-                        shown += 1
-                        print(c.report(), flush=True)
-                        print(flush=True)
+                    # the reports of the lowest seeds, printed at the end
+                    reports[s] = c.report()
+                    if len(reports) > opts.show:
+                        del reports[max(reports)]
                     if len(failed) >= opts.max_failures:
                         stop = True
 
@@ -529,6 +529,9 @@ def main():
             f.result()
     done.sort()
     failed.sort()
+    for k in sorted(reports):
+        print(reports[k] + "\n", flush=True)
+    shown = len(reports)
     secs = time.monotonic() - start
     rng = f"{done[0]}-{done[-1]}" if done else "none"
     line = (f"equiv {opts.suite} ({opts.mode}): {len(done)} seeds ({rng}) in {secs:.1f} s, "
