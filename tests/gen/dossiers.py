@@ -81,7 +81,7 @@ def fold(s):
     """A header name folded as cchc(7) says: NFC, lower case, diacritics
     removed, đ made d, runs of spaces, _ and - made one _, none at the ends."""
     s = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("đ", "d")
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
     out, sep = [], False
     for ch in s:
         if ch in " _-\t\u00a0":
@@ -633,11 +633,7 @@ class Gen:
         """BOM, title lines and header in force at header index hi."""
         out = b"\xef\xbb\xbf" if self.bom else b""
         out += b"".join(self.titles)
-        if hi == 0 and self.two_row:
-            out += self.two_row_header(self.headers[0]) if not hasattr(self, "_two") else self._two
-        else:
-            out += self.header_line(self.headers[hi]) if hi not in self._hdr_cache else self._hdr_cache[hi]
-        return out
+        return out + (self._two if hi == 0 and self.two_row else self._hdr_cache[hi])
 
     def freeze(self):
         """Fix the bytes of every header line once (they have random parts)."""
@@ -647,7 +643,7 @@ class Gen:
         if self.two_row:
             self._two = self.two_row_header(self.headers[0])
         self._hdr_cache[0] = self.header_line(self.headers[0])
-        for i, (data, recs, kind, hi) in enumerate(self.chunks):
+        for data, recs, kind, hi in self.chunks:
             if kind == "header":
                 self._hdr_cache[hi] = data
 
