@@ -9,6 +9,7 @@
 #   EQUIV_SCALE=K    exports K times longer (default 1)
 #   EQUIV_SUITES="jobs merge check-acct sum-acct"   EQUIV_MODES="core intake"
 #   EQUIV_TMP=DIR    where failing inputs are kept (default tests/fuzz/work/equiv)
+#   EQUIV_MAX_FAILURES=N   a suite stops after N failing seeds (default 50)
 #
 # Exit 1 when any seed failed; each failure says how to make its input again.
 cd "$(dirname "$0")/.." || exit 2
@@ -31,7 +32,7 @@ for suite in $suites; do
 	for mode in $modes; do
 		# shellcheck disable=SC2086
 		if python3 tests/gen/equiv.py "$suite" --mode "$mode" $how --scale "$scale" \
-			--tmp "$tmp" --bin bin --show 3; then
+			--tmp "$tmp" --bin bin --show 3 --max-failures "${EQUIV_MAX_FAILURES:-50}"; then
 			passed=$((passed + 1))
 		else
 			failed=$((failed + 1))
