@@ -53,6 +53,8 @@ TIMEOUT = 30
 SUM_RE = re.compile(rb"^cchc-sum: (\d+) rows: (\d+) counted, (\d+) outside the period, "
                     rb"(\d+) not received \(status 1 or 3\), (\d+) unclassifiable(.*)$")
 CHECK_RE = re.compile(rb"^cchc-check: (\d+) rows: (\d+) passed, (\d+) rejected(.*)$")
+# how a tool may name the footer lines it skipped (parsed loosely)
+FOOTER_WORDS = re.compile(rb"footer|trailing|totals|signature", re.I)
 
 
 # ------------------------------------------------------------------ running
@@ -322,12 +324,12 @@ class Case:
     def footer_count(self, err, tail):
         """The footer lines a tool says it skipped: from the summary's tail,
         or from a line of its own; None when it says nothing of a footer."""
-        if b"footer" in tail.lower():
+        if FOOTER_WORDS.search(tail):
             m = re.search(rb"\d+", tail)
             if m:
                 return int(m.group())
         for ln in err.splitlines():
-            if b"footer" in ln.lower() and not re.match(rb"^cchc-\w+: [^:]*:\d+:", ln):
+            if FOOTER_WORDS.search(ln) and not re.match(rb"^cchc-\w+: [^:]*:\d+:", ln):
                 m = re.search(rb"(\d+)", ln)
                 if m:
                     return int(m.group(1))
