@@ -146,6 +146,13 @@ fuzz: deps fuzz-deps $(addprefix tests/fuzz/bin/fuzz_,$(FUZZERS))
 	    2>tests/fuzz/work/$$f.log || { tail -40 tests/fuzz/work/$$f.log; exit 1; }; \
 	  grep -E 'stat::number_of_executed_units|stat::peak_rss' tests/fuzz/work/$$f.log; \
 	done
+	@$(MAKE) --no-print-directory equiv-long FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+# the differential suites of tests/equiv.bats on thousands of generated exports:
+# FUZZ_SECONDS per suite and mode (tests/fuzz/README.md, tests/equiv-long.sh)
+equiv-long: deps
+	$(MAKE) all
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/equiv-long.sh
 
 demo: deps
 	$(MAKE) all
@@ -163,5 +170,5 @@ install: all
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 
-.PHONY: all deps check lint-man bench fuzz fuzz-deps demo samples install clean
+.PHONY: all deps check lint-man bench fuzz fuzz-deps equiv-long demo samples install clean
 .PRECIOUS: src/lib/%.o
