@@ -225,13 +225,6 @@ status_of(struct sum *s, struct csv_row *row)
 	return -1;
 }
 
-/* What the national portal's statuses 1-10 are (the code is its index). */
-enum { ST_NONE, ST_NOT_RECEIVED, ST_OPEN, ST_WAITING, ST_ENDED, ST_DONE };
-static const unsigned char status_kind[10] = {
-	ST_NOT_RECEIVED, ST_OPEN, ST_NOT_RECEIVED, ST_OPEN, ST_WAITING, ST_WAITING,
-	ST_ENDED, ST_ENDED, ST_DONE, ST_DONE,
-};
-
 /* The dossier's id, NFC, for repeats across FILEs. */
 static const char *
 id_of(struct sum *s, const struct csv_row *row, size_t *len)
@@ -389,7 +382,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 	struct counts *c;
 	const char *why;
 	long recv_day, done_day = 0;
-	int col, fresh, status = -1, kind = ST_NONE;
+	int col, fresh, status, kind = -1;
 
 	if (row->err) {
 		char what[160];
@@ -407,9 +400,9 @@ count_dossier(struct sum *s, struct csv_row *row)
 	 * the whole struct was 3% of the time) */
 	d.has_due = d.has_done = 0;
 	if (s->field[COL_TRANG_THAI] >= 0 && (status = status_of(s, row)) >= 0) {
-		kind = status_kind[status];
+		kind = status_kind(status);
 		/* statuses 1 and 3 are no received dossiers, whatever their dates */
-		if (kind == ST_NOT_RECEIVED) {
+		if (kind == STATUS_NOT_RECEIVED) {
 			if (claim(s, row) < 0)
 				return;
 			s->notrecv++;
@@ -439,13 +432,13 @@ count_dossier(struct sum *s, struct csv_row *row)
 		unclassifiable(s, row, col, why, v, n);
 		return;
 	}
-	if (__builtin_expect(kind >= ST_ENDED && !d.has_done, 0)) {
-		unclassifiable(s, row, COL_NGAY_TRA_KET_QUA, kind == ST_ENDED ?
+	if (__builtin_expect(kind >= STATUS_WITHDRAWN && !d.has_done, 0)) {
+		unclassifiable(s, row, COL_NGAY_TRA_KET_QUA, kind != STATUS_PROCESSED ?
 		    "withdrawn or stopped (7, 8) without an end date: no period to place it in" :
 		    "processed (9, 10) without an end date: no period to place it in", NULL, 0);
 		return;
 	}
-	if (__builtin_expect((kind == ST_OPEN || kind == ST_WAITING) && d.has_done, 0)) {
+	if (__builtin_expect((kind == STATUS_IN_PROGRESS || kind == STATUS_WAITING) && d.has_done, 0)) {
 		const char *v;
 		size_t n;
 		value(s, row, COL_TRANG_THAI, &v, &n);
@@ -483,7 +476,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 	}
 	if (d.has_done && done_day <= s->end) {
 		c->c[C_DA_GIAI_QUYET]++;
-		if (kind == ST_ENDED && s->withdrawn_on_time) {
+		if ((kind == STATUS_WITHDRAWN || kind == STATUS_STOPPED) && s->withdrawn_on_time) {
 			c->c[C_GQ_DUNG_HAN]++;
 		} else if (!d.has_due) {
 			c->c[C_GQ_DUNG_HAN]++;	/* no deadline: on time */
@@ -500,7 +493,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 	} else {
 		c->c[C_DANG_GIAI_QUYET]++;
 		/* waiting for the citizen, the clock stopped: within the deadline */
-		if (!d.has_due || d.due.days >= s->end || (kind == ST_WAITING && !d.has_done))
+		if (!d.has_due || d.due.days >= s->end || (kind == STATUS_WAITING && !d.has_done))
 			c->c[C_DANG_TRONG_HAN]++;
 		else
 			c->c[C_DANG_QUA_HAN]++;

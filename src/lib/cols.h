@@ -104,12 +104,6 @@ status_kind(int code)
  * "stopped", "processed". */
 extern const char *const status_kind_name[NSTATUS_KINDS];
 
-/* Old name, kept until cchc-sum uses status_kind: 1 and 3. */
-static inline int
-status_not_received(int code)
-{
-	return status_kind(code) == STATUS_NOT_RECEIVED;
-}
 
 /* The count table's columns, in the contract's order. */
 enum {
