@@ -283,7 +283,8 @@ on_dossier(struct check *c, struct csv_row *row)
 
 	if (row->err) {
 		csvin_error_text(row, errbuf, sizeof errbuf);
-		intake_reject(&c->in, row, "malformed CSV", NULL, errbuf, NULL, 0);
+		intake_reject(&c->in, row, "malformed CSV", row->err_field < in->cur.nf ?
+		    in->cur.name[row->err_field] : NULL, errbuf, NULL, 0);
 		return;
 	}
 	if (row->nf != in->cur.nf) {

@@ -386,8 +386,11 @@ count_dossier(struct sum *s, struct csv_row *row)
 
 	if (row->err) {
 		char what[160];
-		csvin_error_text(row, what, sizeof what);
-		intake_reject(&s->in, row, "malformed CSV", NULL, what, NULL, 0);
+		unsigned long line2;
+		/* the other line a part counted is counted again when merged */
+		csvin_error_mark(row, MSGS_LINE, what, sizeof what, &line2);
+		intake_reject(&s->in, row, "malformed CSV", row->err_field < s->in.cur.nf ?
+		    s->in.cur.name[row->err_field] : NULL, what, NULL, 0);
 		return;
 	}
 	if (row->nf != s->in.cur.nf) {

@@ -68,7 +68,7 @@ cap,tiep_nhan,ky_truoc,"moi_tiep_nhan
 xa,3,1,2
 huyen,4,1,3
 --- stderr
-cchc-check: c.csv:1: malformed CSV at character 24: quote never closed: the field runs to the end of the file
+cchc-check: c.csv:1: malformed CSV in field 4: quote never closed: the field runs to the end of the file
 cchc-check: 0 rows: 0 passed, 0 rejected
 === a stray quote in the header, after Vietnamese text: the character, not the byte
 run: --counts c.csv
@@ -387,7 +387,7 @@ cap,tiep_nhan,ky_truoc,moi_tiep_nhan
 huyen,4,1,3
 --- stderr
 cchc-check: c.csv:2: malformed CSV at character 10: quote inside an unquoted field
-cchc-check: c.csv:4: malformed CSV at character 1: quote never closed: the field runs to the end of the file
+cchc-check: c.csv:4: malformed CSV in field 1: quote never closed: the field runs to the end of the file
 cchc-check: 3 rows: 1 passed, 2 rejected
 === a BOM, CR LF and ; with -d: the output is plain CSV
 run: --counts -d ';' c.csv
@@ -487,7 +487,7 @@ status: 2
 stt,chi_tieu,don_vi,"so_lieu,ghi_chu
 5,x,,,
 --- stderr
-cchc-check: a.csv:1: malformed CSV at character 21: quote never closed: the field runs to the end of the file
+cchc-check: a.csv:1: malformed CSV in field 4: quote never closed: the field runs to the end of the file
 === a stray quote in the annex's header
 run: --form bm1 a.csv
 status: 2
@@ -517,7 +517,7 @@ a,a,,,
 stt,chi_tieu,don_vi,so_lieu,ghi_chu
 a,a,,,
 --- stderr
-cchc-check: --form: f.csv:1: malformed CSV at character 21: quote never closed: the field runs to the end of the file
+cchc-check: --form: f.csv:1: malformed CSV in field 4: quote never closed: the field runs to the end of the file
 === a form FILE that is not UTF-8
 run: --form f.csv a.csv
 status: 2

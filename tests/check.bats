@@ -44,10 +44,10 @@ cchc-check: bad.csv:11: expected 6 fields, found 3
 cchc-check: bad.csv:12: ma_ho_so: required value missing
 cchc-check: bad.csv:13: ngay_tiep_nhan: required value missing
 cchc-check: bad.csv:14: ngay_tiep_nhan: no such time of day: "03/01/2024 25:00"
-cchc-check: bad.csv:15: malformed CSV at character 6: quote inside an unquoted field
-cchc-check: bad.csv:16: malformed CSV at character 11: text after a closing quote
+cchc-check: bad.csv:15: cap: malformed CSV at character 6: quote inside an unquoted field
+cchc-check: bad.csv:16: cap: malformed CSV at character 11: text after a closing quote
 cchc-check: bad.csv:18: cap: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258 -t UTF-8 (or -f TCVN5712-1): "t\xe0nh"
-cchc-check: bad.csv:19: malformed CSV at character 5: quote never closed: the field runs to the end of the file
+cchc-check: bad.csv:19: cap: malformed CSV in field 2: quote never closed: the field runs to the end of the file
 cchc-check: 18 rows: 2 passed, 16 rejected (1 repeated ma_ho_so, 3 bad ngay_tiep_nhan, 2 unknown kenh, 1 unknown cap, 1 due before received, 1 result before received, 1 wrong number of fields, 1 no ma_ho_so, 1 no ngay_tiep_nhan, 3 malformed CSV, 1 not UTF-8)
 ERR
 }
@@ -291,12 +291,12 @@ ERR
 	run --separate-stderr cchc-check "$T/q.csv"
 	assert_failure 1
 	assert_output $'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA,2024-01-01,"two\nlines"\nB,2024-01-01,x'
-	[[ "$stderr" == *"q.csv:5: malformed CSV at character 12: quote never closed: the field runs to the end of the file"* ]]
+	[[ "$stderr" == *"q.csv:5: ghi_chu: malformed CSV in field 3: quote never closed: the field runs to the end of the file"* ]]
 	printf 'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA,1/1/2024,"x\ny"z\nB,1/1/2024,x\n' > "$T/q.csv"
 	run --separate-stderr cchc-check "$T/q.csv"
 	assert_failure 1
 	assert_output $'ma_ho_so,ngay_tiep_nhan,ghi_chu\nB,2024-01-01,x'
-	[[ "$stderr" == *"q.csv:2: malformed CSV at line 3, character 3: text after a closing quote"* ]]
+	[[ "$stderr" == *"q.csv:2: ghi_chu: malformed CSV at line 3, character 3: text after a closing quote"* ]]
 	[[ "$stderr" == *"2 rows: 1 passed, 1 rejected"* ]]
 }
 

@@ -48,7 +48,7 @@ struct reader {
 	unsigned long line;	/* current physical line, 1-based */
 	unsigned long start;	/* line where a record starting now begins */
 	unsigned long quote_line;	/* line where the open quote began */
-	unsigned long quote_col;	/* and its character there */
+	int cb_prev_cr;		/* line by line: cb_row's last line end was a CR */
 	/* characters of the current line in the blocks before this one: a
 	 * column is counted only where an error is, and only the last line
 	 * of a block is counted ahead */
@@ -290,6 +290,7 @@ deliver(struct reader *r)
 	arena_field(r);
 	r->row.err = NULL;
 	r->row.err_line = r->row.err_col = 0;
+	r->row.err_field = 0;
 }
 
 static void
@@ -314,8 +315,17 @@ cb_row(int c, void *data)
 	}
 	if (r->stop)
 		return;
-	if (r->row.nf == 0)	/* a blank line, or the LF of a CR LF */
+	/* the LF of a CR LF, in this line's chunk or (a CR at a block's
+	 * end) the next block's first byte */
+	if (c == '\n' && r->cb_prev_cr) {
+		r->cb_prev_cr = 0;
 		return;
+	}
+	r->cb_prev_cr = c == '\r';
+	if (r->row.nf == 0) {	/* a blank line, or one of spaces */
+		r->empty++;
+		return;
+	}
 	deliver(r);
 }
 
@@ -336,6 +346,7 @@ syntax_error(struct reader *r, unsigned long col)
 	r->row.err = why;
 	r->row.err_line = r->line;
 	r->row.err_col = col;
+	r->row.err_field = r->row.nf;
 	deliver(r);
 	parser_free(r);
 	parser_init(r);
@@ -353,30 +364,6 @@ last_line_chars(struct reader *r, const char *buf, size_t len)
 		r->line_chars += utf8_chars(buf, len);
 	else
 		r->line_chars = utf8_chars(from, (size_t)(buf + len - from));
-}
-
-/* The quote that opened the field still open at the end of s[0..n), which
- * began outside quotes: the first of the last run of quotes of odd length
- * (inside a quoted field, quotes come in pairs). */
-static size_t
-open_quote_at(const char *s, size_t n)
-{
-	size_t i = n, at = 0;
-
-	while (i > 0) {
-		size_t run = 0;
-		while (i > 0 && s[i - 1] == '"') {
-			run++;
-			i--;
-		}
-		if (run % 2) {
-			at = i;
-			break;
-		}
-		while (i > 0 && s[i - 1] != '"')
-			i--;
-	}
-	return at;
 }
 
 /* A block with no quote, whose every CR has its LF next in the block, fed
@@ -451,7 +438,7 @@ feed(struct reader *r, const char *buf, size_t len)
 	while (i < len && !r->stop) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t nlpos = nl ? (size_t)(nl - buf) : len, end, n, got;
-		int was_quoted, ends_line, blank;
+		int was_quoted, ends_line;
 
 		if (cr && (size_t)(cr - buf) < i)
 			cr = memchr(buf + i, '\r', len - i);
@@ -468,6 +455,7 @@ feed(struct reader *r, const char *buf, size_t len)
 		n = end - i;
 		/* an LF right after a CR (maybe across blocks) ended no new line */
 		if (r->prev_cr && buf[i] == '\n') {
+			r->cb_prev_cr = 1;	/* whether or not cb_row saw the CR */
 			got = parse_bytes(r, buf + i, 1, cb_row);
 			(void)got;	/* an LF after a row's CR is always accepted */
 			r->prev_cr = 0;
@@ -483,8 +471,7 @@ feed(struct reader *r, const char *buf, size_t len)
 			if (r->p.pstate == ROW_NOT_BEGUN)
 				r->start = r->line;
 			was_quoted = in_quote(&r->p);
-			blank = r->p.pstate == ROW_NOT_BEGUN && !was_quoted &&
-			    (buf[i] == '\n' || buf[i] == '\r');
+			r->cb_prev_cr = 0;	/* cb_row sees this line's end alone */
 			got = parse_bytes(r, buf + i, n, cb_row);
 			if (got != n) {
 				if (csv_error(&r->p) != CSV_EPARSE)
@@ -494,10 +481,6 @@ feed(struct reader *r, const char *buf, size_t len)
 					r->skipping = 0;
 			} else if (!was_quoted && in_quote(&r->p)) {
 				r->quote_line = r->line;
-				r->quote_col = r->line_chars + 1 +
-				    utf8_chars(buf + i, open_quote_at(buf + i, n));
-			} else if (blank && !r->stop) {
-				r->empty++;	/* a blank line */
 			}
 		}
 		r->prev_cr = buf[end - 1] == '\r';
@@ -676,7 +659,8 @@ csvin_end(struct csvin *in, int status, struct csvin_stats *st)
 		if (csv_fini(&r->p, cb_field, cb_row, r) != 0) {
 			r->row.err = "quote never closed: the field runs to the end of the file";
 			r->row.err_line = r->quote_line;
-			r->row.err_col = r->quote_col;
+			r->row.err_col = 0;	/* the field says where */
+			r->row.err_field = r->row.nf;
 			deliver(r);
 		}
 	}
@@ -768,13 +752,35 @@ csvin_status_text(int status, const char *path, char *buf, size_t size)
 }
 
 size_t
-csvin_error_text(const struct csv_row *row, char *buf, size_t size)
+csvin_error_mark(const struct csv_row *row, const char *mark, char *buf, size_t size,
+                 unsigned long *line2)
 {
-	if (row->err_line && row->err_line != row->line)
-		return (size_t)snprintf(buf, size, "malformed CSV at line %lu, character %lu: %s",
-		    row->err_line, row->err_col, row->err);
+	char num[32];
+	int other = row->err_line && row->err_line != row->line;
+
+	*line2 = other ? row->err_line : 0;
+	if (mark)
+		snprintf(num, sizeof num, "%s", mark);
+	else
+		snprintf(num, sizeof num, "%lu", row->err_line);
+	if (row->err_col == 0)	/* a quote never closed: the field it opened */
+		return other ? (size_t)snprintf(buf, size, "malformed CSV in field %zu, the quote "
+		    "opened on line %s: %s", row->err_field + 1, num, row->err) :
+		    (size_t)snprintf(buf, size, "malformed CSV in field %zu: %s", row->err_field + 1,
+		    row->err);
+	if (other)
+		return (size_t)snprintf(buf, size, "malformed CSV at line %s, character %lu: %s",
+		    num, row->err_col, row->err);
 	return (size_t)snprintf(buf, size, "malformed CSV at character %lu: %s",
 	    row->err_col, row->err);
+}
+
+size_t
+csvin_error_text(const struct csv_row *row, char *buf, size_t size)
+{
+	unsigned long line2;
+
+	return csvin_error_mark(row, NULL, buf, size, &line2);
 }
 
 int

@@ -20,9 +20,12 @@ struct csv_row {
 	size_t nf;
 	struct csv_field *f;
 	/* A syntax error ends the record early: the fields read so far are
-	 * in f, err says what, err_line and err_col (in characters, from 1)
-	 * where: the bad byte, or the quote that was never closed. */
+	 * in f, err says what, err_field which field it is in (from 0: nf
+	 * when the error is in the field after the last one read), err_line
+	 * and err_col (in characters, from 1) where: the bad byte, or, for
+	 * a quote never closed, the line it opened on (err_col 0). */
 	const char *err;
+	size_t err_field;
 	unsigned long err_line, err_col;
 	/* Set by the callback (on the header, say): only fields i < nwant with
 	 * want[i] are copied; the others arrive empty. The reader keeps it. */
@@ -101,6 +104,11 @@ int csvin_read_mem(const char *name, const char *buf, size_t len,
  * inside an unquoted field", naming the line too when it is not the row's.
  * Returns the length, as snprintf. */
 size_t csvin_error_text(const struct csv_row *row, char *buf, size_t size);
+/* The same, with mark in place of that other line's number, given in
+ * *line2 (0 when there is none): for messages kept by msgs.h, whose line
+ * numbers are counted anew when the parts of a file are merged. */
+size_t csvin_error_mark(const struct csv_row *row, const char *mark, char *buf, size_t size,
+                        unsigned long *line2);
 
 /* The delimiter an option names: one byte, or "\t" / "tab" for a tab.
  * Returns -1 when it is neither. */

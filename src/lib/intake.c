@@ -13,6 +13,7 @@ struct pending {
 	const char *kind;
 	char *col, *what, *value;
 	size_t vlen;
+	unsigned long line2;	/* the line what names at MSGS_LINE */
 };
 
 /* --- records kept past their callback --- */
@@ -546,16 +547,19 @@ commit_one(struct intake *in, struct pending *p)
 	char why[1024];
 
 	in->rejected++;
-	msgs_add(in->msgs, p->kind, p->r.row.file, p->r.row.line, p->col, p->what,
+	msgs_add_line2(in->msgs, p->kind, p->r.row.file, p->r.row.line, p->line2, p->col, p->what,
 	    p->value, p->vlen);
 	if (in->on_reject) {
-		if (p->value) {
-			char q[512];
+		const char *mark = strchr(p->what, MSGS_LINE[0]);
+		int at = mark ? (int)(mark - p->what) : (int)strlen(p->what);
+		char q[512] = "";
+		if (p->value)
 			msg_quote(q, sizeof q, p->value, p->vlen);
-			snprintf(why, sizeof why, "%s: %s", p->what, q);
-		} else {
-			snprintf(why, sizeof why, "%s", p->what);
-		}
+		if (mark)
+			snprintf(why, sizeof why, "%.*s%lu%s%s%s", at, p->what, p->line2, mark + 1,
+			    *q ? ": " : "", q);
+		else
+			snprintf(why, sizeof why, "%s%s%s", p->what, *q ? ": " : "", q);
 		in->on_reject(in->ctx, &p->r.row, p->col, why, 0);
 	}
 }
@@ -633,8 +637,8 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 		 * record may be its second row */
 		char what2[128];
 		in->rows--;
-		snprintf(what2, sizeof what2, "%zu line%s before the header repeated on line %lu "
-		    "skipped (a footer, title lines)", in->npend, in->npend == 1 ? "" : "s", row->line);
+		snprintf(what2, sizeof what2, "%zu line%s before a header repeated mid-stream "
+		    "skipped (a footer, title lines)", in->npend, in->npend == 1 ? "" : "s");
 		footer(in, what2);
 		save_row(&in->hold, row);
 		in->state = INTAKE_HOLD;
@@ -646,6 +650,7 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 	now.what = estrndup(what, strlen(what));
 	now.value = value ? estrndup(value, vlen) : NULL;
 	now.vlen = vlen;
+	now.line2 = strchr(what, MSGS_LINE[0]) ? row->err_line : 0;
 	/* A line with no received date that does not look like a dossier
 	 * either (no id, or no date at all: "Tổng cộng", "NGƯỜI LẬP BIỂU")
 	 * may be the footer: kept until a dossier follows. A row with an id

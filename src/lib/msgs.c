@@ -11,6 +11,7 @@
 struct problem {
 	const char *file;
 	unsigned long line, rows;
+	unsigned long line2;		/* a line named in what, at its MSGS_LINE */
 	char *col, *what, *value;	/* value: as msg_quote shows it, or NULL */
 	int overflow;			/* the count of values past MSGS_MAX */
 };
@@ -125,11 +126,12 @@ find(struct msgs *m, size_t klen, int *added)
  * MSGS_MAX is overflow, keyed by the rest alone. */
 static size_t
 make_key(struct msgs *m, const char *file, const char *col, const char *what,
-         const char *quoted, int overflow)
+         const char *quoted, int overflow, unsigned long line2)
 {
 	size_t klen = 0;
 
 	key_put(m, &klen, &file, sizeof file);	/* file names outlive m */
+	key_put(m, &klen, &line2, sizeof line2);
 	key_put(m, &klen, col ? col : "", col ? strlen(col) : 0);
 	key_put(m, &klen, what, strlen(what));
 	key_put(m, &klen, overflow ? "o" : "v", 1);
@@ -140,15 +142,17 @@ make_key(struct msgs *m, const char *file, const char *col, const char *what,
 
 static void
 add(struct msgs *m, const char *file, unsigned long line, const char *col,
-    const char *what, const char *quoted, unsigned long rows, int overflow)
+    const char *what, const char *quoted, unsigned long rows, int overflow,
+    unsigned long line2)
 {
 	struct problem *p;
-	size_t klen = make_key(m, file, col, what, quoted, overflow);
+	size_t klen = make_key(m, file, col, what, quoted, overflow, line2);
 	int added;
 
 	if (!overflow && m->n >= MSGS_MAX && !smap_get(m->seen, m->key, klen)) {
 		overflow = 1;	/* too many: counted with its column and reason */
-		klen = make_key(m, file, col, what, quoted, overflow);
+		line2 = 0;
+		klen = make_key(m, file, col, what, quoted, overflow, line2);
 	}
 	p = find(m, klen, &added);
 	if (added) {
@@ -158,21 +162,30 @@ add(struct msgs *m, const char *file, unsigned long line, const char *col,
 		p->what = estrndup(what, strlen(what));
 		p->value = quoted && !overflow ? estrndup(quoted, strlen(quoted)) : NULL;
 		p->overflow = overflow;
+		p->line2 = line2;
 	}
 	p->rows += rows;
 }
 
 void
-msgs_add(struct msgs *m, const char *kind, const char *file, unsigned long line,
-         const char *col, const char *what, const char *value, size_t vlen)
+msgs_add_line2(struct msgs *m, const char *kind, const char *file, unsigned long line,
+               unsigned long line2, const char *col, const char *what, const char *value,
+               size_t vlen)
 {
 	char q[512];
 
 	/* two values shown alike are one problem: msg_quote shows 80 bytes */
 	if (value)
 		msg_quote(q, sizeof q, value, vlen);
-	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0);
+	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0, line2);
 	count_reason(m, kind ? kind : what, 1);
+}
+
+void
+msgs_add(struct msgs *m, const char *kind, const char *file, unsigned long line,
+         const char *col, const char *what, const char *value, size_t vlen)
+{
+	msgs_add_line2(m, kind, file, line, 0, col, what, value, vlen);
 }
 
 void
@@ -183,7 +196,7 @@ msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,
 
 	if (value)
 		msg_quote(q, sizeof q, value, vlen);
-	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0);
+	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0, 0);
 }
 
 void
@@ -193,7 +206,8 @@ msgs_merge(struct msgs *m, struct msgs *from, unsigned long line_base)
 
 	for (i = 0; i < from->n; i++) {
 		struct problem *f = &from->p[i];
-		add(m, f->file, line_base + f->line, f->col, f->what, f->value, f->rows, f->overflow);
+		add(m, f->file, line_base + f->line, f->col, f->what, f->value, f->rows, f->overflow,
+		    f->line2 ? line_base + f->line2 : 0);
 	}
 	for (i = 0; i < from->nr; i++)
 		count_reason(m, from->r[i].kind, from->r[i].rows);
@@ -219,9 +233,15 @@ msgs_flush(struct msgs *m, FILE *fp)
 			    p->what, p->rows) < 0;
 			continue;
 		}
-		bad |= fprintf(fp, "%s: %s:%lu: %s%s%s%s%s", prog, p->file, p->line,
-		    p->col ? p->col : "", p->col ? ": " : "", p->what,
-		    p->value ? ": " : "", p->value ? p->value : "") < 0;
+		{
+			const char *mark = strchr(p->what, MSGS_LINE[0]);
+			int at = mark ? (int)(mark - p->what) : (int)strlen(p->what);
+			bad |= fprintf(fp, "%s: %s:%lu: %s%s%.*s", prog, p->file, p->line,
+			    p->col ? p->col : "", p->col ? ": " : "", at, p->what) < 0;
+			if (mark)
+				bad |= fprintf(fp, "%lu%s", p->line2, mark + 1) < 0;
+			bad |= fprintf(fp, "%s%s", p->value ? ": " : "", p->value ? p->value : "") < 0;
+		}
 		if (p->rows > 1)
 			bad |= fprintf(fp, " (%lu rows)", p->rows) < 0;
 		bad |= fputc('\n', fp) == EOF;

@@ -27,6 +27,14 @@ void msgs_free(struct msgs *m);
 void msgs_add(struct msgs *m, const char *kind, const char *file, unsigned long line,
               const char *col, const char *what, const char *value, size_t vlen);
 
+/* msgs_add with a second line named in what (a record's broken quote on
+ * a later line): what holds MSGS_LINE where it goes, and it is counted from
+ * the same line base as line when parts are merged. */
+#define MSGS_LINE "\001"
+void msgs_add_line2(struct msgs *m, const char *kind, const char *file, unsigned long line,
+                    unsigned long line2, const char *col, const char *what, const char *value,
+                    size_t vlen);
+
 /* A note about the file, not a row's problem (title lines skipped, the
  * footer): said in its place among the problems, counted in no reason. */
 void msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,

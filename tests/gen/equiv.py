@@ -50,11 +50,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 TIMEOUT = 30
 
-SUM_RE = re.compile(rb"^cchc-sum: (\d+) rows: (\d+) counted, (\d+) outside the period, "
+SUM_RE = re.compile(rb"^cchc-sum: period [0-9/-]+(?: as of [0-9/]+)?: (\d+) rows: (\d+) counted, (\d+) outside the period, "
                     rb"(\d+) not received \(status 1 or 3\), (\d+) unclassifiable(.*)$")
 CHECK_RE = re.compile(rb"^cchc-check: (\d+) rows: (\d+) passed, (\d+) rejected(.*)$")
-# how a tool may name the footer lines it skipped (parsed loosely)
-FOOTER_WORDS = re.compile(rb"footer|trailing|totals|signature", re.I)
+# the footer lines a summary says it skipped, at its end (man pages: N
+# counts them, N = P + R + F for cchc-check, N = C + O + S + U + F for cchc-sum)
+FOOTER_TAIL = re.compile(rb", (\d+) footer lines? skipped$")
 
 
 # ------------------------------------------------------------------ running
@@ -322,26 +323,16 @@ class Case:
             self.fail(f"{bad - 2} more merges of the same parts differ too", [])
 
     def footer_count(self, err, tail):
-        """The footer lines a tool says it skipped: from the summary's tail,
-        or from a line of its own; None when it says nothing of a footer."""
-        if FOOTER_WORDS.search(tail):
-            m = re.search(rb"\d+", tail)
-            if m:
-                return int(m.group())
-        for ln in err.splitlines():
-            if FOOTER_WORDS.search(ln) and not re.match(rb"^cchc-\w+: [^:]*:\d+:", ln):
-                m = re.search(rb"(\d+)", ln)
-                if m:
-                    return int(m.group(1))
-        return None
+        """The footer lines the summary says were skipped (0 when it names
+        none)."""
+        m = FOOTER_TAIL.search(tail)
+        return int(m.group(1)) if m else 0
 
     def expect_n(self, n, footer):
-        """n is the records the tool says it read: the records written, less
-        the footer it says it skipped."""
+        """n is the records the tool says it read: every record written
+        after the header, the footer's among them."""
         m = self.meta
-        f = footer or 0
-        ok = n + f == m["records"] or (footer is not None and
-                                       n + f == m["records"] + m["footer_lines"] - m["footer_records"])
+        ok = n == m["records"]
         want = f"{m['records']} records written"
         if m["footer_records"]:
             want += f" ({m['footer_records']} of them footer lines)"
@@ -368,8 +359,8 @@ class Case:
         n, p, rj = (int(x) for x in m.groups()[:3])
         footer = self.footer_count(r.err, m.group(4))
         problems = []
-        if n != p + rj:
-            problems.append(f"N = {n} is not P + R = {p} + {rj}")
+        if n != p + rj + footer:
+            problems.append(f"N = {n} is not P + R + F = {p} + {rj} + {footer}")
         ok, want = self.expect_n(n, footer)
         if not ok:
             problems.append(f"N = {n}, but {want}")
@@ -377,7 +368,7 @@ class Case:
         if out_rows != p:
             problems.append(f"{out_rows} rows on standard output, not P = {p}")
         rej_rows = max(0, len(records(rej)) - 1)
-        if rej_rows not in (rj, rj + (footer or 0)):
+        if rej_rows != rj + footer:
             problems.append(f"{rej_rows} rows in the rejects file, not R = {rj}"
                             + (f" (+ {footer} footer lines)" if footer else ""))
         if r.rc != (1 if rj else 0):
@@ -421,8 +412,8 @@ class Case:
             n, c, o, s, u = (int(x) for x in m.groups()[:5])
             footer = self.footer_count(r.err, m.group(6))
             problems = []
-            if n != c + o + s + u:
-                problems.append(f"N = {n} is not C + O + S + U = {c} + {o} + {s} + {u}")
+            if n != c + o + s + u + footer:
+                problems.append(f"N = {n} is not C + O + S + U + F = {c} + {o} + {s} + {u} + {footer}")
             ok, want = self.expect_n(n, footer)
             if not ok:
                 problems.append(f"N = {n}, but {want}")
