@@ -1,8 +1,15 @@
 /* date.h: the date-times of real exports, validated.
  *
- * dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, each with an
- * optional HH:MM[:SS[.fff]] before or after it (after a space or a 'T'), and
- * yyyymmdd[HHMM[SS]]. With DATE_MDY, slashed dates are month first. */
+ * dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (also with / or
+ * .), each with an optional time before or after it (after spaces, tabs or
+ * no-break spaces, or after a 'T' when it follows): H:MM, HH:MM:SS, a
+ * fraction of a second of any length after a '.' or a ',' (dropped), then
+ * SA/CH or AM/PM (any case, a.m./p.m., a space before or not), then an
+ * offset (Z, +07:00, +0700, +07, -05:00; the value is converted to Vietnam
+ * time, UTC+7). And yyyymmdd[HHMM[SS]], the one-stop system's own form.
+ * With DATE_SERIAL, also Excel serial numbers (1900 system): 1 to 7 digits,
+ * an optional fraction after a '.' or a ','. With DATE_MDY, slashed dates
+ * are month first. */
 #ifndef CCHC_DATE_H
 #define CCHC_DATE_H
 
@@ -10,7 +17,11 @@
 #include <stdint.h>
 #include <string.h>
 
-enum { DATE_DMY = 0, DATE_MDY = 1 };
+/* The order argument: DATE_DMY or DATE_MDY, or'ed with DATE_SERIAL where a
+ * spreadsheet serial number is a date (a date column of an export), never
+ * where it is a mistake (a day typed on a command line: "2024", "45503"). */
+enum { DATE_DMY = 0, DATE_MDY = 1, DATE_SERIAL = 2 };
+#define DATE_ORDER(order) ((order) & DATE_MDY)
 
 struct dt {
 	int y, m, d, hh, mi, ss;
@@ -24,12 +35,23 @@ enum {
 	DATE_EDAY,	/* the form is right but there is no such day */
 	DATE_ETIME,	/* no such time of day */
 	DATE_EMDY,	/* no such day, but it is one read month first */
+	DATE_ENUMBER,	/* a number (a spreadsheet serial) without DATE_SERIAL */
+	DATE_ESERIAL,	/* a serial, but not of a day from 1901 to 2099 */
+	DATE_ENOTIME,	/* a date with an offset but no time of day */
+	DATE_EZONE,	/* no such offset (past 14 hours, or minutes past 59) */
 };
+
+/* The serials of 1901-01-01 and of 2099-12-31: days since 1899-12-30,
+ * Excel's day 0 for every serial past its fake 1900-02-29 (serial 60). */
+#define DATE_SERIAL_MIN 367
+#define DATE_SERIAL_MAX 73050
 
 /* Parses s[0..n) into t (every field set, days too). Returns DATE_OK or
  * what is wrong. Inline below: the one-stop system's own form. */
 static inline int date_parse(const char *s, size_t n, int order, struct dt *t);
-/* date_parse for any value: every form, surrounding spaces, the errors. */
+/* date_parse for any value: every form (order says which: DATE_DMY or
+ * DATE_MDY, | DATE_SERIAL), spaces, tabs and no-break spaces around it,
+ * the errors. */
 int date_parse_other(const char *s, size_t n, int order, struct dt *t);
 const char *date_strerror(int err);
 /* "2024-01-03" or "2024-01-03T08:15[:00]"; buf holds 20 bytes. t is one

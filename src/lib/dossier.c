@@ -195,7 +195,7 @@ dossier_parser_init(struct dossier_parser *p, int date_order)
 	int i;
 
 	memset(p, 0, sizeof *p);
-	p->date_order = date_order;
+	p->date_order = date_order | DATE_SERIAL;	/* an export's date columns: Excel serials too */
 	for (i = 0; i < NCOLS; i++)
 		if (col_has_codes(i))
 			p->memo[i] = smap_new(sizeof(int));
