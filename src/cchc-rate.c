@@ -11,6 +11,7 @@
 #include "lib/expr.h"
 #include "lib/fold.h"
 #include "lib/msg.h"
+#include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
 
@@ -53,7 +54,47 @@ struct ratejob {
 	int have_first, saw_header;
 	unsigned long rows, bad;
 	int fatal;
+	struct msgs *msgs;	/* problems of rows, said at each file's end */
+	char *buf;		/* for the header's NFC */
+	size_t cap;
 };
+
+/* What is wrong with text that text_check refused. */
+static const char *
+text_problem(int err, const char *s, size_t n, size_t at)
+{
+	return err == TEXT_NUL ? "a NUL byte in the text" : text_advice(s, n, at);
+}
+
+/* A header's names as they are matched: trimmed, NFC, folded, into
+ * names[0..nf). Returns 0, or -1 when one is not text (said). */
+static int
+fold_header(struct ratejob *j, const struct csv_row *row, char **names)
+{
+	size_t i, at;
+	int err;
+
+	if (row->err) {	/* no header, no table: nothing to go on */
+		char what[256];
+		csvin_error_text(row, what, sizeof what);
+		msg_at(row->file, row->line, "header", what, NULL, 0);
+		return -1;
+	}
+	for (i = 0; i < row->nf; i++) {
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n;
+		if ((err = text_check(s, n, &at)) != TEXT_OK) {
+			msg_at(row->file, row->line, "header", text_problem(err, s, n, at), s, n);
+			while (i > 0)
+				free(names[--i]);
+			return -1;
+		}
+		trim(&s, &n);
+		n = nfc(s, n, &j->buf, &j->cap);
+		names[i] = fold(j->buf, n);
+	}
+	return 0;
+}
 
 static void
 show_mistake(const char *text, size_t at, const char *why)
@@ -102,16 +143,19 @@ static int
 on_header(struct ratejob *j, const struct csv_row *row)
 {
 	size_t i, k;
-	char *buf = NULL;
-	size_t cap = 0;
 
 	if (j->have_first) {	/* later files: the same columns */
+		char **names = emalloc((row->nf + 1) * sizeof *names);
 		int same = row->nf == j->nf;
-		for (i = 0; same && i < row->nf; i++) {
-			char *f = fold(row->f[i].s, row->f[i].n);
-			same = strcmp(f, j->header[i]) == 0;
-			free(f);
+		if (fold_header(j, row, names) < 0) {
+			free(names);
+			return -1;
 		}
+		for (i = 0; i < row->nf; i++) {
+			same = same && strcmp(names[i], j->header[i]) == 0;
+			free(names[i]);
+		}
+		free(names);
 		if (!same) {
 			msg_at(row->file, row->line, NULL,
 			    "the header is not the first file's", NULL, 0);
@@ -119,23 +163,11 @@ on_header(struct ratejob *j, const struct csv_row *row)
 		}
 		return 0;
 	}
+	j->header = emalloc((row->nf + 1) * sizeof *j->header);
+	if (fold_header(j, row, j->header) < 0)
+		return -1;
 	j->have_first = 1;
 	j->nf = row->nf;
-	j->header = emalloc((row->nf + 1) * sizeof *j->header);
-	for (i = 0; i < row->nf; i++) {
-		size_t at;
-		const char *s = row->f[i].s;
-		size_t n = row->f[i].n;
-		if (text_check(s, n, &at) != TEXT_OK) {
-			msg_at(row->file, row->line, NULL, text_advice(s, n, at), s, n);
-			j->nf = i;
-			return -1;
-		}
-		trim(&s, &n);
-		n = nfc(s, n, &buf, &cap);
-		j->header[i] = fold(buf, n);
-	}
-	free(buf);
 	if (j->standard) {
 		for (k = 0; k < nstandard_rate; k++) {
 			struct rate r;
@@ -182,46 +214,92 @@ on_header(struct ratejob *j, const struct csv_row *row)
 	return 0;
 }
 
+/* The terms of one side of r, "a+b", and their values in row,
+ * "9223372036854775807+1", for a sum too large. */
+static void
+side_text(const struct rate *r, const struct csv_row *row, int below, char *names,
+          size_t nsz, char **vals, size_t *vlen)
+{
+	size_t i, n = below ? r->e.nden : r->e.nnum, no = 0, vo = 0;
+	char **terms = below ? r->e.den : r->e.num;
+	const int *f = below ? r->den : r->num;
+
+	names[0] = '\0';
+	*vals = NULL;
+	for (i = 0; i < n; i++) {
+		const struct csv_field *x = &row->f[f[i]];
+		if (no < nsz)
+			no += (size_t)snprintf(names + no, nsz - no, "%s%s", i ? "+" : "", terms[i]);
+		*vals = erealloc(*vals, vo + x->n + 2);
+		if (i)
+			(*vals)[vo++] = '+';
+		memcpy(*vals + vo, x->s, x->n);
+		vo += x->n;
+	}
+	if (no >= nsz && nsz > 4)	/* cut short: say so */
+		memcpy(names + nsz - 4, "...", 4);
+	*vlen = vo;
+}
+
 static void
 on_data(struct ratejob *j, const struct csv_row *row)
 {
-	size_t i, k;
-	int problem = 0;
+	size_t i, k, at;
+	int problem = 0, err;
 
 	j->rows++;
 	if (row->err || row->nf != j->nf) {
-		char what[160];
+		char what[256];
 		if (row->err)
-			snprintf(what, sizeof what, "malformed CSV: %s", row->err);
+			csvin_error_text(row, what, sizeof what);
 		else
 			snprintf(what, sizeof what, "expected %zu fields, found %zu", j->nf, row->nf);
-		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		msgs_add(j->msgs, NULL, row->file, row->line, NULL, what, NULL, 0);
 		j->bad++;
 		return;
 	}
+	for (i = 0; i < row->nf; i++)	/* the output is UTF-8: a row that is not stays out */
+		if ((err = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			msgs_add(j->msgs, NULL, row->file, row->line, j->header[i],
+			    text_problem(err, row->f[i].s, row->f[i].n, at), row->f[i].s, row->f[i].n);
+			j->bad++;
+			return;
+		}
 	for (i = 0; i < row->nf; i++)
 		out_field(out_stdout, row->f[i].s, row->f[i].n);
 	for (k = 0; k < j->nr; k++) {
 		struct rate *r = &j->r[k];
 		int64_t a = 0, b = 0, v;
 		char buf[64];
-		int bad = 0;
+		int bad = 0, over = -1;
 
-		for (i = 0; i < r->e.nnum + r->e.nden && !bad; i++) {
+		for (i = 0; i < r->e.nnum + r->e.nden; i++) {
 			int below = i >= r->e.nnum;
 			int f = below ? r->den[i - r->e.nnum] : r->num[i];
 			const struct csv_field *x = &row->f[f];
-			int err = num_count(x->s, x->n, &v);
-			if (err == NUM_OK && !num_add(below ? &b : &a, v))
-				err = NUM_ERANGE;
+			err = num_count(x->s, x->n, &v);
 			if (err != NUM_OK) {
 				char what[256];
 				snprintf(what, sizeof what, "%s (for %s)", num_strerror(err), r->name);
-				msg_at(row->file, row->line, below ? r->e.den[i - r->e.nnum] : r->e.num[i],
-				    what, x->s, x->n);
-				bad = problem = 1;
+				msgs_add(j->msgs, NULL, row->file, row->line,
+				    below ? r->e.den[i - r->e.nnum] : r->e.num[i], what, x->s, x->n);
+				bad = 1;
+				break;
 			}
+			if (!num_add(below ? &b : &a, v) && over < 0)
+				over = below;	/* each value a count, their sum not */
 		}
+		if (!bad && over >= 0) {
+			char names[256], what[256], *vals;
+			size_t vlen;
+			side_text(r, row, over, names, sizeof names, &vals, &vlen);
+			snprintf(what, sizeof what, "sum too large (for %s)", r->name);
+			msgs_add(j->msgs, NULL, row->file, row->line, names, what, vals, vlen);
+			free(vals);
+			bad = 1;
+		}
+		if (bad)
+			problem = 1;
 		if (bad || b == 0) {
 			out_field(out_stdout, "", 0);
 			continue;
@@ -320,17 +398,49 @@ main(int argc, char *argv[])
 			    r.e.digits >= 0 ? "'@': use -p for the decimals" : "a rate needs '/'");
 			exit(EXIT_FAIL);
 		}
+		{	/* a NAME once: names are matched folded */
+			char *fn = fold(r.name, strlen(r.name));
+			size_t k;
+			for (k = 0; k < j.nr; k++) {
+				char *fk = fold(j.r[k].name, strlen(j.r[k].name));
+				int same = strcmp(fn, fk) == 0;
+				free(fk);
+				if (same) {
+					free(fn);
+					show_mistake(a, 0, "this NAME is given twice: a column has one name");
+					exit(EXIT_FAIL);
+				}
+			}
+			if (fn[0] == '\0') {
+				free(fn);
+				show_mistake(a, 0, "the NAME is not a column name");
+				exit(EXIT_FAIL);
+			}
+			free(fn);
+		}
 		j.r = erealloc(j.r, (j.nr + 1) * sizeof *j.r);
 		j.r[j.nr++] = r;
 	}
 	j.standard = j.nr == 0;
-	out_init_stdout();
 	if (nfiles == 0)
 		files[nfiles++] = "-";
+	{	/* standard input is read once: a second '-' would be empty */
+		size_t uses = 0;
+		for (i = 0; i < nfiles; i++)
+			uses += strcmp(files[i], "-") == 0;
+		if (uses > 1) {
+			warnx_("-: standard input is named twice (it can be read once)");
+			exit(EXIT_FAIL);
+		}
+	}
+	out_init_stdout();
+	j.msgs = msgs_new();
 	for (i = 0; i < nfiles; i++) {
 		int r;
 		j.saw_header = 0;
 		r = csvin_read(files[i], j.delim, on_row, &j, NULL);
+		if (msgs_flush(j.msgs, stderr) < 0)
+			die("write error on standard error");
 		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
 			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error",
 			    strerror(errno));
@@ -356,6 +466,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < j.nf; i++)
 		free(j.header[i]);
 	free(j.header);
+	free(j.buf);
+	msgs_free(j.msgs);
 	free(files);
 	return j.fatal ? EXIT_FAIL : j.bad ? EXIT_DATA : EXIT_OK;
 }

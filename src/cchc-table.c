@@ -10,6 +10,7 @@
 #include "lib/fold.h"
 #include "lib/forms.h"
 #include "lib/msg.h"
+#include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
 #include "lib/smap.h"
@@ -62,9 +63,17 @@ struct table {
 	int saw_header;
 	unsigned long bad;
 	int fatal;
+	struct msgs *msgs;	/* problems of data rows, said at each file's end */
 	char *buf;
 	size_t cap;
 };
+
+/* What is wrong with text that text_check refused. */
+static const char *
+text_problem(int err, const char *s, size_t n, size_t at)
+{
+	return err == TEXT_NUL ? "a NUL byte in the text" : text_advice(s, n, at);
+}
 
 static void
 define(struct table *t, const struct csv_row *row, const char *name, size_t nlen,
@@ -79,10 +88,11 @@ define(struct table *t, const struct csv_row *row, const char *name, size_t nlen
 		d->file = row->file;
 		d->line = row->line;
 	} else if (strlen(d->raw) != rlen || memcmp(d->raw, raw, rlen) != 0) {
-		char what[512];
-		snprintf(what, sizeof what, "%s is given twice: \"%s\" on line %lu, and here",
-		    key, d->raw, d->line);
-		msg_at(row->file, row->line, NULL, what, raw, rlen);
+		char what[1024], q[512];
+		msg_quote(q, sizeof q, d->raw, strlen(d->raw));
+		snprintf(what, sizeof what, "%s is given twice: %s on line %lu, and here",
+		    key, q, d->line);
+		msgs_add(t->msgs, NULL, row->file, row->line, NULL, what, raw, rlen);
 		t->bad++;
 	}
 	free(key);
@@ -94,15 +104,31 @@ on_data_row(struct csv_row *row, void *ctx)
 	struct table *t = ctx;
 	size_t i, at;
 	char *key;
+	int err;
 
+	if (row->rec == 0 && row->err) {	/* a header that is not one: no table */
+		char what[256];
+		csvin_error_text(row, what, sizeof what);
+		msg_at(row->file, row->line, "header", what, NULL, 0);
+		t->fatal = 1;
+		return 1;
+	}
+	if (row->err) {
+		char what[256];
+		csvin_error_text(row, what, sizeof what);
+		msgs_add(t->msgs, NULL, row->file, row->line, NULL, what, NULL, 0);
+		t->bad++;
+		return 0;
+	}
 	for (i = 0; i < row->nf; i++)
-		if (text_check(row->f[i].s, row->f[i].n, &at) != TEXT_OK) {
-			msg_at(row->file, row->line, NULL,
-			    text_advice(row->f[i].s, row->f[i].n, at), row->f[i].s, row->f[i].n);
+		if ((err = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			const char *why = text_problem(err, row->f[i].s, row->f[i].n, at);
 			if (row->rec == 0) {
+				msg_at(row->file, row->line, "header", why, row->f[i].s, row->f[i].n);
 				t->fatal = 1;
 				return 1;
 			}
+			msgs_add(t->msgs, NULL, row->file, row->line, NULL, why, row->f[i].s, row->f[i].n);
 			t->bad++;
 			return 0;
 		}
@@ -128,10 +154,10 @@ on_data_row(struct csv_row *row, void *ctx)
 		}
 		return 0;
 	}
-	if (row->err || row->nf != t->nf) {
+	if (row->nf != t->nf) {
 		char what[160];
-		snprintf(what, sizeof what, "%s", row->err ? row->err : "a wrong number of fields");
-		msg_at(row->file, row->line, NULL, what, NULL, 0);
+		snprintf(what, sizeof what, "expected %zu fields, found %zu", t->nf, row->nf);
+		msgs_add(t->msgs, NULL, row->file, row->line, NULL, what, NULL, 0);
 		t->bad++;
 		return 0;
 	}
@@ -173,30 +199,28 @@ on_data_row(struct csv_row *row, void *ctx)
 	return 0;
 }
 
-/* Evaluation: one figure per row, each computed once. */
+/* Evaluation: form_eval makes every figure, each once, asking for the
+ * names' values here. */
 struct eval {
 	const struct form *f;
 	struct table *t;
-	struct fig *fig;
-	char *done;		/* computed */
-	char **why;		/* for an empty figure that is not a heading: why */
 	unsigned long missing;
 };
 
 static void
-missing(struct eval *ev, size_t i, const char *fmt, const char *a)
+on_missing(void *ctx, size_t i, const char *why)
 {
-	char buf[512];
+	struct eval *ev = ctx;
 
-	snprintf(buf, sizeof buf, fmt, a);
-	warnx_("%s: %s", ev->f->row[i].stt, buf);
+	warnx_("%s: %s", ev->f->row[i].stt, why);
 	ev->missing++;
 }
 
 /* The value of a name, parsed for the row's unit. */
 static int
-name_value(struct eval *ev, size_t i, const char *name, struct dec *d)
+on_value(void *ctx, size_t i, const char *name, struct dec *d)
 {
+	struct eval *ev = ctx;
 	const struct form_row *r = &ev->f->row[i];
 	char *key = fold(name, strlen(name));
 	struct datum *x = smap_get(ev->t->data, key, strlen(key));
@@ -205,7 +229,9 @@ name_value(struct eval *ev, size_t i, const char *name, struct dec *d)
 
 	free(key);
 	if (!x || x->raw[0] == '\0') {
-		missing(ev, i, "no value for %s in the data", name);
+		char why[512];
+		snprintf(why, sizeof why, "no value for %s in the data", name);
+		on_missing(ev, i, why);
 		return -1;
 	}
 	if (r->pct) {
@@ -223,71 +249,6 @@ name_value(struct eval *ev, size_t i, const char *name, struct dec *d)
 		return -1;
 	}
 	return 0;
-}
-
-static struct fig evaluate(struct eval *ev, size_t i);
-
-static int
-term_sum(struct eval *ev, size_t i, char **terms, const int *ref, size_t n, struct dec *sum)
-{
-	const struct form_row *r = &ev->f->row[i];
-	size_t k;
-	int ok = 1;
-
-	sum->v = 0;
-	sum->scale = 0;
-	for (k = 0; k < n; k++) {
-		struct dec d;
-		if (r->e.rows) {
-			struct fig g = evaluate(ev, (size_t)ref[k]);
-			if (!g.ok) {
-				ok = 0;
-				continue;
-			}
-			d = g.d;
-		} else if (name_value(ev, i, terms[k], &d) < 0) {
-			ok = 0;
-			continue;
-		}
-		if (ok && !dec_add(*sum, d, sum)) {
-			missing(ev, i, "the sum passes the largest number (%s)", r->nguon);
-			ok = 0;
-		}
-	}
-	return ok;
-}
-
-static struct fig
-evaluate(struct eval *ev, size_t i)
-{
-	const struct form_row *r = &ev->f->row[i];
-	struct fig g = {0, {0, 0}};
-	struct dec a, b;
-
-	if (ev->done[i])
-		return ev->fig[i];
-	ev->done[i] = 1;
-	if (r->e.nnum == 0)	/* a heading */
-		return ev->fig[i] = g;
-	if (!term_sum(ev, i, r->e.num, r->ref, r->e.nnum, &a))
-		return ev->fig[i] = g;
-	if (r->e.nden == 0) {
-		g.ok = 1;
-		g.d = a;
-		return ev->fig[i] = g;
-	}
-	if (!term_sum(ev, i, r->e.den, r->ref ? r->ref + r->e.nnum : NULL, r->e.nden, &b))
-		return ev->fig[i] = g;
-	if (b.v == 0) {
-		missing(ev, i, "no rate: %s has a zero denominator", r->nguon);
-		return ev->fig[i] = g;
-	}
-	if (!dec_percent(a, b, r->e.digits >= 0 ? r->e.digits : 2, &g.d)) {
-		missing(ev, i, "the rate %s is past the largest number", r->nguon);
-		return ev->fig[i] = g;
-	}
-	g.ok = 1;
-	return ev->fig[i] = g;
 }
 
 /* Writing. */
@@ -335,9 +296,65 @@ out_cell(const char *s)
 	out_fieldz(out_stdout, s);
 }
 
+/* Text for a terminal, a Markdown renderer or a browser (md, html, txt):
+ * a tab or a line end is a space; a control character (C0, DEL, C1), a
+ * bidirectional override or isolate, and a byte that is not UTF-8 are
+ * shown as \xNN (each byte) or \uNNNN, so that no text can move the
+ * cursor, recolour the terminal, reorder what is shown, or break the
+ * layout. A new string, the caller frees. */
+static char *
+shown(const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = strlen(s), i = 0, o = 0;
+	char *out = emalloc(n * 6 + 1);	/* at most \uNNNN for 3 bytes, \xNN for 1 */
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (c == '\t' || c == '\n' || c == '\r') {
+			out[o++] = ' ';
+			i++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			o += (size_t)sprintf(out + o, "\\x%c%c", hex[c >> 4], hex[c & 15]);
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {	/* not UTF-8: the byte */
+			o += (size_t)sprintf(out + o, "\\x%c%c", hex[c >> 4], hex[c & 15]);
+			i++;
+			continue;
+		}
+		if (cp <= 0x9f) {	/* C1: each byte, as a control byte is shown */
+			o += (size_t)sprintf(out + o, "\\x%c%c\\x%c%c", hex[c >> 4], hex[c & 15],
+			    hex[(unsigned char)s[i + 1] >> 4], hex[(unsigned char)s[i + 1] & 15]);
+		} else if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+			o += (size_t)sprintf(out + o, "\\u%04X", (unsigned)cp);
+		} else {
+			memcpy(out + o, s + i, (size_t)k);
+			o += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static const char *const heads_vi[] = {"STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"};
 static const char *const heads_en[] = {"No.", "Indicator", "Unit", "Figure", "Note"};
 
+/* Markdown: the characters that make emphasis, code, links, HTML or a new
+ * cell are taken as text. s is shown text (no control bytes). */
 static void
 put_escaped_md(const char *s)
 {
@@ -345,10 +362,11 @@ put_escaped_md(const char *s)
 		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' || *s == '`' ||
 		    *s == '<' || *s == '[' || *s == ']')
 			out_bytes(out_stdout, "\\", 1);
-		out_bytes(out_stdout, *s == '\n' || *s == '\r' ? " " : s, 1);
+		out_bytes(out_stdout, s, 1);
 	}
 }
 
+/* HTML: s is shown text (no control bytes). */
 static void
 put_escaped_html(const char *s)
 {
@@ -364,69 +382,92 @@ put_escaped_html(const char *s)
 	}
 }
 
-/* Display width: a Vietnamese letter with its marks is one column. */
+/* The display width of the character at s (before end) into *w, its
+ * length returned: a Vietnamese letter with its marks is one column. */
+static size_t
+char_width(const char *s, const char *end, size_t *w)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)(end - s), &cp);
+	int cw;
+
+	if (k <= 0) {	/* not UTF-8 (shown text has none): a byte, a column */
+		*w += 1;
+		return 1;
+	}
+	cw = utf8proc_charwidth(cp);
+	*w += cw > 0 ? (size_t)cw : 0;
+	return (size_t)k;
+}
+
 static size_t
 width(const char *s, size_t n)
 {
-	size_t i = 0, w = 0;
+	const char *end = s + n;
+	size_t w = 0;
 
-	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
-			i++;
-			w++;
-			continue;
-		}
-		i += (size_t)k;
-		k = utf8proc_charwidth(cp);
-		w += k > 0 ? (size_t)k : 0;
-	}
+	while (s < end)
+		s += char_width(s, end, &w);
 	return w;
 }
 
-/* Cuts s into lines of at most w columns at spaces; returns the count and
- * puts each line's start and length in starts/lens (at most max lines). */
-static size_t
-wrap(const char *s, size_t w, const char **starts, size_t *lens, size_t max)
-{
-	size_t n = 0, len = strlen(s);
-	const char *p = s, *end = s + len;
+/* The lines a cell is wrapped into: as many as it takes. */
+struct lines {
+	const char **start;
+	size_t *len, n, cap;
+};
 
-	if (len == 0) {
-		starts[0] = s;
-		lens[0] = 0;
-		return 1;
+static void
+add_line(struct lines *l, const char *s, size_t n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->start = erealloc(l->start, l->cap * sizeof *l->start);
+		l->len = erealloc(l->len, l->cap * sizeof *l->len);
 	}
-	while (p < end && n < max) {
-		const char *line = p, *last_space = NULL, *q = p;
-		while (q < end && width(line, (size_t)(q - line)) <= w) {
+	l->start[l->n] = s;
+	l->len[l->n++] = n;
+}
+
+/* Cuts s into lines of at most w columns, at the last space that fits, or
+ * inside a word longer than the column; every byte of s is in a line but
+ * the spaces lines are cut at. */
+static void
+wrap(const char *s, size_t w, struct lines *l)
+{
+	const char *p = s, *end = s + strlen(s);
+
+	l->n = 0;
+	if (p == end) {
+		add_line(l, s, 0);
+		return;
+	}
+	while (p < end) {
+		const char *line = p, *last_space = NULL, *q = p, *last = p;
+		size_t cw = 0;
+		/* cw: the width of line..q; stops a character past the column */
+		while (q < end && cw <= w) {
 			if (*q == ' ')
 				last_space = q;
-			q++;
-			while (q < end && ((unsigned char)*q & 0xc0) == 0x80)
-				q++;
+			last = q;
+			q += char_width(q, end, &cw);
 		}
-		if (q >= end && width(line, (size_t)(end - line)) <= w) {
-			starts[n] = line;
-			lens[n++] = (size_t)(end - line);
+		if (cw <= w) {	/* the rest fits */
+			add_line(l, line, (size_t)(end - line));
 			break;
 		}
 		if (last_space && last_space > line) {
-			starts[n] = line;
-			lens[n++] = (size_t)(last_space - line);
+			add_line(l, line, (size_t)(last_space - line));
 			p = last_space + 1;
-		} else {	/* one word longer than the column */
-			const char *cut = q > line + 1 ? q - 1 : q;
-			while (cut > line + 1 && ((unsigned char)*cut & 0xc0) == 0x80)
-				cut--;
-			starts[n] = line;
-			lens[n++] = (size_t)(cut - line);
+		} else {	/* one word longer than the column: cut before
+				 * the character that does not fit, or after it
+				 * when it is the line's first */
+			const char *cut = last > line ? last : q;
+			add_line(l, line, (size_t)(cut - line));
 			p = cut;
 		}
 	}
-	return n;
 }
 
 /* Spaces are held back until text follows: no line ends in spaces. */
@@ -462,9 +503,9 @@ write_txt(const struct form *f, char **cell, const char *const *heads)
 {
 	/* widths: stt, label (wrapped), unit (wrapped), figure, note (wrapped) */
 	size_t w[5] = {0, 0, 0, 0, 0}, cap[5] = {8, 56, 16, 14, 32}, i, c;
-	const char *starts[5][64];
-	size_t lens[5][64], nl[5];
+	struct lines ln[5];
 
+	memset(ln, 0, sizeof ln);
 	for (c = 0; c < 5; c++)
 		w[c] = width(heads[c], strlen(heads[c]));
 	for (i = 0; i < f->n; i++)
@@ -479,19 +520,19 @@ write_txt(const struct form *f, char **cell, const char *const *heads)
 		size_t lines = 1, l;
 		for (c = 0; c < 5; c++) {
 			const char *s = i == 0 ? heads[c] : cell[(i - 1) * 5 + c];
-			nl[c] = wrap(s, w[c] ? w[c] : 1, starts[c], lens[c], 64);
-			if (nl[c] > lines)
-				lines = nl[c];
+			wrap(s, w[c] ? w[c] : 1, &ln[c]);
+			if (ln[c].n > lines)
+				lines = ln[c].n;
 		}
 		for (l = 0; l < lines; l++) {
 			for (c = 0; c < 5; c++) {
-				size_t cw = l < nl[c] ? width(starts[c][l], lens[c][l]) : 0;
+				size_t cw = l < ln[c].n ? width(ln[c].start[l], ln[c].len[l]) : 0;
 				if (c)
 					pad(2);
 				if (c == 3 && i > 0)	/* figures to the right */
 					pad(w[c] - cw);
-				if (l < nl[c])
-					put_text(starts[c][l], lens[c][l]);
+				if (l < ln[c].n)
+					put_text(ln[c].start[l], ln[c].len[l]);
 				if (c != 4 && !(c == 3 && i > 0))
 					pad(w[c] - cw);
 			}
@@ -508,24 +549,34 @@ write_txt(const struct form *f, char **cell, const char *const *heads)
 			end_line();
 		}
 	}
+	for (c = 0; c < 5; c++) {
+		free(ln[c].start);
+		free(ln[c].len);
+	}
 }
 
 static void
 write_form(const struct form *f, const struct style *st, struct fig *fig)
 {
 	const char *const *heads = st->locale == 'e' ? heads_en : heads_vi;
-	char **cell = emalloc((f->n * 5 + 1) * sizeof *cell), num[64];
+	char **cell = emalloc((f->n * 5 + 1) * sizeof *cell), num[64], *title, *subtitle;
 	size_t i, c;
+	int text = st->fmt != FMT_CSV;	/* a document to show: shown text */
 
 	for (i = 0; i < f->n; i++) {
 		const struct form_row *r = &f->row[i];
+		const char *src[5];
 		format_fig(st, r, fig[i], num);
-		cell[i * 5 + 0] = r->stt;
-		cell[i * 5 + 1] = r->chi_tieu;
-		cell[i * 5 + 2] = r->don_vi;
-		cell[i * 5 + 3] = estrndup(num, strlen(num));
-		cell[i * 5 + 4] = r->ghi_chu;
+		src[0] = r->stt;
+		src[1] = r->chi_tieu;
+		src[2] = r->don_vi;
+		src[3] = num;
+		src[4] = r->ghi_chu;
+		for (c = 0; c < 5; c++)
+			cell[i * 5 + c] = text ? shown(src[c]) : estrndup(src[c], strlen(src[c]));
 	}
+	title = shown(f->title);
+	subtitle = shown(f->subtitle);
 	switch (st->fmt) {
 	case FMT_CSV:
 		out_fieldz(out_stdout, "stt");
@@ -542,10 +593,10 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		break;
 	case FMT_MD:
 		out_str(out_stdout, "## ");
-		put_escaped_md(f->title);
-		if (f->subtitle[0]) {
+		put_escaped_md(title);
+		if (subtitle[0]) {
 			out_str(out_stdout, ": ");
-			put_escaped_md(f->subtitle);
+			put_escaped_md(subtitle);
 		}
 		out_str(out_stdout, "\n\n|");
 		for (c = 0; c < 5; c++) {
@@ -570,7 +621,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
 		out_str(out_stdout, st->locale == 'e' ? "en" : "vi");
 		out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-		put_escaped_html(f->title);
+		put_escaped_html(title);
 		out_str(out_stdout, "</title>\n<style>\n"
 		    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
 		    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
@@ -581,11 +632,11 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		    "tr.muc td { font-weight: bold; }\n"
 		    "@media print { body { margin: 0; } }\n"
 		    "</style>\n</head>\n<body>\n<h1>");
-		put_escaped_html(f->title);
+		put_escaped_html(title);
 		out_str(out_stdout, "</h1>\n");
-		if (f->subtitle[0]) {
+		if (subtitle[0]) {
 			out_str(out_stdout, "<p class=\"sub\">");
-			put_escaped_html(f->subtitle);
+			put_escaped_html(subtitle);
 			out_str(out_stdout, "</p>\n");
 		}
 		out_str(out_stdout, "<table>\n<thead>\n<tr>");
@@ -607,19 +658,21 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		out_str(out_stdout, "</tbody>\n</table>\n</body>\n</html>\n");
 		break;
 	case FMT_TXT:
-		out_str(out_stdout, f->title);
-		if (f->subtitle[0]) {
+		out_str(out_stdout, title);
+		if (subtitle[0]) {
 			out_str(out_stdout, ": ");
-			out_str(out_stdout, f->subtitle);
+			out_str(out_stdout, subtitle);
 		}
 		out_str(out_stdout, "\n\n");
 		pending = 0;
 		write_txt(f, cell, heads);
 		break;
 	}
-	for (i = 0; i < f->n; i++)
-		free(cell[i * 5 + 3]);
+	for (i = 0; i < f->n * 5; i++)
+		free(cell[i]);
 	free(cell);
+	free(title);
+	free(subtitle);
 }
 
 static int
@@ -681,6 +734,7 @@ main(int argc, char *argv[])
 	struct form f;
 	struct style st = {FMT_CSV, 0};
 	struct eval ev;
+	struct fig *fig;
 	const char *form_arg = NULL;
 	char err[1024];
 	int opt, i, partial = 0, d, locale_given = 0;
@@ -740,20 +794,43 @@ main(int argc, char *argv[])
 	}
 	if (!locale_given && st.fmt != FMT_CSV)
 		st.locale = 'v';
-	if (form_load(form_arg, &f, err, sizeof err) < 0)
+	{	/* standard input is read once: a second '-' would be empty */
+		int stdin_uses = 0;
+		for (i = optind; i < argc; i++)
+			stdin_uses += strcmp(argv[i], "-") == 0;
+		stdin_uses += optind == argc;
+		if (strcmp(form_arg, "-") == 0) {
+			stdin_uses++;
+			if (optind == argc) {
+				warnx_("--form -: the form is read from standard input, so the data "
+				    "must be named: FILE");
+				return EXIT_FAIL;
+			}
+		}
+		if (stdin_uses > 1) {
+			warnx_("-: standard input is named twice (it can be read once)");
+			return EXIT_FAIL;
+		}
+	}
+	if (form_load(form_arg, &f, err, sizeof err) < 0) {
+		form_free(&f);
 		die("--form: %s", err);
+	}
 	t.data = smap_new(sizeof(struct datum));
+	t.msgs = msgs_new();
 	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
 		int r;
 		t.saw_header = 0;
 		r = csvin_read(path, t.delim, on_data_row, &t, NULL);
+		if (msgs_flush(t.msgs, stderr) < 0)
+			die("write error on standard error");
 		if (r == CSVIN_EOPEN || r == CSVIN_EREAD)
 			die("%s: %s: %s", path, r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
 		if (r == CSVIN_UTF16)
 			die("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
 		if (t.fatal)
-			return EXIT_FAIL;
+			exit(EXIT_FAIL);
 		if (!t.saw_header)
 			die("%s: empty file: no header line", path);
 		if (i >= argc)
@@ -762,14 +839,13 @@ main(int argc, char *argv[])
 	memset(&ev, 0, sizeof ev);
 	ev.f = &f;
 	ev.t = &t;
-	ev.fig = emalloc((f.n + 1) * sizeof *ev.fig);
-	ev.done = calloc(f.n + 1, 1);
-	if (!ev.done)
-		die("out of memory");
-	for (i = 0; (size_t)i < f.n; i++)
-		evaluate(&ev, (size_t)i);
+	fig = ecalloc(f.n + 1, sizeof *fig);
+	{
+		static const struct form_eval_ops ops = {on_value, on_missing};
+		form_eval(&f, fig, &ops, &ev);
+	}
 	out_init_stdout();
-	write_form(&f, &st, ev.fig);
+	write_form(&f, &st, fig);
 	out_close(out_stdout);
 	{
 		size_t it = 0, n, k;
@@ -778,12 +854,12 @@ main(int argc, char *argv[])
 		while (smap_next(t.data, &it, &key, &n, &v))
 			free(((struct datum *)v)->raw);
 		smap_free(t.data);
+		msgs_free(t.msgs);
 		for (k = 0; k < t.nf; k++)
 			free(t.colname[k]);
 		free(t.colname);
 		free(t.buf);
-		free(ev.fig);
-		free(ev.done);
+		free(fig);
 		form_free(&f);
 	}
 	if (t.bad)

@@ -506,7 +506,7 @@ a,a,,,
 stt,chi_tieu,don_vi,so_lieu,ghi_chu
 a,a,,,
 --- stderr
-cchc-check: --form: f.csv:1: malformed CSV at character 23: quote inside an unquoted field
+cchc-check: --form: f.csv:1: header: malformed CSV at character 23: quote inside an unquoted field
 === a quote never closed in a form FILE's header
 run: --form f.csv a.csv
 status: 2
@@ -517,7 +517,7 @@ a,a,,,
 stt,chi_tieu,don_vi,so_lieu,ghi_chu
 a,a,,,
 --- stderr
-cchc-check: --form: f.csv:1: malformed CSV in field 4: quote never closed: the field runs to the end of the file
+cchc-check: --form: f.csv:1: header: malformed CSV in field 4: quote never closed: the field runs to the end of the file
 === a form FILE that is not UTF-8
 run: --form f.csv a.csv
 status: 2

