@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "lib/codes.h"
 #include "lib/cols.h"
 #include "lib/csvin.h"
 #include "lib/date.h"
@@ -26,7 +27,7 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [--header-line N] "
-	    "[--header-rows N] [--keep first|last] [FILE]...\n"
+	    "[--header-rows N] [--keep first|last] [--codes FILE] [FILE]...\n"
 	    "       cchc-check --counts [-d C] [FILE]...\n"
 	    "       cchc-check --form NAME|FILE [-d C] [FILE]...\n", fp);
 	if (fp == stderr)
@@ -40,6 +41,7 @@ usage(FILE *fp)
 	    "      --header-line N    the header is line N (default: found in the first 30)\n"
 	    "      --header-rows N    the header is 1 or 2 rows (default: found)\n"
 	    "      --keep WHICH       of a dossier given twice: first (default) or last\n"
+	    "      --codes FILE       the user's own code words (CSV cot,gia_tri,ma)\n"
 	    "      --counts           check a count table against the identities and\n"
 	    "                         its rate columns against its counts\n"
 	    "      --form NAME|FILE   check a filled annex of this form (bm1, bm3, bm7)\n"
@@ -512,7 +514,8 @@ summary(struct check *c)
 int
 main(int argc, char *argv[])
 {
-	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_HLINE, O_HROWS, O_KEEP, O_VERSION };
+	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_HLINE, O_HROWS, O_KEEP, O_CODES,
+	       O_VERSION };
 	static const struct option longopts[] = {
 		{"delimiter", required_argument, NULL, 'd'},
 		{"rejects", required_argument, NULL, O_REJECTS},
@@ -520,6 +523,7 @@ main(int argc, char *argv[])
 		{"header-line", required_argument, NULL, O_HLINE},
 		{"header-rows", required_argument, NULL, O_HROWS},
 		{"keep", required_argument, NULL, O_KEEP},
+		{"codes", required_argument, NULL, O_CODES},
 		{"counts", no_argument, NULL, O_COUNTS},
 		{"form", required_argument, NULL, O_FORM},
 		{"help", no_argument, NULL, 'h'},
@@ -529,7 +533,8 @@ main(int argc, char *argv[])
 	static char *stdin_only[] = {"-", NULL};
 	struct check c;
 	struct msgs *scratch;
-	const char *rejects_path = NULL, *form = NULL;
+	const char *rejects_path = NULL, *form = NULL, *codes[16];
+	int ncodes = 0;
 	char **files;
 	int opt, i, d, col, counts = 0, nfiles, status;
 	long v;
@@ -576,6 +581,13 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			c.opts.header_rows = (int)v;
 			break;
+		case O_CODES:
+			if (ncodes == (int)(sizeof codes / sizeof *codes)) {
+				warnx_("--codes: at most %zu tables", sizeof codes / sizeof *codes);
+				return EXIT_FAIL;
+			}
+			codes[ncodes++] = optarg;
+			break;
 		case O_KEEP:
 			if (strcmp(optarg, "first") && strcmp(optarg, "last")) {
 				warnx_("--keep: \"%s\" is not first or last", optarg);
@@ -600,14 +612,19 @@ main(int argc, char *argv[])
 	if (counts || form) {
 		if (counts && form)
 			die("--counts or --form, not both");
-		if (rejects_path || c.keep_last || c.opts.header_line || c.opts.header_rows)
-			die("--rejects, --keep, --header-line and --header-rows go with dossier exports, "
-			    "not --counts or --form");
+		if (rejects_path || c.keep_last || c.opts.header_line || c.opts.header_rows || ncodes)
+			die("--rejects, --keep, --codes, --header-line and --header-rows go with dossier "
+			    "exports, not --counts or --form");
 		if (counts)
 			return run_counts(c.opts.delim, files, nfiles);
 		return run_form(form, c.opts.delim, files, nfiles);
 	}
 	c.files = files;
+	for (i = 0; i < ncodes; i++) {	/* before any code is looked up */
+		char err[1024];
+		if (codes_load(codes[i], c.opts.delim, err, sizeof err) < 0)
+			die("--codes: %s", err);
+	}
 	dossier_parser_init(&c.parser, c.opts.date_order);
 	for (col = 0; col < NCOLS; col++) {
 		int k, n = col_ncodes(col);
@@ -670,5 +687,6 @@ main(int argc, char *argv[])
 	for (col = 0; col < NCOLS; col++)
 		free(c.name_len[col]);
 	dossier_parser_free(&c.parser);
+	codes_clear();
 	return status;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sum.h"
+#include "lib/codes.h"
 #include "lib/cols.h"
 #include "lib/csvin.h"
 #include "lib/date.h"
@@ -29,7 +30,7 @@ usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
 	    "[-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
-	    "[--keep first|last] [-j N] [FILE]...\n"
+	    "[--keep first|last] [--codes FILE] [-j N] [FILE]...\n"
 	    "       cchc-sum --merge [--total] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
@@ -47,6 +48,7 @@ usage(FILE *fp)
 	    "      --header-line N  the header is line N (default: found in the first 30)\n"
 	    "      --header-rows N  the header is 1 or 2 rows (default: found)\n"
 	    "      --keep WHICH     of a dossier in two FILEs: first (default) or last\n"
+	    "      --codes FILE     the user's own code words (CSV cot,gia_tri,ma)\n"
 	    "      --merge          add up count tables from earlier runs\n"
 	    "  -j, --jobs N         threads for a regular file (default: the cores)\n"
 	    "  -d, --delimiter C    input delimiter: , (default), ; or \\t\n"
@@ -978,7 +980,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT, O_HLINE, O_HROWS, O_KEEP };
+	       O_VERSION, O_WOT, O_HLINE, O_HROWS, O_KEEP, O_CODES };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN), v;
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
@@ -993,6 +995,7 @@ main(int argc, char *argv[])
 		{"header-line", required_argument, NULL, O_HLINE},
 		{"header-rows", required_argument, NULL, O_HROWS},
 		{"keep", required_argument, NULL, O_KEEP},
+		{"codes", required_argument, NULL, O_CODES},
 		{"merge", no_argument, NULL, O_MERGE},
 		{"jobs", required_argument, NULL, 'j'},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -1006,7 +1009,8 @@ main(int argc, char *argv[])
 	struct sum s;
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
 	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
-	int opt, d, calendar = 0, merge = 0, nfiles, status;
+	const char *codes[16];
+	int opt, d, calendar = 0, merge = 0, nfiles, status, ncodes = 0, i;
 	size_t g;
 
 	msg_init(argv[0]);
@@ -1035,6 +1039,13 @@ main(int argc, char *argv[])
 			if ((v = opt_int("--header-rows", optarg, 1, 2, "a number of header rows")) < 0)
 				return EXIT_FAIL;
 			opts.header_rows = (int)v;
+			break;
+		case O_CODES:
+			if (ncodes == (int)(sizeof codes / sizeof *codes)) {
+				warnx_("--codes: at most %zu tables", sizeof codes / sizeof *codes);
+				return EXIT_FAIL;
+			}
+			codes[ncodes++] = optarg;
 			break;
 		case O_KEEP:
 			if (strcmp(optarg, "first") && strcmp(optarg, "last")) {
@@ -1074,8 +1085,8 @@ main(int argc, char *argv[])
 	nfiles = optind < argc ? argc - optind : 1;
 	if (merge) {
 		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
-		    opts.header_line || opts.header_rows || s.keep_last) {
-			warnx_("--merge adds up count tables: it takes no period, -g, --keep or header options");
+		    opts.header_line || opts.header_rows || s.keep_last || ncodes) {
+			warnx_("--merge adds up count tables: it takes no period, -g, --keep, --codes or header options");
 			usage(stderr);
 			return EXIT_FAIL;
 		}
@@ -1124,6 +1135,11 @@ main(int argc, char *argv[])
 			die("--keep last reads the input twice (to know which copy of a dossier is the "
 			    "last): standard input cannot be; name the files");
 		need_files(files, nfiles);
+	}
+	for (i = 0; i < ncodes; i++) {	/* before any code is looked up, any thread */
+		char err[1024];
+		if (codes_load(codes[i], opts.delim, err, sizeof err) < 0)
+			die("--codes: %s", err);
 	}
 	s.opts = &opts;
 	s.files = (const char *const *)files;
@@ -1200,5 +1216,6 @@ main(int argc, char *argv[])
 	intake_free(&s.in);
 	msgs_free(s.msgs);
 	dossier_parser_free(&s.parser);
+	codes_clear();
 	return status;
 }

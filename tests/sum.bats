@@ -284,7 +284,7 @@ cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 1 counted, 0 outside the period,
 	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
 cchc-sum: v.csv:2: tiep_nhan: a count has no fraction: "1.23.4"
 cchc-sum: v.csv:3: tiep_nhan: a count has no fraction: "1,2345"
-cchc-sum: v.csv:4: tiep_nhan: a count is not negative: "-1"
+cchc-sum: v.csv:4: tiep_nhan: a count cannot be negative: "-1"
 cchc-sum: v.csv:5: tiep_nhan: not a number: "12a"
 cchc-sum: 4 rows: 0 merged, 4 rejected (4 not a count); 0 groups
 ERR

@@ -352,7 +352,7 @@ header_syntax(struct intake *in, const struct csv_row *row)
 	char what[256], msg[512];
 
 	csvin_error_text(row, what, sizeof what);
-	snprintf(msg, sizeof msg, "%s, in or above the header%s", what,
+	snprintf(msg, sizeof msg, "in or above the header: %s%s", what,
 	    row->line > 1 && !in->o->header_line ?
 	    " (a header further down can be named with --header-line N)" : "");
 	msg_at(in->file, row->line, NULL, msg, NULL, 0);

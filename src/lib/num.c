@@ -147,7 +147,7 @@ num_strerror(int err)
 	case NUM_ERANGE:
 		return "number too large";
 	case NUM_ENEG:
-		return "a count is not negative";
+		return "a count cannot be negative";
 	}
 	return "number ok";
 }
