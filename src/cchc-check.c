@@ -67,7 +67,7 @@ struct check {
 	struct dossier_parser parser;
 	char **files;			/* the FILEs, for messages about repeats */
 	uint32_t file_no;		/* the one being read */
-	int keep_last;
+	int keep_last, keep_given;	/* --keep last; --keep given: copies are expected */
 	int header_out;			/* the output's header is written */
 	int scan;			/* --keep last's first pass: ids only */
 	struct smap *ids;		/* ma_ho_so -> struct seen_at */
@@ -266,7 +266,10 @@ repeat(struct check *c, struct csv_row *row, const char *id, size_t n, uint64_t 
 			snprintf(why, sizeof why, "repeated ma_ho_so (first on %s:%lu)",
 			    c->files[at->file], (unsigned long)at->line);
 	}
-	intake_reject(&c->in, row, "repeated ma_ho_so", col_name[COL_MA_HO_SO], why, id, n);
+	if (c->keep_given)	/* asked for: no problem, but every row is accounted for */
+		intake_drop(&c->in, row, col_name[COL_MA_HO_SO], why, id, n);
+	else
+		intake_reject(&c->in, row, "repeated ma_ho_so", col_name[COL_MA_HO_SO], why, id, n);
 	return -1;
 }
 
@@ -499,7 +502,7 @@ rejects_not_input(const char *rejects, char **files, int n)
 static void
 summary(struct check *c)
 {
-	char reasons[1024], footer[64] = "";
+	char reasons[1024], footer[64] = "", dropped[80] = "";
 
 	if (c->empty)
 		warnx_("%lu empty rows skipped (blank, or every field empty)", c->empty);
@@ -507,8 +510,12 @@ summary(struct check *c)
 	if (c->in.footer)
 		snprintf(footer, sizeof footer, ", %lu footer line%s skipped", c->in.footer,
 		    c->in.footer == 1 ? "" : "s");
-	warnx_("%lu rows: %lu passed, %lu rejected%s%s%s%s", c->in.rows, c->passed,
-	    c->in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "", footer);
+	if (c->in.dropped)
+		snprintf(dropped, sizeof dropped, ", %lu %s cop%s dropped (--keep %s)", c->in.dropped,
+		    c->keep_last ? "earlier" : "later", c->in.dropped == 1 ? "y" : "ies",
+		    c->keep_last ? "last" : "first");
+	warnx_("%lu rows: %lu passed, %lu rejected%s%s%s%s%s", c->in.rows, c->passed,
+	    c->in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "", dropped, footer);
 }
 
 int
@@ -594,6 +601,7 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			}
 			c.keep_last = strcmp(optarg, "last") == 0;
+			c.keep_given = 1;
 			break;
 		case 'h':
 			usage(stdout);

@@ -90,7 +90,7 @@ struct sum {
 	size_t nslots;
 	struct counts **slot;
 	/* a dossier in two FILEs of the run */
-	int track_ids, keep_last, scan;
+	int track_ids, keep_last, keep_given, scan;
 	uint32_t file_no;
 	const char *const *files;
 	struct smap *ids;	/* ids of the FILEs before this one (read only in a file) */
@@ -274,7 +274,10 @@ claim(struct sum *s, struct csv_row *row)
 		}
 		snprintf(why, sizeof why, "repeated ma_ho_so (first in %s)", s->files[at->file]);
 	}
-	unclassifiable(s, row, COL_MA_HO_SO, why, id, n);
+	if (s->keep_given)	/* asked for: no problem, but counted */
+		intake_drop(&s->in, row, col_name[COL_MA_HO_SO], why, id, n);
+	else
+		unclassifiable(s, row, COL_MA_HO_SO, why, id, n);
 	return -1;
 }
 
@@ -665,8 +668,9 @@ take_part(struct sum *s, struct sum *p, unsigned long base)
 	s->in.rows += p->in.rows;
 	s->in.rejected += p->in.rejected;
 	s->in.footer += p->in.footer;
+	s->in.dropped += p->in.dropped;
 	p->counted = p->outside = p->notrecv = 0;
-	p->in.rows = p->in.rejected = p->in.footer = 0;
+	p->in.rows = p->in.rejected = p->in.footer = p->in.dropped = 0;
 	add_ids(s->new_ids, p->new_ids, s->file_no);
 	smap_free(p->new_ids);
 	p->new_ids = smap_new(sizeof(struct id_at));
@@ -1009,6 +1013,7 @@ main(int argc, char *argv[])
 	struct sum s;
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
 	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
+	char dropped[80] = "";
 	const char *codes[16];
 	int opt, d, calendar = 0, merge = 0, nfiles, status, ncodes = 0, i;
 	size_t g;
@@ -1053,6 +1058,7 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			}
 			s.keep_last = strcmp(optarg, "last") == 0;
+			s.keep_given = 1;
 			break;
 		case 'j':
 			if ((jobs = (int)opt_int("-j", optarg, 1, 64, "a number of threads")) < 0)
@@ -1195,10 +1201,14 @@ main(int argc, char *argv[])
 		day_vn(s.end, c);
 		snprintf(asof_text, sizeof asof_text, " as of %s", c);
 	}
+	if (s.in.dropped)
+		snprintf(dropped, sizeof dropped, ", %lu %s cop%s dropped (--keep %s)", s.in.dropped,
+		    s.keep_last ? "earlier" : "later", s.in.dropped == 1 ? "y" : "ies",
+		    s.keep_last ? "last" : "first");
 	warnx_("period %s-%s%s: %lu rows: %lu counted, %lu outside the period, %lu not received "
-	    "(status 1 or 3), %lu unclassifiable%s%s%s%s", a, b, asof_text, s.in.rows, s.counted,
+	    "(status 1 or 3), %lu unclassifiable%s%s%s%s%s", a, b, asof_text, s.in.rows, s.counted,
 	    s.outside, s.notrecv, s.in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "",
-	    footer);
+	    dropped, footer);
 	status = s.in.fatal ? EXIT_FAIL : s.in.rejected ? EXIT_DATA : EXIT_OK;
 	free_memos(s.memo, s.ng);
 	for (g = 0; g < s.ng; g++)

@@ -134,7 +134,7 @@ intake_part(struct intake *in, const struct intake *from, struct msgs *msgs, voi
 	in->pend = NULL;
 	in->npend = in->pendcap = 0;
 	in->run_long = 0;
-	in->rows = in->rejected = in->footer = 0;
+	in->rows = in->rejected = in->footer = in->dropped = 0;
 	in->fatal = 0;
 }
 
@@ -615,6 +615,21 @@ has_value(const struct intake *in, const struct csv_row *row, int col)
 	return n > 0;
 }
 
+/* Has row a digit in known column col? */
+static int
+has_digit(const struct intake *in, const struct csv_row *row, int col)
+{
+	int f = in->cur.idx[col];
+	size_t i;
+
+	if (f < 0 || (size_t)f >= row->nf)
+		return 0;
+	for (i = 0; i < row->f[f].n; i++)
+		if (row->f[f].s[i] >= '0' && row->f[f].s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* Does row name the required columns, as a header does? */
 static int
 is_header(const struct intake *in, const struct csv_row *row)
@@ -652,10 +667,13 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 	now.vlen = vlen;
 	now.line2 = strchr(what, MSGS_LINE[0]) ? row->err_line : 0;
 	/* A line with no received date that does not look like a dossier
-	 * either (no id, or no date at all: "Tổng cộng", "NGƯỜI LẬP BIỂU")
-	 * may be the footer: kept until a dossier follows. A row with an id
-	 * and a date that is none, or a CSV syntax error, is a dossier. */
-	candidate = recv != DATE_OK && !row->err && (recv == -1 || !has_value(in, row, COL_MA_HO_SO));
+	 * either may be the footer ("Tổng cộng", "NGƯỜI LẬP BIỂU" over the
+	 * id column, "Quảng Ngãi, ngày ..." over the date's): kept until a
+	 * dossier follows. A dossier is a row with a CSV syntax error, or
+	 * with an id and something in the date's place, one of them with a
+	 * digit (ids and dates have them; the words of a signature do not). */
+	candidate = recv != DATE_OK && !row->err && !(recv != -1 && has_value(in, row, COL_MA_HO_SO) &&
+	    (has_digit(in, row, COL_MA_HO_SO) || has_digit(in, row, COL_NGAY_TIEP_NHAN)));
 	if (candidate && !in->run_long) {
 		if (in->npend == in->pendcap) {
 			in->pendcap = in->pendcap ? 2 * in->pendcap : 8;
@@ -679,6 +697,21 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 	free(now.col);
 	free(now.what);
 	free(now.value);
+}
+
+void
+intake_drop(struct intake *in, struct csv_row *row, const char *col, const char *why,
+            const char *value, size_t vlen)
+{
+	char text[1024], q[512];
+
+	intake_ok(in);	/* a dossier: what was pending was no footer */
+	in->dropped++;
+	if (!in->on_reject)
+		return;
+	msg_quote(q, sizeof q, value, vlen);
+	snprintf(text, sizeof text, "%s: %s", why, q);
+	in->on_reject(in->ctx, row, col, text, 0);
 }
 
 int

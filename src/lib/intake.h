@@ -81,6 +81,7 @@ struct intake {
 	struct msgs *msgs;
 	unsigned long rows;		/* data rows: passed or counted, rejected, footer */
 	unsigned long rejected, footer;
+	unsigned long dropped;		/* copies of a dossier not kept (--keep) */
 	int fatal;
 };
 
@@ -127,6 +128,12 @@ intake_ok(struct intake *in)
  * none) the message. */
 void intake_reject(struct intake *in, struct csv_row *row, const char *kind,
                    const char *col, const char *what, const char *value, size_t vlen);
+
+/* A sound row not kept: another copy of the dossier is (--keep first or
+ * last said which, so it is no problem): counted, and in the rejects file
+ * with why. */
+void intake_drop(struct intake *in, struct csv_row *row, const char *col, const char *why,
+                 const char *value, size_t vlen);
 
 /* The record as one line for a message, fields joined by the delimiter. */
 void intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, size_t size);

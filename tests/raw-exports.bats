@@ -2,11 +2,7 @@
 # The raw exports as real systems and Excel write them, through the tools: each
 # must give what its clean twin gives (the generators write both from the same
 # dossiers; tests/samples.bats checks that a reference reader finds the twin in
-# each raw file). PENDING: it needs the reader that reads title lines, two-row
-# headers, footers, empty rows, Excel serials (rounded to the nearest second,
-# a decimal comma too), SA/CH, AM/PM, +07:00 and Z, a no-break space, the
-# portal's status labels and the provincial phrasings, "Sở, ban, ngành",
-# and --keep last. Rename it to raw-exports.bats to run it.
+# each raw file).
 
 load helper
 
