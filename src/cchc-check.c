@@ -355,15 +355,14 @@ on_dossier(struct check *c, struct csv_row *row)
 			continue;
 		}
 		if (col == COL_KENH && n == 0)	/* cchc-sum counts it only if carried over */
-			msgs_note(c->msgs, row->file, row->line, col_name[col], "no channel: cchc-sum "
-			    "counts the dossier only if it was received before the period", NULL, 0);
+			intake_note(&c->in, col_name[col], "no channel: cchc-sum counts the dossier "
+			    "only if it was received before the period", NULL, 0);
 		if ((is_date ? dossier_date(&c->parser, col, s, n, &d, &why) :
 		    dossier_value(&c->parser, col, s, n, &d, &why)) < 0) {
 			if (is_date && !text_ok(c, row, i, f->s, f->n))
 				return;
 			if (kept_unknown(col) && n > 0) {
-				msgs_note(c->msgs, row->file, row->line, col_name[col],
-				    "unknown code, kept as written", s, n);
+				intake_note(&c->in, col_name[col], "unknown code, kept as written", s, n);
 				d.code[col] = -1;
 				c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 				continue;
@@ -399,7 +398,7 @@ on_dossier(struct check *c, struct csv_row *row)
 		if (repeat(c, row, c->v[fi], c->vlen[fi], idhash) < 0)
 			return;
 	}
-	intake_ok(&c->in);
+	intake_ok(&c->in, row);
 	c->passed++;
 	if (c->scan)
 		return;

@@ -222,8 +222,8 @@ status_of(struct sum *s, struct csv_row *row)
 		return -1;
 	if ((code = dossier_code(&s->parser, COL_TRANG_THAI, v, n)) >= 0)
 		return code;
-	msgs_note(s->msgs, row->file, row->line, col_name[COL_TRANG_THAI],
-	    "unknown status, the row classified by its dates", v, n);
+	intake_note(&s->in, col_name[COL_TRANG_THAI], "unknown status, the row classified by "
+	    "its dates", v, n);
 	return -1;
 }
 
@@ -361,7 +361,7 @@ group_of(struct sum *s, struct csv_row *row, struct dossier *d)
 				if ((role == COL_TRANG_THAI || role == COL_MUC_DO_DVC) && n) {
 					/* kept: grouped as written */
 					if (role == COL_MUC_DO_DVC)
-						msgs_note(s->msgs, row->file, row->line, col_name[role],
+						intake_note(&s->in, col_name[role],
 						    "unknown service level, grouped as written", v, n);
 					v = group_text(s, g, v, n, &len);
 					key_add(&s->key, &s->keycap, &klen, v, len);
@@ -414,7 +414,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 			if (claim(s, row) < 0)
 				return;
 			s->notrecv++;
-			intake_ok(&s->in);
+			intake_ok(&s->in, row);
 			return;
 		}
 	}
@@ -428,7 +428,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 		if (claim(s, row) < 0)
 			return;
 		s->outside++;
-		intake_ok(&s->in);
+		intake_ok(&s->in, row);
 		return;
 	}
 	if (parse_date(s, row, COL_NGAY_HEN_TRA, &d) < 0)
@@ -450,7 +450,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 		const char *v;
 		size_t n;
 		value(s, row, COL_TRANG_THAI, &v, &n);
-		msgs_note(s->msgs, row->file, row->line, col_name[COL_TRANG_THAI],
+		intake_note(&s->in, col_name[COL_TRANG_THAI],
 		    "a status of a dossier not finished, with an end date: the dates decide", v, n);
 	}
 	/* an empty channel is no channel: it matters only for a dossier
@@ -474,7 +474,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 	if (!(s->coded_groups && (c = coded_group(s, row)) != NULL) &&
 	    (c = group_of(s, row, &d)) == NULL)
 		return;
-	intake_ok(&s->in);
+	intake_ok(&s->in, row);
 	c->c[C_TIEP_NHAN]++;
 	if (fresh) {
 		c->c[C_MOI_TIEP_NHAN]++;

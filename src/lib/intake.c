@@ -52,8 +52,13 @@ intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, s
 {
 	size_t i, o = 0;
 
+	size_t nf = row->nf;
+
+	/* the empty cells a spreadsheet pads a line with are not shown */
+	while (nf > 1 && row->f[nf - 1].n == 0)
+		nf--;
 	buf[0] = '\0';
-	for (i = 0; i < row->nf && o + 8 < size; i++) {
+	for (i = 0; i < nf && o + 8 < size; i++) {
 		size_t n = row->f[i].n, room = size - o - 8;
 		if (i)
 			buf[o++] = (char)in->o->delim;
@@ -63,7 +68,7 @@ intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, s
 		o += n;
 		buf[o] = '\0';
 	}
-	if (i < row->nf)
+	if (i < nf)
 		snprintf(buf + o, size - o, "...");
 }
 
@@ -565,6 +570,17 @@ commit_one(struct intake *in, struct pending *p)
 }
 
 void
+intake_say_notes(struct intake *in, const struct csv_row *row)
+{
+	int i;
+
+	for (i = 0; i < in->nnotes; i++)
+		msgs_note(in->msgs, row->file, row->line, in->note[i].col, in->note[i].what,
+		    in->note[i].v, in->note[i].n);
+	in->nnotes = 0;
+}
+
+void
 intake_commit(struct intake *in)
 {
 	size_t i;
@@ -646,6 +662,8 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 	struct pending now, *p;
 	int recv = received_date(in, &in->cur, row), candidate;
 
+	in->nnotes = 0;	/* a row rejected has no notes */
+
 	if (recv != DATE_OK && is_header(in, row)) {
 		/* a header repeated mid-stream (files joined with cat): the
 		 * run before it was the last file's footer, and the next
@@ -705,7 +723,8 @@ intake_drop(struct intake *in, struct csv_row *row, const char *col, const char 
 {
 	char text[1024], q[512];
 
-	intake_ok(in);	/* a dossier: what was pending was no footer */
+	in->nnotes = 0;
+	intake_ok(in, row);	/* a dossier: what was pending was no footer */
 	in->dropped++;
 	if (!in->on_reject)
 		return;

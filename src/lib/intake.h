@@ -74,6 +74,10 @@ struct intake {
 	struct saved_row *look;		/* records read while looking for the header */
 	size_t nlook, lookcap;
 	struct saved_row hold;		/* a header mid-stream, its second row to come */
+	/* notes about the row being read (a status no table knows), said
+	 * only if it is taken: a row rejected, or the footer, has none */
+	struct { const char *col, *what, *v; size_t n; } note[8];
+	int nnotes;
 	struct pending *pend;		/* the rejected rows that may be the footer */
 	size_t npend, pendcap;
 	int run_long;			/* that run passed FOOTER_MAX: no footer */
@@ -111,16 +115,33 @@ intake_data(struct intake *in, struct csv_row *row)
 	if (__builtin_expect(in->state != INTAKE_DATA, 0) && intake_take(in, row))
 		return 0;
 	in->rows++;
+	in->nnotes = 0;
 	return 1;
 }
 
-/* A data row taken (passed, counted, outside the period...). */
-void intake_commit(struct intake *in);
+/* A note about the row being read: col and what static, v in the row. */
 static inline void
-intake_ok(struct intake *in)
+intake_note(struct intake *in, const char *col, const char *what, const char *v, size_t n)
+{
+	if (in->nnotes < (int)(sizeof in->note / sizeof in->note[0])) {
+		in->note[in->nnotes].col = col;
+		in->note[in->nnotes].what = what;
+		in->note[in->nnotes].v = v;
+		in->note[in->nnotes++].n = n;
+	}
+}
+
+/* A data row taken (passed, counted, outside the period...): its notes
+ * said. */
+void intake_commit(struct intake *in);
+void intake_say_notes(struct intake *in, const struct csv_row *row);
+static inline void
+intake_ok(struct intake *in, const struct csv_row *row)
 {
 	if (__builtin_expect(in->npend != 0 || in->run_long, 0))
 		intake_commit(in);
+	if (__builtin_expect(in->nnotes != 0, 0))
+		intake_say_notes(in, row);
 }
 
 /* A data row the tool finds wrong: kind is the reason in the summary (a
