@@ -441,7 +441,9 @@ count_dossier(struct sum *s, struct csv_row *row)
 		return;
 	}
 	if (__builtin_expect(kind >= STATUS_WITHDRAWN && !d.has_done, 0)) {
-		unclassifiable(s, row, COL_NGAY_TRA_KET_QUA, kind != STATUS_PROCESSED ?
+		intake_reject(&s->in, row, kind != STATUS_PROCESSED ? "status 7, 8 without an end date" :
+		    "status 9, 10 without an end date", col_name[COL_NGAY_TRA_KET_QUA],
+		    kind != STATUS_PROCESSED ?
 		    "withdrawn or stopped (7, 8) without an end date: no period to place it in" :
 		    "processed (9, 10) without an end date: no period to place it in", NULL, 0);
 		return;

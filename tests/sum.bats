@@ -324,3 +324,33 @@ ERR
 	assert_failure 2
 	[[ "$stderr" == 'cchc-sum: -j: "0" is not a number of threads from 1 to 64' ]]
 }
+
+# The worked example of cchc-sum(1), STATUS RULES: it must stay true.
+@test "sum: the status rules' worked example: withdrawn and stopped finished, waiting within, no end date unclassifiable" {
+	cat > "$T/w.csv" <<'CSV'
+ma_ho_so,kenh,trang_thai,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua
+W1,truc_tiep,7,01/03/2024,10/03/2024,05/03/2024
+W2,truc_tiep,8,01/04/2024,10/04/2024,20/04/2024
+W3,truc_tiep,7,01/05/2024,10/05/2024,
+S1,truc_tiep,5,01/11/2024,20/11/2024,
+S2,truc_tiep,6,01/12/2024,05/12/2024,
+P1,truc_tiep,4,01/11/2024,20/11/2024,
+D1,truc_tiep,10,01/06/2024,10/06/2024,
+P2,truc_tiep,4,01/11/2024,20/11/2024,18/11/2024
+CSV
+	run --separate-stderr cchc-sum --period 2024 "$T/w.csv"
+	assert_failure 1
+	assert_output "$HDR"$'\n'"6,0,6,0,6,0,3,2,0,1,3,2,1"
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-sum: w.csv:4: ngay_tra_ket_qua: withdrawn or stopped (7, 8) without an end date: no period to place it in
+cchc-sum: w.csv:8: ngay_tra_ket_qua: processed (9, 10) without an end date: no period to place it in
+cchc-sum: w.csv:9: trang_thai: a status of a dossier not finished, with an end date: the dates decide: "4"
+cchc-sum: period 15/12/2023-14/12/2024: 8 rows: 6 counted, 0 outside the period, 0 not received (status 1 or 3), 2 unclassifiable (1 status 7, 8 without an end date, 1 status 9, 10 without an end date)
+ERR
+	run --separate-stderr cchc-sum --period 2024 --withdrawn-on-time "$T/w.csv"
+	assert_output "$HDR"$'\n'"6,0,6,0,6,0,3,1,2,0,3,2,1"
+	# the man page shows these very lines
+	man=$(mandoc -Tascii "$TOP/man/cchc-sum.1" | sed "s/.\x08//g")
+	[[ "$man" == *"6,0,6,0,6,0,3,2,0,1,3,2,1"* ]]
+	[[ "$man" == *"6,0,6,0,6,0,3,1,2,0,3,2,1"* ]]
+}
