@@ -7,6 +7,21 @@ mkdir -p "$out"
 PATH="$PWD/bin:$PATH"
 samples/gen-export --rows 3000 --bad > "$out/export-2024.csv"
 
+echo "== 0. an export as an office's Excel saves it: title lines, a two-row header, ';',"
+echo "   serial dates, SA/CH, the portal's status words, a footer; and its clean twin"
+samples/gen-export --excel --rows 3000 --twin "$out/twin-2024.csv" > "$out/raw-2024.csv"
+cchc-check -d ';' "$out/raw-2024.csv" > "$out/raw-checked.csv"
+echo "   exit status $? (0: every dossier read, nothing edited by hand)"
+cchc-sum -d ';' --period 2024 -g cap --total "$out/raw-2024.csv" > "$out/raw-by-level.csv"
+cchc-sum --period 2024 -g cap --total "$out/twin-2024.csv" 2>/dev/null > "$out/twin-by-level.csv"
+if cmp -s "$out/raw-by-level.csv" "$out/twin-by-level.csv"; then
+	echo "   the raw export's counts are its clean twin's:"
+else
+	echo "   THE RAW EXPORT'S COUNTS DIFFER FROM ITS TWIN'S"
+fi
+cat "$out/raw-by-level.csv"
+echo
+
 echo "== 1. cchc-check: validate and normalise the export (rejects in $out/rejects.csv)"
 cchc-check --rejects "$out/rejects.csv" "$out/export-2024.csv" > "$out/checked.csv"
 echo "   exit status $? (1: some rows were rejected; each is in the rejects file with its reason)"

@@ -60,21 +60,25 @@ make_table() {
 45503.000005787037|2024-07-30T00:00:00
 45503.000005787038|2024-07-30T00:00:01
 45292.3440625|2024-01-01T08:15:27
-61|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-367|1901-01-01
+61|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+367|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+36525|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
 36526|2000-01-01
 45351|2024-02-29
 73050|2099-12-31
 73050.9999|2099-12-31T23:59:51
-0000367|1901-01-01
+0036526|2000-01-01
 TABLE
 	run --separate-stderr cchc-check "$T/d.csv"
 	assert_failure 1
 	diff -u "$T/want.out" <(printf '%s\n' "$output")
-	# 61 is 1900-03-01, a real day, but not of the years a serial may give
+	# 61 is 1900-03-01, 367 1901-01-01: real days, but not of the years a serial
+	# may give (a count in a total row is no day)
 	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
-cchc-check: d.csv:13: ngay_tiep_nhan: a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050): "61"
-cchc-check: 18 rows: 17 passed, 1 rejected (1 bad ngay_tiep_nhan)
+cchc-check: d.csv:13: ngay_tiep_nhan: a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050): "61"
+cchc-check: d.csv:14: ngay_tiep_nhan: a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050): "367"
+cchc-check: d.csv:15: ngay_tiep_nhan: a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050): "36525"
+cchc-check: 19 rows: 16 passed, 3 rejected (3 bad ngay_tiep_nhan)
 ERR
 }
 
@@ -189,13 +193,13 @@ TABLE
 03/01/2024 25:00|no such time of day
 03/01/2024 08:60 SA|no such time of day
 03/01/2024 08:15:60|no such time of day
-59|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-60|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-366.5|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-0|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-73051|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-73050.99999999|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
-9999999|a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)
+59|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+60|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+366.5|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+0|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+73051|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+73050.99999999|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+9999999|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
 2024-01-03Z|a time zone offset without a time of day
 2024-01-03+07:00|a time zone offset without a time of day
 2024-01-03-05:00|a time zone offset without a time of day

@@ -473,7 +473,7 @@ date_strerror(int err)
 	case DATE_ENUMBER:
 		return "a number, not a date (spreadsheet serials are read in date columns only)";
 	case DATE_ESERIAL:
-		return "a spreadsheet serial, but not of a day from 1901 to 2099 (367 to 73050)";
+		return "a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)";
 	case DATE_ENOTIME:
 		return "a time zone offset without a time of day";
 	case DATE_EZONE:

@@ -36,14 +36,15 @@ enum {
 	DATE_ETIME,	/* no such time of day */
 	DATE_EMDY,	/* no such day, but it is one read month first */
 	DATE_ENUMBER,	/* a number (a spreadsheet serial) without DATE_SERIAL */
-	DATE_ESERIAL,	/* a serial, but not of a day from 1901 to 2099 */
+	DATE_ESERIAL,	/* a serial, but not of a day from 2000 to 2099 */
 	DATE_ENOTIME,	/* a date with an offset but no time of day */
 	DATE_EZONE,	/* no such offset (past 14 hours, or minutes past 59) */
 };
 
 /* The serials of 1901-01-01 and of 2099-12-31: days since 1899-12-30,
  * Excel's day 0 for every serial past its fake 1900-02-29 (serial 60). */
-#define DATE_SERIAL_MIN 367
+#define DATE_SERIAL_MIN 36526	/* 2000-01-01: a smaller number in a date
+				   column is a count (a total row), not a day */
 #define DATE_SERIAL_MAX 73050
 
 /* Parses s[0..n) into t (every field set, days too). Returns DATE_OK or
