@@ -456,11 +456,12 @@ search(struct intake *in, struct csv_row *row)
 	{
 		const struct csv_row *top = &in->look[k].row, *low = &in->look[k + 1].row;
 		struct saved_row both;
-		int top_req, both_req, top_known, both_known, data;
+		int top_req, low_req, both_req, top_known, low_known, both_known, data;
 		struct dossier_cols bc;
 		char err[256];
 
 		top_known = known_columns(in, top, &top_req);
+		low_known = known_columns(in, low, &low_req);
 		combine_rows(top, low, &both);
 		both_known = known_columns(in, &both.row, &both_req);
 		/* the second row is no dossier: it holds no received date */
@@ -470,9 +471,11 @@ search(struct intake *in, struct csv_row *row)
 		dossier_cols_free(&bc);
 		free_saved(&both);
 		/* two rows: forced (where found, or where named), or found:
-		 * together they name more, and the second is no dossier */
+		 * together they name more than either alone (a title line
+		 * above a header adds nothing), and the second is no dossier */
 		if (o->header_rows == 2 ? both_req || o->header_line :
-		    o->header_rows == 0 && both_req && both_known > top_known && !data) {
+		    o->header_rows == 0 && both_req && both_known > top_known &&
+		    both_known > low_known && !data) {
 			found_header(in, k, 1, row);
 			return 1;
 		}
@@ -483,8 +486,10 @@ search(struct intake *in, struct csv_row *row)
 			return found_header(in, k, 0, row) < 0 ? 1 : 0;
 		}
 		/* a header all the same (two column names or more) that lacks a
-		 * required one: said now, not 30 lines on */
-		if (top_known >= 2 && o->header_rows != 2) {
+		 * required one, and the next line is none: said now, not 30 lines
+		 * on (a group row above a whole header, as xlsx2csv -m copies
+		 * merged cells, is passed over) */
+		if (top_known >= 2 && !low_req && o->header_rows != 2) {
 			use_header(in, top, row, 0);
 			return 1;
 		}
@@ -502,20 +507,21 @@ static int
 held(struct intake *in, struct csv_row *row)
 {
 	struct saved_row both;
-	int both_req, both_known, top_known, top_req, data = 1, r;
+	int both_req, both_known, top_known, top_req, low_known, low_req, data = 1, r;
 	struct dossier_cols bc;
-
-	(void)top_req;
 	char err[256];
 
+	(void)top_req;
 	top_known = known_columns(in, &in->hold.row, &top_req);
 	if (!row->err) {
+		low_known = known_columns(in, row, &low_req);
 		combine_rows(&in->hold.row, row, &both);
 		both_known = known_columns(in, &both.row, &both_req);
 		if (dossier_cols_init(&bc, &both.row, err, sizeof err) == 0)
 			data = received_date(in, &bc, row) == DATE_OK;
 		dossier_cols_free(&bc);
-		if (both_req && both_known > top_known && !data && in->first.nf == both.row.nf) {
+		if (both_req && both_known > top_known && both_known > low_known && !data &&
+		    in->first.nf == both.row.nf) {
 			use_header(in, &both.row, row, 1);
 			free_saved(&both);
 			free_saved(&in->hold);
