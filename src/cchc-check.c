@@ -313,7 +313,7 @@ on_dossier(struct check *c, struct csv_row *row)
 		size_t tn = f->n;
 		int code;
 		trim(&ts, &tn);
-		if (tn && (code = dossier_code_seen(&c->parser, COL_TRANG_THAI, ts, tn)) >= 0)
+		if (tn && (code = dossier_code(&c->parser, COL_TRANG_THAI, ts, tn)) >= 0)
 			not_received = status_kind(code) == STATUS_NOT_RECEIVED;
 	}
 	for (i = 0; i < nf; i++) {

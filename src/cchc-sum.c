@@ -1182,6 +1182,9 @@ main(int argc, char *argv[])
 		s.slot = NULL;
 		s.counted = s.outside = s.notrecv = s.empty = 0;
 		s.scan = 0;
+		s.ready = 0;
+		/* the names out were the first pass's header's, now freed */
+		memset(s.outname, 0, (s.ng + 1) * sizeof *s.outname);
 	}
 	s.msgs = msgs_new();
 	intake_init(&s.in, &opts, s.msgs);

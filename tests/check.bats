@@ -146,7 +146,7 @@ OUT
 		echo "ma_ho_so,ngay_tiep_nhan"
 		for d in 31/02/2024 29/02/2023 31/04/2024 00/01/2024 03/13/2024 \
 		    "03/01/2024 24:00" "03/01/2024 23:60" 2024-1-3x 20240230 03/01/24 \
-		    "03/01/2024 08:15 x" hôm_qua; do
+		    hôm_qua "03/01/2024 08:15 x"; do
 			echo "$((i += 1)),$d"
 		done
 	} > "$T/d.csv"
@@ -164,8 +164,8 @@ cchc-check: d.csv:8: ngay_tiep_nhan: no such time of day: "03/01/2024 23:60"
 cchc-check: d.csv:9: ngay_tiep_nhan: not a date: "2024-1-3x"
 cchc-check: d.csv:10: ngay_tiep_nhan: no such day: "20240230"
 cchc-check: d.csv:11: ngay_tiep_nhan: not a date: "03/01/24"
-cchc-check: d.csv:12: ngay_tiep_nhan: not a date: "03/01/2024 08:15 x"
-cchc-check: d.csv:13: ngay_tiep_nhan: not a date: "hôm_qua"
+cchc-check: d.csv:12: ngay_tiep_nhan: not a date: "hôm_qua"
+cchc-check: d.csv:13: ngay_tiep_nhan: not a date: "03/01/2024 08:15 x"
 cchc-check: 12 rows: 0 passed, 12 rejected (12 bad ngay_tiep_nhan)
 ERR
 }

@@ -42,6 +42,12 @@ dossier_cols_init(struct dossier_cols *c, const struct csv_row *hdr,
 			return -1;
 		}
 		trim(&s, &n);
+		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+			/* the BOM of a file joined to the one before (cat) */
+			s += 3;
+			n -= 3;
+			trim(&s, &n);
+		}
 		len = nfc(s, n, &buf, &cap);
 		c->name[i] = estrndup(buf, len);
 		c->folded[i] = fold(buf, len);

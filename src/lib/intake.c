@@ -110,6 +110,15 @@ intake_free(struct intake *in)
 	drop_look(in);
 	free(in->look);
 	free_saved(&in->hold);
+	if (in->hold_reject) {
+		free_pending(in->hold_reject);
+		free(in->hold_reject);
+	}
+	if (!in->is_part)
+		for (i = 0; i < in->ntop; i++)
+			free(in->top_fold[i]);
+	if (!in->is_part)
+		free(in->top_fold);
 	for (i = 0; i < in->npend; i++)
 		free_pending(&in->pend[i]);
 	free(in->pend);
@@ -136,6 +145,9 @@ intake_part(struct intake *in, const struct intake *from, struct msgs *msgs, voi
 	in->look = NULL;
 	in->nlook = in->lookcap = 0;
 	memset(&in->hold, 0, sizeof in->hold);
+	in->hold_maybe = 0;
+	in->hold_reject = NULL;
+	in->is_part = 1;
 	in->pend = NULL;
 	in->npend = in->pendcap = 0;
 	in->run_long = 0;
@@ -208,8 +220,15 @@ combine_rows(const struct csv_row *top, const struct csv_row *low, struct saved_
 	const char *group = NULL;
 	size_t glen = 0;
 
+	size_t widest = 0;
+
+	/* a name is its own cell, the cell above, or the group to its left
+	 * and its own: room for the widest group with every cell */
+	for (i = 0; i < top->nf; i++)
+		if (top->f[i].n > widest)
+			widest = top->f[i].n;
 	for (i = 0; i < nf; i++)
-		len += (i < top->nf ? top->f[i].n : 0) + (i < low->nf ? low->f[i].n : 0) + 2;
+		len += (i < top->nf ? top->f[i].n : 0) + (i < low->nf ? low->f[i].n : 0) + widest + 3;
 	memset(d, 0, sizeof *d);
 	d->row = *low;
 	d->row.line = top->line;
@@ -357,11 +376,59 @@ header_syntax(struct intake *in, const struct csv_row *row)
 	char what[256], msg[512];
 
 	csvin_error_text(row, what, sizeof what);
-	snprintf(msg, sizeof msg, "in or above the header: %s%s", what,
-	    row->line > 1 && !in->o->header_line ?
-	    " (a header further down can be named with --header-line N)" : "");
+	snprintf(msg, sizeof msg, "in or above the header: %s%s", what, !in->o->header_line ?
+	    " (if the header is below, name it with --header-line N)" : "");
 	msg_at(in->file, row->line, NULL, msg, NULL, 0);
 	fail(in);
+}
+
+/* The upper row of a two-row header, kept to know it again mid-stream. */
+static void
+remember_top(struct intake *in, const struct csv_row *top)
+{
+	size_t i;
+
+	for (i = 0; i < in->ntop; i++)
+		free(in->top_fold[i]);
+	free(in->top_fold);
+	in->top_fold = emalloc((top->nf + 1) * sizeof *in->top_fold);
+	in->ntop = 0;
+	for (i = 0; i < top->nf; i++) {
+		const char *s = top->f[i].s;
+		size_t n = top->f[i].n, at;
+		trim(&s, &n);
+		if (n && text_check(s, n, &at) == TEXT_OK)
+			in->top_fold[in->ntop++] = fold(s, n);
+	}
+}
+
+/* Is row that upper row again: two cells or more, each one of its? */
+static int
+is_top_again(const struct intake *in, const struct csv_row *row)
+{
+	size_t i, j, cells = 0;
+
+	if (in->ntop < 2 || row->err)
+		return 0;
+	for (i = 0; i < row->nf; i++) {
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n, at;
+		char *f;
+		int found = 0;
+		trim(&s, &n);
+		if (n == 0)
+			continue;
+		if (text_check(s, n, &at) != TEXT_OK)
+			return 0;
+		f = fold(s, n);
+		for (j = 0; j < in->ntop && !found; j++)
+			found = strcmp(f, in->top_fold[j]) == 0;
+		free(f);
+		if (!found)
+			return 0;
+		cells++;
+	}
+	return cells >= 2;
 }
 
 /* The header has been found at look[k] (and look[k + 1] when two rows):
@@ -395,6 +462,7 @@ found_header(struct intake *in, size_t k, int two, struct csv_row *live)
 		}
 	}
 	if (two) {
+		remember_top(in, top);
 		combine_rows(top, &in->look[k + 1].row, &both);
 		r = use_header(in, &both.row, live, 0);
 		free_saved(&both);
@@ -501,6 +569,63 @@ search(struct intake *in, struct csv_row *row)
 	return 1;
 }
 
+static void reject_row(struct intake *in, struct csv_row *row, struct pending *now, int recv);
+static void footer(struct intake *in, const char *what);
+
+/* Has a header row the first header's columns, in any order? */
+static int
+first_columns(const struct intake *in, const struct csv_row *hdr)
+{
+	struct dossier_cols c;
+	char err[256];
+	int *perm = emalloc((in->first.nf + 1) * sizeof *perm), ok;
+
+	ok = dossier_cols_init(&c, hdr, err, sizeof err) == 0 &&
+	    dossier_cols_match(&in->first, &c, perm) == 0;
+	dossier_cols_free(&c);
+	free(perm);
+	return ok;
+}
+
+static void
+footer_before_header(struct intake *in)
+{
+	char what[128];
+
+	snprintf(what, sizeof what, "%zu line%s before a header repeated mid-stream "
+	    "skipped (a footer, title lines)", in->npend, in->npend == 1 ? "" : "s");
+	footer(in, what);
+}
+
+static void
+drop_hold_reject(struct intake *in)
+{
+	if (in->hold_reject) {
+		free_pending(in->hold_reject);
+		free(in->hold_reject);
+		in->hold_reject = NULL;
+	}
+	in->hold_maybe = 0;
+}
+
+/* The row held as maybe a header's first row was a data row: rejected,
+ * in its place, as the tool had said. */
+static void
+held_was_data(struct intake *in)
+{
+	struct pending *p = in->hold_reject;
+
+	in->state = INTAKE_DATA;
+	in->rows++;
+	in->hold_reject = NULL;
+	in->hold_maybe = 0;
+	p->r = in->hold;	/* the saved row is the pending's now */
+	memset(&in->hold, 0, sizeof in->hold);
+	reject_row(in, &p->r.row, p, received_date(in, &in->cur, &p->r.row));
+	free_saved(&p->r);
+	free(p);
+}
+
 /* A header mid-stream was held: row, the record after it, is its second
  * row, or the first data row under it. */
 static int
@@ -521,13 +646,20 @@ held(struct intake *in, struct csv_row *row)
 			data = received_date(in, &bc, row) == DATE_OK;
 		dossier_cols_free(&bc);
 		if (both_req && both_known > top_known && both_known > low_known && !data &&
-		    in->first.nf == both.row.nf) {
+		    in->first.nf == both.row.nf && (!in->hold_maybe || first_columns(in, &both.row))) {
+			if (in->hold_maybe)	/* the run before it was a footer */
+				footer_before_header(in);
 			use_header(in, &both.row, row, 1);
 			free_saved(&both);
 			free_saved(&in->hold);
+			drop_hold_reject(in);
 			return 1;
 		}
 		free_saved(&both);
+	}
+	if (in->hold_maybe) {	/* a data row after all, rejected as it was */
+		held_was_data(in);
+		return 0;
 	}
 	r = use_header(in, &in->hold.row, row, 1);
 	free_saved(&in->hold);
@@ -637,6 +769,23 @@ has_value(const struct intake *in, const struct csv_row *row, int col)
 	return n > 0;
 }
 
+/* Does row hold a valid date in known column col? */
+static int
+valid_date(const struct intake *in, const struct csv_row *row, int col)
+{
+	int f = in->cur.idx[col];
+	const char *s;
+	size_t n;
+	struct dt t;
+
+	if (f < 0 || (size_t)f >= row->nf)
+		return 0;
+	s = row->f[f].s;
+	n = row->f[f].n;
+	trim(&s, &n);
+	return n > 0 && date_parse(s, n, in->o->date_order, &t) == DATE_OK;
+}
+
 /* Has row a digit in known column col? */
 static int
 has_digit(const struct intake *in, const struct csv_row *row, int col)
@@ -661,28 +810,15 @@ is_header(const struct intake *in, const struct csv_row *row)
 	return !row->err && row->nf > 1 && known_columns(in, row, &req) > 1 && req;
 }
 
-void
-intake_reject(struct intake *in, struct csv_row *row, const char *kind,
-              const char *col, const char *what, const char *value, size_t vlen)
+static void
+intake_reject_(struct intake *in, struct csv_row *row, const char *kind,
+               const char *col, const char *what, const char *value, size_t vlen)
 {
-	struct pending now, *p;
-	int recv = received_date(in, &in->cur, row), candidate;
+	struct pending now;
+	int recv = received_date(in, &in->cur, row);
 
 	in->nnotes = 0;	/* a row rejected has no notes */
 
-	if (recv != DATE_OK && is_header(in, row)) {
-		/* a header repeated mid-stream (files joined with cat): the
-		 * run before it was the last file's footer, and the next
-		 * record may be its second row */
-		char what2[128];
-		in->rows--;
-		snprintf(what2, sizeof what2, "%zu line%s before a header repeated mid-stream "
-		    "skipped (a footer, title lines)", in->npend, in->npend == 1 ? "" : "s");
-		footer(in, what2);
-		save_row(&in->hold, row);
-		in->state = INTAKE_HOLD;
-		return;
-	}
 	memset(&now, 0, sizeof now);
 	now.kind = kind;
 	now.col = col ? estrndup(col, strlen(col)) : NULL;
@@ -690,14 +826,48 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 	now.value = value ? estrndup(value, vlen) : NULL;
 	now.vlen = vlen;
 	now.line2 = strchr(what, MSGS_LINE[0]) ? row->err_line : 0;
+	if (recv != DATE_OK && is_header(in, row)) {
+		/* a header repeated mid-stream (files joined with cat): the
+		 * run before it was the last file's footer, and the next
+		 * record may be its second row */
+		in->rows--;
+		footer_before_header(in);
+		save_row(&in->hold, row);
+		in->state = INTAKE_HOLD;
+		free_pending(&now);
+		return;
+	}
+	if (recv != DATE_OK && is_top_again(in, row)) {
+		/* maybe the upper row of a two-row header again: the next
+		 * record says; until then, its rejection is kept */
+		in->rows--;
+		save_row(&in->hold, row);
+		in->hold_reject = emalloc(sizeof *in->hold_reject);
+		*in->hold_reject = now;
+		in->hold_maybe = 1;
+		in->state = INTAKE_HOLD;
+		return;
+	}
+	reject_row(in, row, &now, recv);
+}
+
+/* A data row rejected: kept as maybe the footer, or said. now's strings
+ * are taken (freed here, or kept with the pending row). */
+static void
+reject_row(struct intake *in, struct csv_row *row, struct pending *nowp, int recv)
+{
+	struct pending now = *nowp, *p;
+	int candidate;
+
 	/* A line with no received date that does not look like a dossier
 	 * either may be the footer ("Tổng cộng", "NGƯỜI LẬP BIỂU" over the
 	 * id column, "Quảng Ngãi, ngày ..." over the date's): kept until a
 	 * dossier follows. A dossier is a row with a CSV syntax error, or
 	 * with an id and something in the date's place, one of them with a
 	 * digit (ids and dates have them; the words of a signature do not). */
-	candidate = recv != DATE_OK && !row->err && !(recv != -1 && has_value(in, row, COL_MA_HO_SO) &&
-	    (has_digit(in, row, COL_MA_HO_SO) || has_digit(in, row, COL_NGAY_TIEP_NHAN)));
+	candidate = recv != DATE_OK && !row->err && !valid_date(in, row, COL_NGAY_HEN_TRA) &&
+	    !valid_date(in, row, COL_NGAY_TRA_KET_QUA) &&
+	    !(has_value(in, row, COL_MA_HO_SO) && has_digit(in, row, COL_NGAY_TIEP_NHAN));
 	if (candidate && !in->run_long) {
 		if (in->npend == in->pendcap) {
 			in->pendcap = in->pendcap ? 2 * in->pendcap : 8;
@@ -724,6 +894,13 @@ intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 }
 
 void
+intake_reject(struct intake *in, struct csv_row *row, const char *kind,
+              const char *col, const char *what, const char *value, size_t vlen)
+{
+	intake_reject_(in, row, kind, col, what, value, vlen);
+}
+
+void
 intake_drop(struct intake *in, struct csv_row *row, const char *col, const char *why,
             const char *value, size_t vlen)
 {
@@ -747,13 +924,15 @@ intake_end_file(struct intake *in)
 		size_t k = in->nlook - 1;
 		int req;
 		known_columns(in, &in->look[k].row, &req);
-		if (req || in->o->header_line || in->o->header_rows)
+		if (req || in->o->header_line)
 			found_header(in, k, 0, &in->look[k].row);
 		else if (in->nlook == 1)
 			use_header(in, &in->look[0].row, &in->look[0].row, 0);	/* says what is missing */
 		else
 			no_header(in);
 		drop_look(in);
+	} else if (in->state == INTAKE_HOLD && in->hold_maybe) {
+		held_was_data(in);
 	} else if (in->state == INTAKE_HOLD) {
 		use_header(in, &in->hold.row, &in->hold.row, 1);
 		free_saved(&in->hold);

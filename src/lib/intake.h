@@ -74,6 +74,13 @@ struct intake {
 	struct saved_row *look;		/* records read while looking for the header */
 	size_t nlook, lookcap;
 	struct saved_row hold;		/* a header mid-stream, its second row to come */
+	/* or maybe the first row of a two-row header again: if the next
+	 * record does not make it one, it was a data row, rejected so */
+	int hold_maybe;
+	struct pending *hold_reject;
+	char **top_fold;		/* the upper row of the last two-row header: */
+	size_t ntop;			/* its cells folded */
+	int is_part;			/* a part of a file (cchc-sum -j): its lines are its own */
 	/* notes about the row being read (a status no table knows), said
 	 * only if it is taken: a row rejected, or the footer, has none */
 	struct { const char *col, *what, *v; size_t n; } note[8];

@@ -65,8 +65,10 @@ msg_quote(char *buf, size_t size, const char *v, size_t n)
 			utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)v + i,
 			    (utf8proc_ssize_t)(n - i), &cp);
 			if (k > 0 && ((cp >= 0x80 && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
-			    (cp >= 0x2066 && cp <= 0x2069))) {
-				/* a C1 control, a bidi override: shown, not obeyed */
+			    (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x200b && cp <= 0x200f) ||
+			    cp == 0x2060 || cp == 0xfeff)) {
+				/* a C1 control, a bidi override, a character of no
+				 * width (a BOM inside the text): shown, not obeyed */
 				o += (size_t)snprintf(buf + o, size - o, "\\u%04x", (unsigned)cp);
 				i += (size_t)k - 1;
 			} else if (k > 0 && o + (size_t)k + 8 < size) {	/* a whole character */

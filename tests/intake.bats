@@ -1,0 +1,267 @@
+#!/usr/bin/env bats
+# How cchc-check and cchc-sum read an export (cchc(7), READING AN EXPORT),
+# each habit on its own, and what the rejects file promises (UNDER FAULTS):
+# exact stdout, stderr and exit status.
+
+load helper
+
+SUMHDR="tiep_nhan,ky_truoc,moi_tiep_nhan,nop_truc_tuyen,nop_truc_tiep,nop_buu_chinh,da_giai_quyet,gq_truoc_han,gq_dung_han,gq_qua_han,dang_giai_quyet,dang_trong_han,dang_qua_han"
+
+@test "intake: title lines above the header, said in one line, shown with the delimiter given" {
+	printf 'UBND TỈNH QUẢNG NGÃI;;;\nDANH SÁCH HỒ SƠ;;;\n\nMã hồ sơ;Ngày tiếp nhận;Hình thức nộp\nHS1;03/01/2024;Trực tuyến\n' > "$T/a.csv"
+	run --separate-stderr cchc-check -d ';' "$T/a.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,kenh\nHS1,2024-01-03,truc_tuyen'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: a.csv:4: the header, below 3 title lines (skipped): "UBND TỈNH QUẢNG NGÃI"
+cchc-check: 1 empty rows skipped (blank, or every field empty)
+cchc-check: 1 rows: 1 passed, 0 rejected
+ERR
+	# cchc-sum finds the same header
+	run --separate-stderr cchc-sum -d ';' --period 2024 "$T/a.csv"
+	assert_success
+	assert_output "$SUMHDR"$'\n'"1,0,1,1,0,0,0,0,0,0,1,1,0"
+}
+
+@test "intake: a syntax error above the header is exit 2; --header-line passes those lines unread" {
+	printf 'Báo cáo "năm 2024\nma_ho_so,ngay_tiep_nhan\nA1,03/01/2024\n' > "$T/b.csv"
+	run --separate-stderr cchc-check "$T/b.csv"
+	assert_failure 2
+	assert_output ""
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: b.csv:1: in or above the header: malformed CSV at character 9: quote inside an unquoted field (if the header is below, name it with --header-line N)
+cchc-check: 0 rows: 0 passed, 0 rejected
+ERR
+	run --separate-stderr cchc-check --header-line 2 "$T/b.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan\nA1,2024-01-03'
+	assert_equal "$stderr" "cchc-check: 1 rows: 1 passed, 0 rejected"
+	# a quote never closed above the header: the same, and no row is lost
+	printf '"DANH SÁCH\nma_ho_so,ngay_tiep_nhan,kenh\nA1,03/01/2024,1\n' > "$T/b2.csv"
+	run --separate-stderr cchc-sum --period 2024 "$T/b2.csv"
+	assert_failure 2
+	run --separate-stderr cchc-sum --period 2024 --header-line 2 "$T/b2.csv"
+	assert_success
+	assert_output "$SUMHDR"$'\n'"1,0,1,0,1,0,0,0,0,0,1,1,0"
+}
+
+@test "intake: a two-row header with merged group cells is read as one; --header-rows forces it" {
+	printf 'STT,Mã hồ sơ,Thời gian,,,Kênh\n,,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,\n1,A1,03/01/2024,10/01/2024,09/01/2024,1\n' > "$T/c.csv"
+	run --separate-stderr cchc-check "$T/c.csv"
+	assert_success
+	assert_output $'STT,ma_ho_so,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,kenh\n1,A1,2024-01-03,2024-01-10,2024-01-09,truc_tiep'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: c.csv:1: the header, two rows (lines 1 and 2) read as one
+cchc-check: 1 rows: 1 passed, 0 rejected
+ERR
+	# a lower name that is no column alone is read with its group
+	printf 'Mã hồ sơ,Ngày,,\n,tiếp nhận,hẹn trả,Ghi chú\nA1,03/01/2024,10/01/2024,x\n' > "$T/c2.csv"
+	run --separate-stderr cchc-check "$T/c2.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,ngay_hen_tra,Ghi chú\nA1,2024-01-03,2024-01-10,x'
+	# forced to one row, there is no header
+	run --separate-stderr cchc-check --header-rows 1 "$T/c2.csv"
+	assert_failure 2
+	[[ "$stderr" == *'c2.csv:1: no header: none of the first 3 lines names the required columns; line 1 is: "Mã hồ sơ,Ngày"'* ]]
+	# a title line above a header, an empty row between, is no header row
+	printf 'DANH SÁCH,,\n,,\nma_ho_so,ngay_tiep_nhan,kenh\nA1,03/01/2024,1\n' > "$T/c3.csv"
+	run --separate-stderr cchc-check "$T/c3.csv"
+	assert_success
+	[[ "$stderr" == *'c3.csv:3: the header, below 2 title lines (skipped): "DANH SÁCH"'* ]]
+}
+
+@test "intake: the footer after the last dossier is skipped, counted, in the rejects file, never a failure" {
+	printf 'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA1,03/01/2024,\nTổng cộng,,1\n,,\nNGƯỜI LẬP BIỂU,THỦ TRƯỞNG,\n' > "$T/d.csv"
+	run --separate-stderr cchc-check --rejects "$T/r.csv" "$T/d.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA1,2024-01-03,'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: d.csv:3: 2 lines after the last dossier, with no received date, skipped as the footer: "Tổng cộng,,1"
+cchc-check: 1 empty rows skipped (blank, or every field empty)
+cchc-check: 3 rows: 1 passed, 0 rejected, 2 footer lines skipped
+ERR
+	run sed "s|$T/||" "$T/r.csv"
+	assert_output - <<'OUT'
+tep,dong,cot,loi,ma_ho_so,ngay_tiep_nhan,ghi_chu
+d.csv,3,,"footer: a line after the last dossier, with no received date",Tổng cộng,,1
+d.csv,5,,"footer: a line after the last dossier, with no received date",NGƯỜI LẬP BIỂU,THỦ TRƯỞNG,
+OUT
+	printf 'ma_ho_so,ngay_tiep_nhan,kenh\nA1,03/01/2024,1\nTổng cộng,,1\n,,\nNGƯỜI LẬP BIỂU,THỦ TRƯỞNG,\n' > "$T/d2.csv"
+	run --separate-stderr cchc-sum --period 2024 "$T/d2.csv"
+	assert_success
+	[[ "$stderr" == *"3 rows: 1 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable, 2 footer lines skipped" ]]
+}
+
+@test "intake: no footer in the middle, none for a dossier with a bad date, none past 30 lines" {
+	# followed by a dossier: rejected
+	printf 'ma_ho_so,ngay_tiep_nhan,ghi_chu\nA1,03/01/2024,\nTổng cộng,,1\nA2,04/01/2024,\n' > "$T/e.csv"
+	run --separate-stderr cchc-check "$T/e.csv"
+	assert_failure 1
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: e.csv:3: ngay_tiep_nhan: required value missing
+cchc-check: 3 rows: 2 passed, 1 rejected (1 no ngay_tiep_nhan)
+ERR
+	# the last dossier with an impossible date, a syntax error: dossiers
+	printf 'ma_ho_so,ngay_tiep_nhan\nA1,03/01/2024\nA2,31/02/2024\nA3,0"3/01/2024\n' > "$T/e2.csv"
+	run --separate-stderr cchc-check "$T/e2.csv"
+	assert_failure 1
+	[[ "$stderr" == *"3 rows: 1 passed, 2 rejected (1 bad ngay_tiep_nhan, 1 malformed CSV)" ]]
+	# 31 lines without a date after the last dossier: no footer, all rejected
+	{ printf 'ma_ho_so,ngay_tiep_nhan\nA1,03/01/2024\n'; for i in $(seq 1 31); do printf 'x%d,\n' "$i"; done; } > "$T/e3.csv"
+	run --separate-stderr cchc-check "$T/e3.csv"
+	assert_failure 1
+	[[ "$stderr" == *'e3.csv:3: ngay_tiep_nhan: required value missing (31 rows)'* ]]
+	[[ "$stderr" == *"32 rows: 1 passed, 31 rejected (31 no ngay_tiep_nhan)" ]]
+}
+
+@test "intake: a header again mid-stream, in another order, maps the rows after it; other columns are exit 2" {
+	printf 'ma_ho_so,ngay_tiep_nhan,kenh\nA1,03/01/2024,1\nTổng cộng,,\nkenh,ma_ho_so,ngay_tiep_nhan\n2,A2,04/01/2024\n' > "$T/f.csv"
+	run --separate-stderr cchc-check "$T/f.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,kenh\nA1,2024-01-03,truc_tiep\nA2,2024-01-04,truc_tuyen'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: f.csv:3: 1 line before a header repeated mid-stream skipped (a footer, title lines): "Tổng cộng"
+cchc-check: 3 rows: 2 passed, 0 rejected, 1 footer line skipped
+ERR
+	run --separate-stderr cchc-sum --period 2024 -g kenh "$T/f.csv"
+	assert_success
+	assert_output "kenh,$SUMHDR"$'\ntruc_tiep,1,0,1,0,1,0,0,0,0,0,1,1,0\ntruc_tuyen,1,0,1,1,0,0,0,0,0,0,1,1,0'
+	# the same through a pipe, two whole exports joined with cat (one
+	# stream: cchc-sum looks for no repeat inside it)
+	run --separate-stderr sh -c "cat '$T/f.csv' '$T/f.csv' | cchc-sum --period 2024"
+	assert_success
+	assert_output "$SUMHDR"$'\n'"4,0,4,2,2,0,0,0,0,0,4,4,0"
+	printf 'ma_ho_so,ngay_tiep_nhan,kenh\nA1,03/01/2024,1\nma_ho_so,ngay_tiep_nhan,cap\nA2,04/01/2024,xa\n' > "$T/g.csv"
+	run --separate-stderr cchc-check "$T/g.csv"
+	assert_failure 2
+	[[ "$stderr" == *'g.csv:3: a header in the middle of the data without the first header'"'"'s columns; the header found: "ma_ho_so,ngay_tiep_nhan,cap"'* ]]
+}
+
+@test "intake: a workbook, an old Excel file, an OpenDocument file, a web page: named, with what converts them" {
+	printf 'PK\003\004\024\000\006\000\010\000\000\000!\000[Content_Types].xml' > "$T/w.xlsx"
+	run --separate-stderr cchc-check "$T/w.xlsx"
+	assert_failure 2
+	assert_output ""
+	[[ "$stderr" == "cchc-check: $T/w.xlsx: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv $T/w.xlsx | cchc-check"* ]]
+	printf '\320\317\021\340\241\261\032\341\000\000' > "$T/w.xls"
+	run --separate-stderr cchc-sum --period 2024 "$T/w.xls"
+	assert_failure 2
+	[[ "$stderr" == "cchc-sum: $T/w.xls: an Excel 97-2003 workbook (.xls), not CSV; convert it first: libreoffice --headless --convert-to csv $T/w.xls"* ]]
+	printf 'PK\003\004\024\000\000\000\000\000\000\000!\000\000\000\000\000\000\000\000\000\000\000\000\000\010\000\000\000mimetypeapplication/vnd.oasis.opendocument.spreadsheet' > "$T/w.ods"
+	run --separate-stderr cchc-check "$T/w.ods"
+	assert_failure 2
+	[[ "$stderr" == "cchc-check: $T/w.ods: an OpenDocument spreadsheet (.ods), not CSV; convert it first: libreoffice --headless --convert-to csv $T/w.ods"* ]]
+	printf '<html><table><tr><td>Mã hồ sơ</td></tr></table></html>\n' > "$T/w.html"
+	run --separate-stderr sh -c "cchc-check < '$T/w.html'"
+	assert_failure 2
+	[[ "$stderr" == "cchc-check: standard input: an HTML or XML page (a web table saved as .xls?), not CSV; open it in a spreadsheet and save it as CSV (UTF-8)"* ]]
+}
+
+@test "intake: a problem is said once per value with its rows; the last line counts by reason" {
+	{ printf 'ma_ho_so,ngay_tiep_nhan,kenh\n'; for i in 1 2 3 4 5; do printf 'A%d,03/01/2024,Fax\n' "$i"; done
+	  printf 'B1,03/01/2024,Zalo\nB2,31/02/2024,1\n'; } > "$T/m.csv"
+	run --separate-stderr cchc-check --rejects "$T/r.csv" "$T/m.csv"
+	assert_failure 1
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: m.csv:2: kenh: unknown code: "Fax" (5 rows)
+cchc-check: m.csv:7: kenh: unknown code: "Zalo"
+cchc-check: m.csv:8: ngay_tiep_nhan: no such day: "31/02/2024"
+cchc-check: 7 rows: 0 passed, 7 rejected (6 unknown kenh, 1 bad ngay_tiep_nhan)
+ERR
+	# every row is still in the rejects file
+	[ "$(wc -l < "$T/r.csv")" -eq 8 ]
+}
+
+@test "intake: an unknown status or service level keeps its row; status 1 or 3 needs no received date" {
+	printf 'ma_ho_so,trang_thai,kenh,ngay_tiep_nhan\nA1,Đã chuyển xử lý,1,03/01/2024\nA2,Đã chuyển xử lý,1,04/01/2024\nA3,,,05/01/2024\nA4,Mới đăng ký,,\n' > "$T/u.csv"
+	run --separate-stderr cchc-check "$T/u.csv"
+	assert_success
+	assert_output $'ma_ho_so,trang_thai,kenh,ngay_tiep_nhan\nA1,Đã chuyển xử lý,truc_tiep,2024-01-03\nA2,Đã chuyển xử lý,truc_tiep,2024-01-04\nA3,,,2024-01-05\nA4,1,,'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: u.csv:2: trang_thai: unknown code, kept as written: "Đã chuyển xử lý" (2 rows)
+cchc-check: u.csv:4: kenh: no channel: cchc-sum counts the dossier only if it was received before the period (2 rows)
+cchc-check: 4 rows: 4 passed, 0 rejected
+ERR
+	run --separate-stderr cchc-sum --period 2024 -g trang_thai "$T/u.csv"
+	assert_failure 1
+	assert_output "trang_thai,$SUMHDR"$'\nĐã chuyển xử lý,2,0,2,0,2,0,0,0,0,0,2,2,0'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-sum: u.csv:2: trang_thai: unknown status, the row classified by its dates: "Đã chuyển xử lý" (2 rows)
+cchc-sum: u.csv:4: kenh: no channel, for a dossier received in the period
+cchc-sum: period 15/12/2023-14/12/2024: 4 rows: 2 counted, 0 outside the period, 1 not received (status 1 or 3), 1 unclassifiable (1 no kenh)
+ERR
+}
+
+@test "intake: --rejects never names an input (links too), and the input is untouched" {
+	printf 'ma_ho_so,ngay_tiep_nhan\nA1,31/02/2024\n' > "$T/x.csv"
+	cp "$T/x.csv" "$T/orig.csv"
+	ln "$T/x.csv" "$T/hard.csv"
+	ln -s "$T/x.csv" "$T/soft.csv"
+	for r in x.csv hard.csv soft.csv; do
+		run --separate-stderr cchc-check --rejects "$T/$r" "$T/x.csv"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "cchc-check: --rejects $T/$r is the input $T/x.csv: it would be destroyed; name another file"
+		cmp "$T/x.csv" "$T/orig.csv"
+	done
+	run --separate-stderr sh -c "cchc-check --rejects '$T/x.csv' < '$T/x.csv'"
+	assert_failure 2
+	cmp "$T/x.csv" "$T/orig.csv"
+}
+
+@test "intake: the rejects file is written aside and renamed: complete or absent, never torn" {
+	f=$(sample bad20k --rows 20000 --bad)
+	printf 'old\n' > "$T/rej.csv"
+	# a run that cannot finish (a write error on standard output) leaves the old file
+	if [ -c /dev/full ]; then
+		run --separate-stderr sh -c "cchc-check --rejects '$T/rej.csv' '$f' > /dev/full"
+		assert_failure 2
+		[ "$(cat "$T/rej.csv")" = old ]
+	fi
+	# a run killed in the middle (its input a pipe that stays open) leaves it too
+	mkfifo "$T/in"
+	cchc-check --rejects "$T/rej.csv" "$T/in" > /dev/null 2>&1 &
+	pid=$!
+	exec 3> "$T/in"
+	head -n 5000 "$f" >&3
+	sleep 0.3
+	ls -a "$T" | grep -q '^\.rej\.csv\.' # the file beside it, hidden
+	[ "$(cat "$T/rej.csv")" = old ]
+	kill -TERM "$pid"
+	exec 3>&-
+	wait "$pid" || true
+	[ "$(cat "$T/rej.csv")" = old ]
+	! ls -a "$T" | grep -q '^\.rej\.csv\.'
+	# two runs at once: the name holds one whole run's file, never a mix
+	cchc-check --rejects "$T/one.csv" "$f" > /dev/null 2>&1 || true
+	cchc-check --rejects "$T/rej.csv" "$f" > /dev/null 2>&1 &
+	cchc-check --rejects "$T/rej.csv" "$f" > /dev/null 2>&1 &
+	wait
+	cmp "$T/one.csv" "$T/rej.csv"
+}
+
+@test "intake: output lost is never success: the rejects reader gone is exit 2, standard output's is 141" {
+	f=$(sample bad20k --rows 20000 --bad)
+	# rejects enough to pass a pipe's buffer
+	{ echo ma_ho_so,cap,ngay_tiep_nhan; seq 1 60000 | sed 's/.*/A&,zz,03\/01\/2024/'; } > "$T/zz.csv"
+	run --separate-stderr bash -c "trap '' PIPE; cchc-check --rejects >(head -c 10 > /dev/null) '$T/zz.csv' > /dev/null"
+	assert_failure 2
+	[[ "$stderr" == *"cchc-check: write error on /dev/fd/"*": Broken pipe"* ]]
+	# SIGPIPE ignored as systemd does: the closed standard output still kills it
+	run bash -c "trap '' PIPE; cchc-check --rejects '$T/r.csv' '$f' | head -n 1 > /dev/null; echo \${PIPESTATUS[0]}"
+	assert_output 141
+	[ ! -e "$T/r.csv" ]
+	! ls -a "$T" | grep -q '^\.r\.csv\.'
+}
+
+@test "intake: --keep on standard input is refused, saying why; a named pipe is read once" {
+	printf 'ma_ho_so,ngay_tiep_nhan,kenh\nA1,03/01/2024,1\n' > "$T/a.csv"
+	run --separate-stderr sh -c "cchc-sum --period 2024 --keep last < '$T/a.csv'"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-sum: --keep last reads the input twice (to know which copy of a dossier is the last): standard input cannot be; name the files"
+	mkfifo "$T/p"
+	cat "$T/a.csv" > "$T/p" &
+	run --separate-stderr timeout 10 cchc-sum --period 2024 "$T/p"
+	assert_success
+	assert_output "$SUMHDR"$'\n'"1,0,1,0,1,0,0,0,0,0,1,1,0"
+}
