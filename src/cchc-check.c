@@ -354,6 +354,9 @@ on_dossier(struct check *c, struct csv_row *row)
 			c->vlen[i] = 0;
 			continue;
 		}
+		if (col == COL_CAP && n == 0)	/* cchc-sum -g cap cannot place it */
+			intake_note(&c->in, col_name[col], "no level: cchc-sum cannot count it by "
+			    "level", NULL, 0);
 		if (col == COL_KENH && n == 0)	/* cchc-sum counts it only if carried over */
 			intake_note(&c->in, col_name[col], "no channel: cchc-sum counts the dossier "
 			    "only if it was received before the period", NULL, 0);

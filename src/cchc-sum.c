@@ -355,6 +355,11 @@ group_of(struct sum *s, struct csv_row *row, struct dossier *d)
 			return NULL;
 		}
 		trim(&v, &n);
+		if (role == COL_CAP && n == 0) {	/* the level decides the group */
+			intake_reject(&s->in, row, "no cap", col_name[role],
+			    "no level, for a count by level", NULL, 0);
+			return NULL;
+		}
 		if (role >= 0 && col_has_codes(role)) {
 			const char *code;
 			if (dossier_value(&s->parser, role, v, n, d, &why) < 0) {
@@ -1191,7 +1196,9 @@ main(int argc, char *argv[])
 	s.in.ctx = &s;
 	s.in.on_header = on_header;
 	read_files(&s, files, nfiles, jobs);
-	if (s.ready)
+	/* a job not done writes no table: a partial count must not pass for
+	 * a whole one downstream (the next tool finds no header) */
+	if (s.ready && !s.in.fatal)
 		write_table(s.groups, s.ng, s.outname, s.total);
 	out_close(out_stdout);
 	if (s.empty)

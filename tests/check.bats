@@ -163,7 +163,7 @@ cchc-check: d.csv:7: ngay_tiep_nhan: no such time of day: "03/01/2024 24:00"
 cchc-check: d.csv:8: ngay_tiep_nhan: no such time of day: "03/01/2024 23:60"
 cchc-check: d.csv:9: ngay_tiep_nhan: not a date: "2024-1-3x"
 cchc-check: d.csv:10: ngay_tiep_nhan: no such day: "20240230"
-cchc-check: d.csv:11: ngay_tiep_nhan: not a date: "03/01/24"
+cchc-check: d.csv:11: ngay_tiep_nhan: not a date: a year in two digits, as a spreadsheet's date format writes it (a workbook? xlsx2csv -f float writes its dates as serials): "03/01/24"
 cchc-check: d.csv:12: ngay_tiep_nhan: not a date: "hôm_qua"
 cchc-check: d.csv:13: ngay_tiep_nhan: not a date: "03/01/2024 08:15 x"
 cchc-check: 12 rows: 0 passed, 12 rejected (12 bad ngay_tiep_nhan)

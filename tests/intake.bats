@@ -142,7 +142,7 @@ ERR
 	run --separate-stderr cchc-check "$T/w.xlsx"
 	assert_failure 2
 	assert_output ""
-	[[ "$stderr" == "cchc-check: $T/w.xlsx: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv $T/w.xlsx | cchc-check"* ]]
+	[[ "$stderr" == "cchc-check: $T/w.xlsx: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv -f float $T/w.xlsx | cchc-check (dates as serial numbers, read exactly)"* ]]
 	printf '\320\317\021\340\241\261\032\341\000\000' > "$T/w.xls"
 	run --separate-stderr cchc-sum --period 2024 "$T/w.xls"
 	assert_failure 2

@@ -737,7 +737,7 @@ csvin_status_text(int status, const char *path, char *buf, size_t size)
 		    "iconv -f UTF-16 -t UTF-8", name);
 	case CSVIN_XLSX:
 		return (size_t)snprintf(buf, size, "%s: an Excel workbook (.xlsx), not CSV; convert it "
-		    "first: xlsx2csv %s | %s", name, cmd, prog);
+		    "first: xlsx2csv -f float %s | %s (dates as serial numbers, read exactly)", name, cmd, prog);
 	case CSVIN_XLS:
 		return (size_t)snprintf(buf, size, "%s: an Excel 97-2003 workbook (.xls), not CSV; "
 		    "convert it first: libreoffice --headless --convert-to csv %s", name, cmd);

@@ -393,6 +393,30 @@ all_digits(const char *s, size_t n)
 
 static int parse_any(const char *s, size_t n, int order, struct dt *t);
 
+/* d/m/yy (or with - or .), a time or anything after it: what a
+ * spreadsheet's own date format writes. Said apart, never read: whose
+ * century, and which is the month? */
+static int
+two_digit_year(const char *s, size_t n)
+{
+	size_t i = skip_blanks(s, n, 0), k, part;
+	char sep = 0;
+
+	for (part = 0; part < 3; part++) {
+		for (k = 0; i + k < n && is_digit(s[i + k]); k++)
+			;
+		if (k < 1 || k > 2)
+			return 0;
+		i += k;
+		if (part == 2)
+			return i == n || !is_digit(s[i]);
+		if (i >= n || (s[i] != '/' && s[i] != '-' && s[i] != '.') || (sep && s[i] != sep))
+			return 0;
+		sep = s[i++];
+	}
+	return 0;
+}
+
 int
 date_parse_other(const char *s, size_t n, int order, struct dt *t)
 {
@@ -400,6 +424,8 @@ date_parse_other(const char *s, size_t n, int order, struct dt *t)
 
 	if (err == DATE_OK)
 		t->days = days_of(t->y, t->m, t->d);
+	else if (err == DATE_EFORM && two_digit_year(s, n))
+		err = DATE_EYEAR2;
 	return err;
 }
 
@@ -478,6 +504,9 @@ date_strerror(int err)
 		return "a time zone offset without a time of day";
 	case DATE_EZONE:
 		return "no such time zone offset";
+	case DATE_EYEAR2:
+		return "not a date: a year in two digits, as a spreadsheet's date format writes it "
+		    "(a workbook? xlsx2csv -f float writes its dates as serials)";
 	}
 	return "date ok";
 }

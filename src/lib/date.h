@@ -39,6 +39,7 @@ enum {
 	DATE_ESERIAL,	/* a serial, but not of a day from 2000 to 2099 */
 	DATE_ENOTIME,	/* a date with an offset but no time of day */
 	DATE_EZONE,	/* no such offset (past 14 hours, or minutes past 59) */
+	DATE_EYEAR2,	/* no form, but a day with a year in two digits: 08/15/24 */
 };
 
 /* The serials of 1901-01-01 and of 2099-12-31: days since 1899-12-30,

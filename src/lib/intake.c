@@ -172,6 +172,16 @@ intake_begin_file(struct intake *in, const char *file)
 
 /* --- the header --- */
 
+/* A message that ends the file's reading: said after the problems of the
+ * lines before it, in their order (a part's are said when it is merged). */
+static void
+say(struct intake *in, unsigned long line, const char *what, const char *value, size_t vlen)
+{
+	if (!in->is_part)
+		msgs_flush(in->msgs, stderr);
+	msg_at(in->file, line, NULL, what, value, vlen);
+}
+
 static void
 fail(struct intake *in)
 {
@@ -314,7 +324,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 	int missing = 0;
 
 	if (dossier_cols_init(&c, hdr, err, sizeof err) < 0) {
-		msg_at(in->file, hdr->line, NULL, err, NULL, 0);
+		say(in, hdr->line, err, NULL, 0);
 		dossier_cols_free(&c);
 		fail(in);
 		return -1;
@@ -330,7 +340,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 				o += (size_t)snprintf(miss + o, sizeof miss - o, "%s%s", o ? ", " : "", col_name[i]);
 		intake_row_text(in, hdr, text, sizeof text);
 		snprintf(err, sizeof err, "required column missing: %s; the header found", miss);
-		msg_at(in->file, hdr->line, NULL, err, text, strlen(text));
+		say(in, hdr->line, err, text, strlen(text));
 		if (in->o->delim == ',' && hdr->nf == 1 && (strchr(text, ';') || strchr(text, '\t')))
 			warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
 		dossier_cols_free(&c);
@@ -345,7 +355,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 	}
 	if (dossier_cols_match(&in->first, &c, in->perm) < 0) {
 		intake_row_text(in, hdr, text, sizeof text);
-		msg_at(in->file, hdr->line, NULL, midstream ?
+		say(in, hdr->line, midstream ?
 		    "a header in the middle of the data without the first header's columns; the header found" :
 		    "the header does not have the first file's columns; the header found",
 		    text, strlen(text));
@@ -378,7 +388,7 @@ header_syntax(struct intake *in, const struct csv_row *row)
 	csvin_error_text(row, what, sizeof what);
 	snprintf(msg, sizeof msg, "in or above the header: %s%s", what, !in->o->header_line ?
 	    " (if the header is below, name it with --header-line N)" : "");
-	msg_at(in->file, row->line, NULL, msg, NULL, 0);
+	say(in, row->line, msg, NULL, 0);
 	fail(in);
 }
 
@@ -483,7 +493,7 @@ no_header(struct intake *in)
 	intake_row_text(in, first, text, sizeof text);
 	snprintf(what, sizeof what, "no header: none of the first %zu lines names the required "
 	    "columns; line %lu is", in->nlook, first->line);
-	msg_at(in->file, first->line, NULL, what, text, strlen(text));
+	say(in, first->line, what, text, strlen(text));
 	if (in->o->delim == ',' && first->nf == 1 && (strchr(text, ';') || strchr(text, '\t')))
 		warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
 	fail(in);
