@@ -147,12 +147,28 @@ fuzz: deps fuzz-deps $(addprefix tests/fuzz/bin/fuzz_,$(FUZZERS))
 	  grep -E 'stat::number_of_executed_units|stat::peak_rss' tests/fuzz/work/$$f.log; \
 	done
 	@$(MAKE) --no-print-directory equiv-long FUZZ_SECONDS=$(FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory oracle-long FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 # the differential suites of tests/equiv.bats on thousands of generated exports:
 # FUZZ_SECONDS per suite and mode (tests/fuzz/README.md, tests/equiv-long.sh)
 equiv-long: deps
 	$(MAKE) all
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/equiv-long.sh
+
+# tests/oracle.bats's oracle of cchc-sum's status rules on thousands of dossier
+# sets: FUZZ_SECONDS, or ORACLE_COUNT seeds, from ORACLE_FIRST (default: the
+# time, printed); ORACLE_MAX_FAILURES (50), ORACLE_TMP (tests/fuzz/work/oracle);
+# ORACLE_TOLERATE="NAME..." follows cchc-sum where it is known to disagree
+# (tests/oracle/sum_oracle.py, KNOWN), to look past those disagreements
+oracle-long: deps
+	$(MAKE) all
+	@first=$${ORACLE_FIRST:-$$(date +%s)}; \
+	if [ -n "$${ORACLE_COUNT:-}" ]; then how="--count $$ORACLE_COUNT"; \
+	else how="--seconds $(FUZZ_SECONDS)"; fi; \
+	echo "== oracle-long: $$how, seeds from $$first"; \
+	tol=""; for t in $${ORACLE_TOLERATE:-}; do tol="$$tol --tolerate $$t"; done; \
+	python3 tests/oracle/fuzz.py --bin bin --first $$first $$how --show 3 --shrink $$tol \
+	  --max-failures $${ORACLE_MAX_FAILURES:-50} --tmp $${ORACLE_TMP:-tests/fuzz/work/oracle}
 
 demo: deps
 	$(MAKE) all
@@ -170,5 +186,5 @@ install: all
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 
-.PHONY: all deps check lint-man bench fuzz fuzz-deps equiv-long demo samples install clean
+.PHONY: all deps check lint-man bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o
