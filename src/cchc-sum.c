@@ -243,8 +243,10 @@ id_of(struct sum *s, const struct csv_row *row, size_t *len)
 	return s->tmp;
 }
 
-/* A row that is classified (counted, outside, not received) takes its id:
- * 0, or -1 when the dossier belongs to another FILE's copy (reported). */
+/* A row that is classified (counted, outside, not received) takes its id,
+ * in two steps so that a row found wrong in between takes none: claim, 0
+ * or -1 when the dossier belongs to another FILE's copy (said); then
+ * claim_take. */
 static __attribute__((noinline)) int
 claim(struct sum *s, struct csv_row *row)
 {
@@ -253,25 +255,19 @@ claim(struct sum *s, struct csv_row *row)
 	const char *id;
 	size_t n;
 
-	if (!s->track_ids)
+	if (!s->track_ids || s->scan)
 		return 0;
 	id = id_of(s, row, &n);
 	if (n == 0)
 		return 0;
 	at = smap_get(s->ids, id, n);
-	if (s->scan) {		/* the last FILE with a copy, so far */
-		((struct id_at *)smap_put(s->new_ids, id, n, NULL))->file = s->file_no;
-		return 0;
-	}
 	if (s->keep_last) {
 		if (!at || at->file == s->file_no)
 			return 0;
 		snprintf(why, sizeof why, "repeated ma_ho_so (a later copy kept, in %s)", s->files[at->file]);
 	} else {
-		if (!at) {
-			smap_put(s->new_ids, id, n, NULL);
+		if (!at)
 			return 0;
-		}
 		snprintf(why, sizeof why, "repeated ma_ho_so (first in %s)", s->files[at->file]);
 	}
 	if (s->keep_given)	/* asked for: no problem, but counted */
@@ -279,6 +275,19 @@ claim(struct sum *s, struct csv_row *row)
 	else
 		unclassifiable(s, row, COL_MA_HO_SO, why, id, n);
 	return -1;
+}
+
+static __attribute__((noinline)) void
+claim_take(struct sum *s, const struct csv_row *row)
+{
+	const char *id;
+	size_t n;
+
+	if (!s->track_ids || (s->keep_last && !s->scan))
+		return;	/* the first pass knew them all */
+	id = id_of(s, row, &n);
+	if (n)	/* in the first pass, the last FILE with a copy so far */
+		((struct id_at *)smap_put(s->new_ids, id, n, NULL))->file = s->file_no;
 }
 
 /* The group of a row whose group columns are all codes seen before, or
@@ -418,6 +427,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 		if (kind == STATUS_NOT_RECEIVED) {
 			if (claim(s, row) < 0)
 				return;
+			claim_take(s, row);
 			s->notrecv++;
 			intake_ok(&s->in, row);
 			return;
@@ -432,6 +442,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 	if (recv_day > s->end || (d.has_done && done_day < s->from)) {
 		if (claim(s, row) < 0)
 			return;
+		claim_take(s, row);
 		s->outside++;
 		intake_ok(&s->in, row);
 		return;
@@ -481,6 +492,10 @@ count_dossier(struct sum *s, struct csv_row *row)
 	if (!(s->coded_groups && (c = coded_group(s, row)) != NULL) &&
 	    (c = group_of(s, row, &d)) == NULL)
 		return;
+	/* a copy that cannot be classified is no copy: its id is taken
+	 * when nothing is left to find wrong */
+	if (s->track_ids)
+		claim_take(s, row);
 	intake_ok(&s->in, row);
 	c->c[C_TIEP_NHAN]++;
 	if (fresh) {

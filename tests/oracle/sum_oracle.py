@@ -43,6 +43,7 @@ R_CHANNEL = "new without a channel"
 R_ORDER = "a date before the received date"
 R_REPEAT = "a repeat of an earlier FILE's dossier"
 R_NODATE = "no received date"
+R_NOCAP = "no cap"
 
 
 class OutOfScope(Exception):
@@ -196,18 +197,6 @@ def classify(row, frm, end, wot):
             "1: dates out of order" if (fin and rec and fin.day < rec.day or
                                         due and rec and due.day < rec.day) else "1: dates")
         return "not_received"
-    # A result or due date before the received date: unclassifiable
-    # (compared by the day: "Dates are compared by the day, except where the
-    # rule says time"). READING: the manual does not place this check among
-    # the numbered rules; the generator writes such dates only in rows that
-    # no numbered rule before 4 places (see fuzz.py).
-    if (fin and fin.day < rec.day) or (due and due.day < rec.day):
-        hit("order: result before received" if fin and fin.day < rec.day else
-            "order: due before received")
-        return ("unclassifiable", R_ORDER)
-    if any(x and x.day == rec.day and x.secs is not None and rec.secs is not None
-           and x.secs < rec.secs for x in (fin, due)):
-        hit("order: same day, earlier time (sound)")
     # 2. Outside the period: received after end, or resolved before from.
     if rec.day > end or (fin and fin.day < frm):
         hit("2: received the day after end" if rec.day == end + dt.timedelta(1) else
@@ -215,9 +204,16 @@ def classify(row, frm, end, wot):
             "2: resolved the day before from" if fin.day == frm - dt.timedelta(1) else
             "2: resolved before from")
         return "outside"
-    if "order-by-time" in TOLERATE and rec.secs is not None and any(
-            x and x.day == rec.day and x.secs is not None and x.secs < rec.secs
-            for x in (fin, due)):
+    # A result or due date before the received date: unclassifiable ("by
+    # the clock when both carry a time, by the day otherwise"; after rule
+    # 2: a row outside the period is not looked at further).
+    def before(x):
+        return x and (x.day < rec.day or (x.day == rec.day and x.secs is not None and
+                                          rec.secs is not None and x.secs < rec.secs))
+    if before(fin) or before(due):
+        hit("order: same day, earlier time" if any(
+            x and x.day == rec.day for x in (fin, due)) else
+            "order: result before received" if before(fin) else "order: due before received")
         return ("unclassifiable", R_ORDER)
     # 3. 7, 8 (finished) or 9, 10 (processed) without an end date.
     if st in (7, 8) and not fin:
@@ -368,9 +364,15 @@ def run(argv):
         kenh = code("kenh", r.get("kenh", "")) if st not in ("1", "3") else ""
         if "cap" in r:
             code("cap", r["cap"])
-        return classify((st, rec, parse_when(r.get("ngay_hen_tra", "")),
-                         parse_when(r.get("ngay_tra_ket_qua", "")), kenh),
-                        frm, end, a.withdrawn_on_time)
+        got = classify((st, rec, parse_when(r.get("ngay_hen_tra", "")),
+                        parse_when(r.get("ngay_tra_ket_qua", "")), kenh),
+                       frm, end, a.withdrawn_on_time)
+        # "no cap when counting by cap (the level decides the group)"
+        if (got not in ("outside", "not_received") and got[0] != "unclassifiable" and
+                "cap" in cols and code("cap", r.get("cap", "")) == ""):
+            hit("no cap, counting by cap")
+            return ("unclassifiable", R_NOCAP)
+        return got
 
     # Every row's place by the rules, in the order read (file by file).
     placed = [(fi, r, place(r)) for fi, (_, rows, _) in enumerate(files) for r in rows]
@@ -380,7 +382,9 @@ def run(argv):
     # other part that makes the status 1). With --keep, the copies not kept
     # are dropped (D): the copy kept is the first FILE's or the last's,
     # whatever its place.
-    copy = lambda p: not ("rejected-not-a-copy" in TOLERATE and p[2][0] == "unclassifiable")
+    # "of the copies that can be classified (...: a copy that cannot is
+    # reported as unclassifiable, and is no copy of the dossier)"
+    copy = lambda p: p[2][0] != "unclassifiable"
     taken, dropped, repeats = [], 0, 0
     if len(files) > 1 and a.keep:
         where = {}
