@@ -29,7 +29,7 @@ PROGS    = $(addprefix bin/,$(TOOLS))
 MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 
-all: $(PROGS) samples/gen-export samples/gen-xlsx
+all: $(PROGS) samples/gen-export samples/gen-xlsx tests/fuzz/bin/split-check
 
 samples/gen-export: samples/gen-export.c samples/dossiers.h
 	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lutf8proc
@@ -63,6 +63,11 @@ CHECK_MODES = src/check-counts.c src/check-form.c
 bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
+
+# fuzz_split's check without libFuzzer, for make check (tests/split.bats)
+tests/fuzz/bin/split-check: tests/fuzz/split-check.c tests/fuzz/split.h src/libcchc.a $(LIBHDR)
+	@mkdir -p tests/fuzz/bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ tests/fuzz/split-check.c src/libcchc.a $(LDLIBS)
 
 # Debian packages the build and the tests need: "probe package" pairs.
 DEPS = /usr/include/csv.h:libcsv-dev \
@@ -117,7 +122,7 @@ bench: deps
 	@sh tests/bench/run.sh
 
 # libFuzzer harnesses for every parser of outside input (tests/fuzz/README.md)
-FUZZERS      = csv date num expr form period
+FUZZERS      = csv date num expr form period split
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                -DCCHC_VERSION='"$(VERSION)"' -D_GNU_SOURCE
@@ -136,6 +141,8 @@ fuzz-deps:
 tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRC) $(LIBHDR)
 	@mkdir -p tests/fuzz/bin
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIBSRC) $(LDLIBS)
+
+tests/fuzz/bin/fuzz_split: tests/fuzz/split.h
 
 fuzz: deps fuzz-deps $(addprefix tests/fuzz/bin/fuzz_,$(FUZZERS))
 	@for f in $(FUZZERS); do \
