@@ -388,6 +388,7 @@ on_dossier(struct check *c, struct csv_row *row)
 	}
 	if (!(not_received && c->vlen[in->first.idx[COL_NGAY_TIEP_NHAN]] == 0) &&
 	    (col = dossier_dates(&d, &why)) >= 0) {
+		/* in ISO form, as cchc-sum says it: a serial reads better so */
 		int fi = in->first.idx[col];
 		intake_reject(&c->in, row, col == COL_NGAY_HEN_TRA ? "due before received" :
 		    "result before received", col_name[col], why, c->v[fi], c->vlen[fi]);

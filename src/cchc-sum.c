@@ -450,10 +450,11 @@ count_dossier(struct sum *s, struct csv_row *row)
 	if (parse_date(s, row, COL_NGAY_HEN_TRA, &d) < 0)
 		return;
 	if ((col = dossier_dates(&d, &why)) >= 0) {
-		const char *v;
-		size_t n;
-		value(s, row, col, &v, &n);
-		unclassifiable(s, row, col, why, v, n);
+		/* in ISO form, as cchc-check says it */
+		char iso[24];
+		size_t n = date_format(col == COL_NGAY_HEN_TRA ? &d.due : &d.done, iso);
+		intake_reject(&s->in, row, col == COL_NGAY_HEN_TRA ? "due before received" :
+		    "result before received", col_name[col], why, iso, n);
 		return;
 	}
 	if (__builtin_expect(kind >= STATUS_WITHDRAWN && !d.has_done, 0)) {
@@ -802,8 +803,11 @@ sum_parallel(struct sum *s, struct csvin *head, int fd, off_t size, int jobs)
 		min_part = atol(env);
 	/* the head first, alone: the header, up to a record boundary */
 	while (h < size && status == CSVIN_OK) {
-		off_t to = guess_cut(fd, h + (min_part < 65536 ? min_part : 65536), size,
-		    s->opts->delim, s->in.have_cur ? s->in.cur.nf : 1);
+		/* the first feed sees the file's first 64 bytes whole: what
+		 * they are (a BOM, a workbook, a web page) is decided on them */
+		off_t step = min_part < 65536 ? (min_part < 64 ? 64 : min_part) : 65536;
+		off_t to = guess_cut(fd, h + step, size, s->opts->delim,
+		    s->in.have_cur ? s->in.cur.nf : 1);
 		status = csvin_feed_fd(head, fd, h, to);
 		h = to;
 		if (s->in.state == INTAKE_DATA && csvin_clean(head) && intake_quiet(&s->in))

@@ -140,6 +140,7 @@ static const struct code_word code_word[] = {
 	{COL_CAP, PHRASE, CAP_TINH, "tinh"},
 	{COL_CAP, PHRASE, CAP_TINH, "so_ban_nganh"},	/* Sở, ban, ngành */
 	{COL_CAP, PHRASE, CAP_TINH, "so_nganh"},
+	{COL_CAP, EXACT, CAP_TINH, "so"},	/* "Cấp Sở": exact, "số" folds to it too */
 	{COL_CAP, PHRASE, CAP_TINH, "thanh_pho_truc_thuoc_trung_uong"},
 	{COL_CAP, PHRASE, CAP_TINH, "thanh_pho_thuoc_trung_uong"},
 	{COL_CAP, PHRASE, CAP_HUYEN, "huyen"},

@@ -329,12 +329,6 @@ cb_row(int c, void *data)
 	deliver(r);
 }
 
-static int
-in_quote(const struct csv_parser *p)
-{
-	return p->quoted && p->pstate == FIELD_BEGUN;
-}
-
 /* A syntax error: deliver what was read of the record with the reason,
  * and start afresh after the line it happened on. */
 static void
@@ -439,6 +433,8 @@ feed(struct reader *r, const char *buf, size_t len)
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t nlpos = nl ? (size_t)(nl - buf) : len, end, n, got;
 		int was_quoted, ends_line;
+		unsigned long rec0;
+		size_t nf0;
 
 		if (cr && (size_t)(cr - buf) < i)
 			cr = memchr(buf + i, '\r', len - i);
@@ -470,7 +466,11 @@ feed(struct reader *r, const char *buf, size_t len)
 		} else {
 			if (r->p.pstate == ROW_NOT_BEGUN)
 				r->start = r->line;
-			was_quoted = in_quote(&r->p);
+			/* quoted, not in_quote: a block may end between the two
+			 * quotes of a "" (libcsv is then in FIELD_MIGHT_HAVE_ENDED) */
+			was_quoted = r->p.quoted;
+			rec0 = r->row.rec;
+			nf0 = r->row.nf;
 			r->cb_prev_cr = 0;	/* cb_row sees this line's end alone */
 			got = parse_bytes(r, buf + i, n, cb_row);
 			if (got != n) {
@@ -479,7 +479,11 @@ feed(struct reader *r, const char *buf, size_t len)
 				syntax_error(r, r->line_chars + utf8_chars(buf + i, got) + 1);
 				if (ends_line)
 					r->skipping = 0;
-			} else if (!was_quoted && in_quote(&r->p)) {
+			} else if (r->p.quoted && (!was_quoted || r->row.rec != rec0 ||
+			    r->row.nf != nf0)) {
+				/* a quote open at the end that was not open at the
+				 * start, or whose field began here (one ended first):
+				 * it opened on this line */
 				r->quote_line = r->line;
 			}
 		}
@@ -545,8 +549,11 @@ csvin_clean(const struct csvin *in)
 {
 	const struct reader *r = (const struct reader *)in;
 
+	/* line_chars: no blank of the next line passed over yet (libcsv stays
+	 * in ROW_NOT_BEGUN over leading blanks, but they are the line's) */
 	return r->p.pstate == ROW_NOT_BEGUN && !r->p.quoted && r->p.entry_pos == 0 &&
-	    !r->skipping && !r->prev_cr && r->row.nf == 0 && !r->skip_left && !r->stop;
+	    !r->skipping && !r->prev_cr && r->row.nf == 0 && !r->skip_left && !r->stop &&
+	    r->line_chars == 0;
 }
 
 unsigned long

@@ -490,12 +490,25 @@ no_header(struct intake *in)
 	const struct csv_row *first = &in->look[0].row;
 	char text[1024], what[256];
 
+	size_t i, j, at;
+
 	intake_row_text(in, first, text, sizeof text);
 	snprintf(what, sizeof what, "no header: none of the first %zu lines names the required "
 	    "columns; line %lu is", in->nlook, first->line);
 	say(in, first->line, what, text, strlen(text));
 	if (in->o->delim == ',' && first->nf == 1 && (strchr(text, ';') || strchr(text, '\t')))
 		warnx_("the header has no comma: is it delimited by ';' or a tab? try -d ';' or -d '\\t'");
+	/* names in a legacy encoding name nothing: say how to convert them */
+	for (i = 0; i < in->nlook; i++)
+		for (j = 0; j < in->look[i].row.nf; j++) {
+			const struct csv_field *f = &in->look[i].row.f[j];
+			if (text_check(f->s, f->n, &at) == TEXT_BADUTF8) {
+				msg_at(in->file, in->look[i].row.line, NULL, text_advice(f->s, f->n, at),
+				    f->s, f->n);
+				fail(in);
+				return;
+			}
+		}
 	fail(in);
 }
 
@@ -551,6 +564,17 @@ search(struct intake *in, struct csv_row *row)
 		/* two rows: forced (where found, or where named), or found:
 		 * together they name more than either alone (a title line
 		 * above a header adds nothing), and the second is no dossier */
+		if (o->header_rows == 2 && top_req && dossier_cols_init(&bc, top, err, sizeof err) == 0 &&
+		    received_date(in, &bc, low) == DATE_OK)
+			data = 1;	/* under the first row alone, the next is a dossier */
+		dossier_cols_free(&bc);
+		if (o->header_rows == 2 && data && (top_req || both_req || o->header_line)) {
+			/* forced, but the row under it is a dossier */
+			say(in, low->line, "--header-rows 2: this line holds a received date: "
+			    "a dossier, not the header's second row (the header is one row?)", NULL, 0);
+			fail(in);
+			return 1;
+		}
 		if (o->header_rows == 2 ? both_req || o->header_line :
 		    o->header_rows == 0 && both_req && both_known > top_known &&
 		    both_known > low_known && !data) {
@@ -948,7 +972,12 @@ intake_end_file(struct intake *in)
 		free_saved(&in->hold);
 	}
 	if (in->state == INTAKE_SEARCH) {
-		warnx_("%s: empty file: no header line", strcmp(in->file, "-") ? in->file : "standard input");
+		if (in->o->header_line > 1)
+			warnx_("%s: --header-line %lu: the file has fewer lines", strcmp(in->file, "-") ?
+			    in->file : "standard input", in->o->header_line);
+		else
+			warnx_("%s: empty file: no header line", strcmp(in->file, "-") ? in->file :
+			    "standard input");
 		fail(in);
 	}
 	if (in->npend) {

@@ -228,7 +228,7 @@ msgs_flush(struct msgs *m, FILE *fp)
 	for (i = 0; i < m->n; i++) {
 		const struct problem *p = &m->p[i];
 		if (p->overflow) {
-			bad |= fprintf(fp, "%s: %s: %s%s%s: %lu more rows with other values, not listed "
+			bad |= fprintf(fp, "%s: %s: %s%s%s: %lu more rows, their values not listed "
 			    "one by one\n", prog, p->file, p->col ? p->col : "", p->col ? ": " : "",
 			    p->what, p->rows) < 0;
 			continue;

@@ -305,7 +305,8 @@ out_create_aside(const char *path)
 	snprintf(tmp + dirlen, strlen(path) + 32 - dirlen, ".%s.XXXXXX", path + dirlen);
 	if ((fd = mkstemp(tmp)) < 0)
 		die("cannot create a file beside %s: %s", path, strerror(errno));
-	fchmod(fd, 0666 & ~umask_now());
+	/* the mode the file has, or open(2)'s */
+	fchmod(fd, stat(path, &sb) == 0 ? sb.st_mode & 07777 : 0666 & ~umask_now());
 	for (i = 0; i < MAX_ASIDE && aside_path[i]; i++)
 		;
 	if (i == MAX_ASIDE)
@@ -314,9 +315,15 @@ out_create_aside(const char *path)
 	if (!hooked) {
 		hooked = 1;
 		atexit(remove_asides);
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		signal(SIGHUP, on_signal);
+		/* every signal whose default is to end the program */
+		static const int ends[] = {
+			SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
+			SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+		};
+		size_t k;
+		for (k = 0; k < sizeof ends / sizeof *ends; k++)
+			if (signal(ends[k], on_signal) == SIG_IGN)
+				signal(ends[k], SIG_IGN);	/* ignored by the parent: still */
 	}
 	o = out_open(fd, real ? estrndup(real, strlen(real)) : path);
 	o->aside = tmp;
