@@ -222,13 +222,13 @@ ERR
 	mkfifo "$T/in"
 	cchc-check --rejects "$T/rej.csv" "$T/in" > /dev/null 2>&1 &
 	pid=$!
-	exec 3> "$T/in"
-	head -n 5000 "$f" >&3
+	exec 8> "$T/in"
+	head -n 5000 "$f" >&8
 	sleep 0.3
 	ls -a "$T" | grep -q '^\.rej\.csv\.' # the file beside it, hidden
 	[ "$(cat "$T/rej.csv")" = old ]
 	kill -TERM "$pid"
-	exec 3>&-
+	exec 8>&-
 	wait "$pid" || true
 	[ "$(cat "$T/rej.csv")" = old ]
 	! ls -a "$T" | grep -q '^\.rej\.csv\.'
@@ -264,4 +264,90 @@ ERR
 	run --separate-stderr timeout 10 cchc-sum --period 2024 "$T/p"
 	assert_success
 	assert_output "$SUMHDR"$'\n'"1,0,1,0,1,0,0,0,0,0,1,1,0"
+}
+
+@test "intake: a group over three columns; a repeated two-row header; a joined file's BOM (found by a tester)" {
+	# "Ngày" merged over three columns: each lower name read with it
+	printf 'Mã hồ sơ,Cấp,Kênh nộp,Ngày,,\n,,,tiếp nhận,hẹn trả,có kết quả\nA,xa,1,02/01/2024,10/01/2024,05/01/2024\n' > "$T/g.csv"
+	run --separate-stderr cchc-check "$T/g.csv"
+	assert_success
+	assert_output $'ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua\nA,xa,truc_tiep,2024-01-02,2024-01-10,2024-01-05'
+	# two exports with two-row headers joined with cat
+	printf 'Mã hồ sơ,Cấp,Kênh nộp,Thời gian,\n,,,Ngày tiếp nhận,Ngày hẹn trả\nJ1,xã,1,02/01/2024,05/01/2024\n' > "$T/j.csv"
+	printf 'Mã hồ sơ,Cấp,Kênh nộp,Thời gian,\n,,,Ngày tiếp nhận,Ngày hẹn trả\nJ2,xã,1,02/01/2024,05/01/2024\n' > "$T/k.csv"
+	run --separate-stderr sh -c "cat '$T/j.csv' '$T/k.csv' | cchc-check"
+	assert_success
+	assert_output $'ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra\nJ1,xa,truc_tiep,2024-01-02,2024-01-05\nJ2,xa,truc_tiep,2024-01-02,2024-01-05'
+	assert_equal "$stderr" $'cchc-check: -:1: the header, two rows (lines 1 and 2) read as one\ncchc-check: 2 rows: 2 passed, 0 rejected'
+	# an upper row alone again, whose next line is data: rejected, as it was
+	printf 'Mã hồ sơ,Cấp,Kênh nộp,Thời gian,\n,,,Ngày tiếp nhận,Ngày hẹn trả\nJ1,xã,1,02/01/2024,05/01/2024\nMã hồ sơ,Cấp,,,\nJ3,xã,1,02/01/2024,05/01/2024\n' > "$T/u.csv"
+	run --separate-stderr cchc-check "$T/u.csv"
+	assert_failure 1
+	[[ "$stderr" == *'u.csv:4: cap: unknown code: "Cấp"'* ]]
+	[[ "$stderr" == *"3 rows: 2 passed, 1 rejected (1 unknown cap)" ]]
+	# each file with its BOM, joined: the second header is the first's
+	printf '\357\273\277ma_ho_so,ngay_tiep_nhan,kenh\nA,02/01/2024,1\n' > "$T/b1.csv"
+	printf '\357\273\277ma_ho_so,ngay_tiep_nhan,kenh\nB,02/01/2024,1\n' > "$T/b2.csv"
+	run --separate-stderr sh -c "cat '$T/b1.csv' '$T/b2.csv' | cchc-sum --period 2024"
+	assert_success
+	assert_output "$SUMHDR"$'\n'"2,0,2,0,2,0,0,0,0,0,2,2,0"
+}
+
+@test "intake: no level for a count by level; a dossier is no footer; a totals label in the date column is (found by a tester)" {
+	printf 'ma_ho_so,cap,kenh,ngay_tiep_nhan\nA,xa,1,02/01/2024\nB,,1,02/01/2024\n' > "$T/e.csv"
+	run --separate-stderr cchc-sum --period 2024 -g cap "$T/e.csv"
+	assert_failure 1
+	assert_output "cap,$SUMHDR"$'\nxa,1,0,1,0,1,0,0,0,0,0,1,1,0'
+	[[ "$stderr" == *'e.csv:3: cap: no level, for a count by level'* ]]
+	run --separate-stderr cchc-check "$T/e.csv"
+	assert_success
+	[[ "$stderr" == *'e.csv:3: cap: no level: cchc-sum cannot count it by level'* ]]
+	# the last row has no received date, but a due date: a dossier, rejected
+	printf 'ma_ho_so,kenh,ngay_tiep_nhan,ngay_hen_tra\nA,1,02/01/2024,\nB,1,,10/02/2024\n' > "$T/t.csv"
+	run --separate-stderr cchc-check "$T/t.csv"
+	assert_failure 1
+	[[ "$stderr" == *"2 rows: 1 passed, 1 rejected (1 no ngay_tiep_nhan)" ]]
+	# the date column first, "Tổng cộng" in it: the footer
+	printf 'ngay_tiep_nhan,ma_ho_so,kenh\n02/01/2024,H1,1\nTổng cộng,2,\n' > "$T/f.csv"
+	run --separate-stderr cchc-check "$T/f.csv"
+	assert_success
+	[[ "$stderr" == *"2 rows: 1 passed, 0 rejected, 1 footer line skipped" ]]
+}
+
+@test "intake: a job not done writes no count table; a header's upper row forced over a dossier is refused" {
+	printf 'ma_ho_so,ngay_tiep_nhan,kenh\nA,02/01/2024,1\nma_ho_so,ngay_tiep_nhan,cap\nB,02/01/2024,xa\n' > "$T/x.csv"
+	run --separate-stderr cchc-sum --period 2024 "$T/x.csv"
+	assert_failure 2
+	assert_output ""
+	printf 'ma_ho_so,ngay_tiep_nhan\nA,03/01/2024\n' > "$T/h.csv"
+	run --separate-stderr cchc-check --header-rows 2 "$T/h.csv"
+	assert_failure 2
+	[[ "$stderr" == *'h.csv:2: --header-rows 2: this line holds a received date: a dossier, not the header'"'"'s second row (the header is one row?)'* ]]
+	run --separate-stderr cchc-check --header-line 9 "$T/h.csv"
+	assert_failure 2
+	[[ "$stderr" == *'h.csv: --header-line 9: the file has fewer lines'* ]]
+	# a header in a legacy encoding: how to convert it
+	printf 'Ma\336 h\364\314 s\365,Nga\354y tie\352\354p nha\352\362n\nA,1/1/2024\n' > "$T/cp.csv"
+	run --separate-stderr cchc-check "$T/cp.csv"
+	assert_failure 2
+	[[ "$stderr" == *'cp.csv:1: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258 -t UTF-8'* ]]
+}
+
+@test "intake: the rejects file keeps its mode; a signal that ends the run leaves no file aside" {
+	f=$(sample bad20k --rows 20000 --bad)
+	cchc-check --rejects "$T/r.csv" "$f" > /dev/null 2>&1 || true
+	chmod 640 "$T/r.csv"
+	cchc-check --rejects "$T/r.csv" "$f" > /dev/null 2>&1 || true
+	[ "$(stat -c %a "$T/r.csv")" = 640 ]
+	mkfifo "$T/in"
+	cchc-check --rejects "$T/r.csv" "$T/in" > /dev/null 2>&1 &
+	pid=$!
+	exec 8> "$T/in"
+	head -n 1000 "$f" >&8
+	sleep 0.3
+	kill -USR1 "$pid"
+	exec 8>&-
+	wait "$pid" || true
+	! ls -a "$T" | grep -q '^\.r\.csv\.'
+	[ "$(stat -c %a "$T/r.csv")" = 640 ]
 }
