@@ -460,26 +460,6 @@ check_file(struct check *c, const char *path)
 	c->empty += st.empty;
 }
 
-/* --keep last reads every FILE twice: they must be files. */
-static void
-need_files(char **files, int n)
-{
-	struct stat sb;
-	int i;
-
-	if (n == 0)
-		die("--keep last reads the input twice (to know which copy of a dossier is the last): "
-		    "standard input cannot be; name the files");
-	for (i = 0; i < n; i++) {
-		if (strcmp(files[i], "-") == 0)
-			die("--keep last reads the input twice (to know which copy of a dossier is the "
-			    "last): standard input cannot be; name the files");
-		if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode))
-			die("--keep last reads the input twice (to know which copy of a dossier is the "
-			    "last): %s is not a regular file", files[i]);
-	}
-}
-
 /* --rejects FILE must not be an input: it would destroy it. */
 static void
 rejects_not_input(const char *rejects, char **files, int n)
@@ -524,16 +504,12 @@ summary(struct check *c)
 int
 main(int argc, char *argv[])
 {
-	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_HLINE, O_HROWS, O_KEEP, O_CODES,
-	       O_VERSION };
+	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_VERSION };
 	static const struct option longopts[] = {
 		{"delimiter", required_argument, NULL, 'd'},
 		{"rejects", required_argument, NULL, O_REJECTS},
 		{"date-order", required_argument, NULL, O_ORDER},
-		{"header-line", required_argument, NULL, O_HLINE},
-		{"header-rows", required_argument, NULL, O_HROWS},
-		{"keep", required_argument, NULL, O_KEEP},
-		{"codes", required_argument, NULL, O_CODES},
+		INTAKE_LONGOPTS,
 		{"counts", no_argument, NULL, O_COUNTS},
 		{"form", required_argument, NULL, O_FORM},
 		{"help", no_argument, NULL, 'h'},
@@ -543,11 +519,9 @@ main(int argc, char *argv[])
 	static char *stdin_only[] = {"-", NULL};
 	struct check c;
 	struct msgs *scratch;
-	const char *rejects_path = NULL, *form = NULL, *codes[16];
-	int ncodes = 0;
+	const char *rejects_path = NULL, *form = NULL;
 	char **files;
 	int opt, i, d, col, counts = 0, nfiles, status;
-	long v;
 
 	msg_init(argv[0]);
 	memset(&c, 0, sizeof c);
@@ -580,32 +554,6 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			}
 			break;
-		case O_HLINE:
-			if ((v = opt_int("--header-line", optarg, 1, INTAKE_SEARCH_LINES * 1000L,
-			    "a line number")) < 0)
-				return EXIT_FAIL;
-			c.opts.header_line = (unsigned long)v;
-			break;
-		case O_HROWS:
-			if ((v = opt_int("--header-rows", optarg, 1, 2, "a number of header rows")) < 0)
-				return EXIT_FAIL;
-			c.opts.header_rows = (int)v;
-			break;
-		case O_CODES:
-			if (ncodes == (int)(sizeof codes / sizeof *codes)) {
-				warnx_("--codes: at most %zu tables", sizeof codes / sizeof *codes);
-				return EXIT_FAIL;
-			}
-			codes[ncodes++] = optarg;
-			break;
-		case O_KEEP:
-			if (strcmp(optarg, "first") && strcmp(optarg, "last")) {
-				warnx_("--keep: \"%s\" is not first or last", optarg);
-				return EXIT_FAIL;
-			}
-			c.keep_last = strcmp(optarg, "last") == 0;
-			c.keep_given = 1;
-			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
@@ -613,17 +561,23 @@ main(int argc, char *argv[])
 			puts("cchc-check " CCHC_VERSION);
 			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 		default:
+			if ((d = intake_option(&c.opts, opt, optarg)) < 0)
+				return EXIT_FAIL;
+			if (d)
+				break;
 			usage(stderr);
 			return EXIT_FAIL;
 		}
 	}
+	c.keep_last = c.opts.keep_last;
+	c.keep_given = c.opts.keep_given;
 	out_init_stdout();
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	if (counts || form) {
 		if (counts && form)
 			die("--counts or --form, not both");
-		if (rejects_path || c.keep_last || c.opts.header_line || c.opts.header_rows || ncodes)
+		if (rejects_path || intake_options_given(&c.opts))
 			die("--rejects, --keep, --codes, --header-line and --header-rows go with dossier "
 			    "exports, not --counts or --form");
 		if (counts)
@@ -631,11 +585,7 @@ main(int argc, char *argv[])
 		return run_form(form, c.opts.delim, files, nfiles);
 	}
 	c.files = files;
-	for (i = 0; i < ncodes; i++) {	/* before any code is looked up */
-		char err[1024];
-		if (codes_load(codes[i], c.opts.delim, err, sizeof err) < 0)
-			die("--codes: %s", err);
-	}
+	intake_prepare(&c.opts, files, optind < argc ? nfiles : 1, optind == argc);
 	dossier_parser_init(&c.parser, c.opts.date_order);
 	for (col = 0; col < NCOLS; col++) {
 		int k, n = col_ncodes(col);
@@ -646,7 +596,6 @@ main(int argc, char *argv[])
 	c.ids = smap_new(sizeof(struct seen_at));
 	if (c.keep_last) {
 		/* first pass: where each dossier's last sound copy is */
-		need_files(optind < argc ? files : NULL, optind < argc ? nfiles : 0);
 		scratch = msgs_new();
 		c.scan = 1;
 		c.msgs = scratch;

@@ -978,23 +978,6 @@ day_vn(long day, char *buf)
 	snprintf(buf, 16, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
 }
 
-/* --keep last reads every FILE twice: they must be files. */
-static void
-need_files(char **files, int n)
-{
-	struct stat sb;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (strcmp(files[i], "-") == 0)
-			die("--keep last reads the input twice (to know which copy of a dossier is the "
-			    "last): standard input cannot be; name the files");
-		if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode))
-			die("--keep last reads the input twice (to know which copy of a dossier is the "
-			    "last): %s is not a regular file", files[i]);
-	}
-}
-
 static void
 read_files(struct sum *s, char **files, int nfiles, int jobs)
 {
@@ -1010,8 +993,8 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT, O_HLINE, O_HROWS, O_KEEP, O_CODES };
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN), v;
+	       O_VERSION, O_WOT };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
 		{"period", required_argument, NULL, O_PERIOD},
@@ -1022,10 +1005,7 @@ main(int argc, char *argv[])
 		{"group", required_argument, NULL, 'g'},
 		{"total", no_argument, NULL, O_TOTAL},
 		{"withdrawn-on-time", no_argument, NULL, O_WOT},
-		{"header-line", required_argument, NULL, O_HLINE},
-		{"header-rows", required_argument, NULL, O_HROWS},
-		{"keep", required_argument, NULL, O_KEEP},
-		{"codes", required_argument, NULL, O_CODES},
+		INTAKE_LONGOPTS,
 		{"merge", no_argument, NULL, O_MERGE},
 		{"jobs", required_argument, NULL, 'j'},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -1040,8 +1020,7 @@ main(int argc, char *argv[])
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
 	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
 	char dropped[80] = "";
-	const char *codes[16];
-	int opt, d, calendar = 0, merge = 0, nfiles, status, ncodes = 0, i;
+	int opt, d, calendar = 0, merge = 0, nfiles, status;
 	size_t g;
 
 	msg_init(argv[0]);
@@ -1060,32 +1039,6 @@ main(int argc, char *argv[])
 		case O_TOTAL: s.total = 1; break;
 		case O_WOT: s.withdrawn_on_time = 1; break;
 		case O_MERGE: merge = 1; break;
-		case O_HLINE:
-			if ((v = opt_int("--header-line", optarg, 1, INTAKE_SEARCH_LINES * 1000L,
-			    "a line number")) < 0)
-				return EXIT_FAIL;
-			opts.header_line = (unsigned long)v;
-			break;
-		case O_HROWS:
-			if ((v = opt_int("--header-rows", optarg, 1, 2, "a number of header rows")) < 0)
-				return EXIT_FAIL;
-			opts.header_rows = (int)v;
-			break;
-		case O_CODES:
-			if (ncodes == (int)(sizeof codes / sizeof *codes)) {
-				warnx_("--codes: at most %zu tables", sizeof codes / sizeof *codes);
-				return EXIT_FAIL;
-			}
-			codes[ncodes++] = optarg;
-			break;
-		case O_KEEP:
-			if (strcmp(optarg, "first") && strcmp(optarg, "last")) {
-				warnx_("--keep: \"%s\" is not first or last", optarg);
-				return EXIT_FAIL;
-			}
-			s.keep_last = strcmp(optarg, "last") == 0;
-			s.keep_given = 1;
-			break;
 		case 'j':
 			if ((jobs = (int)opt_int("-j", optarg, 1, 64, "a number of threads")) < 0)
 				return EXIT_FAIL;
@@ -1109,15 +1062,21 @@ main(int argc, char *argv[])
 			puts("cchc-sum " CCHC_VERSION);
 			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 		default:
+			if ((d = intake_option(&opts, opt, optarg)) < 0)
+				return EXIT_FAIL;
+			if (d)
+				break;
 			usage(stderr);
 			return EXIT_FAIL;
 		}
 	}
+	s.keep_last = opts.keep_last;
+	s.keep_given = opts.keep_given;
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	if (merge) {
 		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
-		    opts.header_line || opts.header_rows || s.keep_last || ncodes) {
+		    intake_options_given(&opts)) {
 			warnx_("--merge adds up count tables: it takes no period, -g, --keep, --codes or header options");
 			usage(stderr);
 			return EXIT_FAIL;
@@ -1162,17 +1121,7 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		}
 	}
-	if (s.keep_last) {
-		if (optind == argc)
-			die("--keep last reads the input twice (to know which copy of a dossier is the "
-			    "last): standard input cannot be; name the files");
-		need_files(files, nfiles);
-	}
-	for (i = 0; i < ncodes; i++) {	/* before any code is looked up, any thread */
-		char err[1024];
-		if (codes_load(codes[i], opts.delim, err, sizeof err) < 0)
-			die("--codes: %s", err);
-	}
+	intake_prepare(&opts, files, nfiles, optind == argc);
 	s.opts = &opts;
 	s.files = (const char *const *)files;
 	s.track_ids = nfiles > 1;

@@ -1,6 +1,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include "codes.h"
 
 #include "date.h"
 #include "fold.h"
@@ -989,4 +992,67 @@ intake_end_file(struct intake *in)
 	if (in->npend)
 		intake_commit(in);
 	return in->state == INTAKE_FAILED ? -1 : 0;
+}
+
+/* --- the options --- */
+
+int
+intake_option(struct intake_opts *o, int opt, const char *arg)
+{
+	long v;
+
+	switch (opt) {
+	case INTAKE_O_HLINE:
+		if ((v = opt_int("--header-line", arg, 1, INTAKE_SEARCH_LINES * 1000L, "a line number")) < 0)
+			return -1;
+		o->header_line = (unsigned long)v;
+		return 1;
+	case INTAKE_O_HROWS:
+		if ((v = opt_int("--header-rows", arg, 1, 2, "a number of header rows")) < 0)
+			return -1;
+		o->header_rows = (int)v;
+		return 1;
+	case INTAKE_O_KEEP:
+		if (strcmp(arg, "first") && strcmp(arg, "last")) {
+			warnx_("--keep: \"%s\" is not first or last", arg);
+			return -1;
+		}
+		o->keep_last = strcmp(arg, "last") == 0;
+		o->keep_given = 1;
+		return 1;
+	case INTAKE_O_CODES:
+		if (o->ncodes == (int)(sizeof o->codes / sizeof *o->codes)) {
+			warnx_("--codes: at most %zu tables", sizeof o->codes / sizeof *o->codes);
+			return -1;
+		}
+		o->codes[o->ncodes++] = arg;
+		return 1;
+	}
+	return 0;
+}
+
+int
+intake_options_given(const struct intake_opts *o)
+{
+	return o->header_line || o->header_rows || o->keep_given || o->ncodes;
+}
+
+void
+intake_prepare(const struct intake_opts *o, char *const *files, int nfiles, int from_stdin)
+{
+	static const char twice[] = "--keep last reads the input twice (to know which copy of a "
+	    "dossier is the last)";
+	struct stat sb;
+	char err[1024];
+	int i;
+
+	for (i = 0; o->keep_last && i < nfiles; i++) {
+		if (from_stdin || strcmp(files[i], "-") == 0)
+			die("%s: standard input cannot be; name the files", twice);
+		if (stat(files[i], &sb) == 0 && !S_ISREG(sb.st_mode))
+			die("%s: %s is not a regular file", twice, files[i]);
+	}
+	for (i = 0; i < o->ncodes; i++)	/* before any code is looked up, any thread */
+		if (codes_load(o->codes[i], o->delim, err, sizeof err) < 0)
+			die("--codes: %s", err);
 }

@@ -34,7 +34,29 @@ struct intake_opts {
 	unsigned long header_line;	/* 0: found; else the header's (first) line */
 	int header_rows;		/* 0: found; else 1 or 2 */
 	unsigned char required[NCOLS];	/* the columns the tool cannot do without */
+	/* the tool's, from the options below */
+	int keep_last, keep_given;	/* --keep last; --keep given at all */
+	const char *codes[16];		/* --codes FILE... */
+	int ncodes;
 };
+
+/* The options cchc-check and cchc-sum share, for getopt_long: --header-line,
+ * --header-rows, --keep, --codes. */
+enum { INTAKE_O_HLINE = 0x1000, INTAKE_O_HROWS, INTAKE_O_KEEP, INTAKE_O_CODES };
+#define INTAKE_LONGOPTS \
+	{"header-line", required_argument, NULL, INTAKE_O_HLINE}, \
+	{"header-rows", required_argument, NULL, INTAKE_O_HROWS}, \
+	{"keep", required_argument, NULL, INTAKE_O_KEEP}, \
+	{"codes", required_argument, NULL, INTAKE_O_CODES}
+/* One of them into o: 1 when taken, 0 when opt is none of them, -1 when
+ * its argument is wrong (said). */
+int intake_option(struct intake_opts *o, int opt, const char *arg);
+/* Whether any was given (they go with dossier exports only). */
+int intake_options_given(const struct intake_opts *o);
+/* Before the first FILE is read: --keep last's FILEs must be regular
+ * files (read twice), the --codes tables are loaded. Dies (exit 2) with
+ * what is wrong. */
+void intake_prepare(const struct intake_opts *o, char *const *files, int nfiles, int from_stdin);
 
 /* A record kept past the reader's callback. */
 struct saved_row {
