@@ -188,7 +188,7 @@ print(sum(1 for v in news_by_code.values() if len(v) > 1),
 EOF
 }
 
-@test "dvhc: names alike once case and diacritics are folded: 22 pairs, 16 to different new communes" {
+@test "dvhc: names alike once case and diacritics are folded: 22 pairs of old communes, 16 to different new ones; 8 of new" {
 	run py '
 rows = tab("dvhc-2025.csv")[0]
 g = {}
@@ -196,9 +196,15 @@ for r in rows:
     g.setdefault((fold(r["tinh_cu"]), fold(r["huyen_cu"]), fold(r["xa_cu"])), {}).setdefault(r["xa_cu"], set()).add(r["ma_xa_moi"])
 pairs = [v for v in g.values() if len(v) > 1]
 print(len(pairs), sum(1 for v in pairs if len(set().union(*v.values())) > 1), max(len(v) for v in pairs))
+# and new communes of one province
+n = {}
+for r in rows:
+    n.setdefault((r["ma_tinh_moi"], fold(r["xa_moi"])), set()).add(r["ma_xa_moi"])
+print(sum(1 for v in n.values() if len(v) > 1))
 '
 	assert_success
-	assert_output "22 16 2"
+	assert_output $'22 16 2\n8'
+	grep -q '8 pairs of one province are alike once folded' "$SHARE/README"
 	grep -q '^  6 go to the same new commune' "$SHARE/README"
 	grep -q '16 go to different ones' "$SHARE/README"
 }
