@@ -642,7 +642,10 @@ main(int argc, char *argv[])
 		check_file(&c, files[i]);
 	}
 	out_close(out_stdout);
-	if (c.rejects)
+	/* a run that failed leaves the last rejects file as it was */
+	if (c.rejects && c.fatal)
+		out_discard(c.rejects);
+	else if (c.rejects)
 		out_commit(c.rejects);
 	summary(&c);
 	status = c.fatal ? EXIT_FAIL : c.in.rejected ? EXIT_DATA : EXIT_OK;

@@ -463,3 +463,30 @@ ERR
 	run --separate-stderr cchc-check -d ';' "$T/semi.csv"
 	assert_success
 }
+
+@test "intake: a run that fails leaves the last rejects file as it was; the standard streams' files are never wiped" {
+	printf 'ma_ho_so,kenh,ngay_tiep_nhan\nA,1,03/01/2024\nB,Fax,03/01/2024\n' > "$T/d.csv"
+	echo OLD > "$T/loi.csv"
+	run --separate-stderr cchc-check --rejects "$T/loi.csv" "$T/d.csv" "$T/missing.csv"
+	assert_failure 2
+	assert_equal "$(cat "$T/loi.csv")" "OLD"
+	! ls -a "$T" | grep -q '^\.loi\.csv\.'
+	# the standard error's file: written to, after what it held
+	echo "earlier log" > "$T/log.txt"
+	cchc-check --rejects /dev/stderr "$T/d.csv" > "$T/sach.csv" 2>> "$T/log.txt" && false || [ $? = 1 ]
+	diff -u - <(sed "s|$T/||" "$T/log.txt") <<'LOG'
+earlier log
+cchc-check: d.csv:3: kenh: unknown code: "Fax"
+tep,dong,cot,loi,ma_ho_so,kenh,ngay_tiep_nhan
+d.csv,3,kenh,"unknown code: ""Fax""",B,Fax,03/01/2024
+cchc-check: 2 rows: 1 passed, 1 rejected (1 unknown kenh)
+LOG
+	# the standard output's file or pipe: refused
+	echo KEEP > "$T/out.txt"
+	run bash -c 'cchc-check --rejects /dev/stdout "$1" >> "$2"' _ "$T/d.csv" "$T/out.txt"
+	assert_failure 2
+	assert_output "cchc-check: /dev/stdout is the standard output: the rows and the rejects would mix; name another file"
+	assert_equal "$(cat "$T/out.txt")" "KEEP"
+	run bash -c 'set -o pipefail; cchc-check --rejects /dev/stdout "$1" | cat' _ "$T/d.csv"
+	assert_failure 2
+}

@@ -286,6 +286,20 @@ out_create_aside(const char *path)
 	struct out *o;
 	int fd, i;
 
+	if (stat(path, &sb) == 0) {
+		/* the file behind standard output or error (/dev/stderr with
+		 * 2>> log): renaming over it would wipe it */
+		struct stat std;
+		if (fstat(1, &std) == 0 && std.st_dev == sb.st_dev && std.st_ino == sb.st_ino &&
+		    (S_ISREG(sb.st_mode) || S_ISFIFO(sb.st_mode)))	/* a terminal may mix */
+			die("%s is the standard output: the rows and the rejects would mix; "
+			    "name another file", path);
+		if (fstat(2, &std) == 0 && std.st_dev == sb.st_dev && std.st_ino == sb.st_ino) {
+			if ((fd = dup(2)) < 0)
+				die("cannot write to %s: %s", path, strerror(errno));
+			return out_open(fd, path);
+		}
+	}
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		/* a FIFO, a device, /dev/stderr: written as it is, nothing
 		 * to rename */
@@ -348,6 +362,26 @@ out_commit(struct out *o)
 		die("write error on %s: %s", o->name, strerror(errno));
 	if (rename(o->aside, o->name) < 0)
 		die("cannot rename %s to %s: %s", o->aside, o->name, strerror(errno));
+	for (i = 0; i < MAX_ASIDE; i++)
+		if (aside_path[i] == o->aside)
+			aside_path[i] = NULL;
+	free(o->aside);
+	if (o->own_name)
+		free((char *)o->name);
+	free(o);
+}
+
+void
+out_discard(struct out *o)
+{
+	int i;
+
+	if (!o->aside) {
+		out_close(o);
+		return;
+	}
+	close(o->fd);
+	unlink(o->aside);
 	for (i = 0; i < MAX_ASIDE; i++)
 		if (aside_path[i] == o->aside)
 			aside_path[i] = NULL;

@@ -34,5 +34,8 @@ void out_init_stdout(void);
 struct out *out_create_aside(const char *path);
 /* Flushes, closes and renames; exits 2 on a write error. */
 void out_commit(struct out *o);
+/* The run failed: the file aside is removed, path left as it was (a file
+ * that is not regular is only closed). */
+void out_discard(struct out *o);
 
 #endif
