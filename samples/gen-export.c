@@ -1,12 +1,14 @@
 /* gen-export: a synthetic dossier export, as a provincial one-stop system
  * writes it, for the demo, the tests and the benchmarks; and its clean twin.
  *
- * usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal] [--lean]
+ * usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal [--no-level]] [--lean]
  *                   [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]
  *
  * Default style: Vietnamese headers, a BOM, CRLF, dates as dd/mm/yyyy with
  * times before or after, codes in words, some text in decomposed Unicode (NFD).
  * --portal: the national portal's field names, LF, yyyyMMddHHmmss, numeric codes.
+ * --no-level: with --portal, no Cap column: the level is the unit's (DonViXuLy),
+ *   as in the portal's own sync form (cchc-map --level-from); the twin keeps it.
  * --bad: one row in 400 is wrong in one of the ways cchc-check rejects.
  * --lean: without the procedure's and the field's names (benchmark files).
  *
@@ -66,7 +68,7 @@
  * The same arguments always give the same bytes. */
 #include "dossiers.h"
 
-static int portal, lean, excel, portal_labels, year = 2024;
+static int portal, no_level, lean, excel, portal_labels, year = 2024;
 
 /* the end of time: a single export shows every dossier as it finally stands */
 static const struct day never = {9999, 12, 31};
@@ -126,9 +128,9 @@ plain_header(FILE *o)
 	const char *eol = portal ? "\n" : "\r\n";
 
 	if (portal)
-		fprintf(o, "MaHoSo,MaTTHC,%sDonViXuLy,Cap,KenhThucHien,MucDo,"
+		fprintf(o, "MaHoSo,MaTTHC,%sDonViXuLy,%sKenhThucHien,MucDo,"
 		    "TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra%s",
-		    lean ? "" : "TenTTHC,TenLinhVuc,", eol);
+		    lean ? "" : "TenTTHC,TenLinhVuc,", no_level ? "" : "Cap,", eol);
 	else
 		fprintf(o, "\xef\xbb\xbfSTT,Mã hồ sơ,%sCơ quan giải quyết,"
 		    "Cấp giải quyết,Hình thức nộp,Mức độ DVC,Trạng thái,Ngày tiếp nhận,"
@@ -168,8 +170,11 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 			putc(',', o);
 		}
 		put_text(o, agencies[d->lv][d->ag], 0);
-		fprintf(o, ",%s,%d,%d,%d,", d->lv == 0 ? "Tỉnh" : d->lv == 1 ? "Huyện" : "Xã",
-		    d->ch == 0 ? 2 : d->ch == 1 ? 1 : 3, d->sl == 0 ? 4 : d->sl == 1 ? 3 : 2, code);
+		putc(',', o);
+		if (!no_level)
+			fprintf(o, "%s,", d->lv == 0 ? "Tỉnh" : d->lv == 1 ? "Huyện" : "Xã");
+		fprintf(o, "%d,%d,%d,", d->ch == 0 ? 2 : d->ch == 1 ? 1 : 3,
+		    d->sl == 0 ? 4 : d->sl == 1 ? 3 : 2, code);
 	} else {
 		if (!lean) {
 			put_text(o, procs[d->pr].name, d->nfd);
@@ -570,7 +575,7 @@ monthly(const char *prefix, long rows, int bad, FILE *twin)
 static void
 usage(void)
 {
-	fputs("usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal] [--lean]\n"
+	fputs("usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal [--no-level]] [--lean]\n"
 	    "                  [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]\n", stderr);
 	exit(2);
 }
@@ -595,6 +600,8 @@ main(int argc, char *argv[])
 			bad = 1;
 		else if (strcmp(argv[a], "--portal") == 0)
 			portal = 1;
+		else if (strcmp(argv[a], "--no-level") == 0)
+			no_level = 1;
 		else if (strcmp(argv[a], "--lean") == 0)
 			lean = 1;
 		else if (strcmp(argv[a], "--excel") == 0)
