@@ -160,7 +160,7 @@ put_bytes(char *o, const char *s, size_t n)
 }
 
 /* What code_points found the text to be. */
-enum { TEXT_ASCII, TEXT_UTF8, TEXT_BYTES };
+enum { TEXT_UTF8, TEXT_BYTES };
 
 /* The text as code points: NFD when it is UTF-8; else each character
  * decomposed on its own and each bad byte as 0x110000 + the byte. A new
@@ -173,15 +173,6 @@ code_points(const char *s, size_t n, size_t *ncp, int *kind)
 	utf8proc_int32_t *cp = emalloc(cap * sizeof *cp);
 	utf8proc_ssize_t r;
 
-	for (i = 0; i < n && u[i] < 0x80; i++)
-		;
-	if (i == n) {	/* ASCII: its own NFD */
-		for (i = 0; i < n; i++)
-			cp[i] = u[i];
-		*ncp = n;
-		*kind = TEXT_ASCII;
-		return cp;
-	}
 	for (;;) {
 		r = utf8proc_decompose(u, (utf8proc_ssize_t)n, cp, (utf8proc_ssize_t)cap,
 		    UTF8PROC_DECOMPOSE);
@@ -217,6 +208,113 @@ code_points(const char *s, size_t n, size_t *ncp, int *kind)
 	return cp;
 }
 
+/* A number's head in level 1: U_NUMBER, then its count of digits (leading
+ * zeros not counted) in 7-bit groups after their number, so that more
+ * digits is a larger number; its digits follow. */
+static char *
+put_number(char *o, size_t digits)
+{
+	size_t g = 1, k;
+
+	while (g < 5 && (digits >> (7 * g)) != 0)
+		g++;
+	*o++ = U_NUMBER;
+	*o++ = (char)(1 + g);
+	for (k = g; k-- > 0;)
+		*o++ = (char)(((digits >> (7 * k)) & 0x7f) + 1);
+	return o;
+}
+
+/* Room for a key of ncp code points of a text of n bytes, NFC nfclen. */
+static void
+reserve(char **buf, size_t *cap, size_t len, size_t ncp, size_t n, size_t nfclen)
+{
+	/* level 1: at most 7 bytes a code point (a one-digit number); 2 and 3
+	 * one; a text byte at most 2; the separators and the tail */
+	size_t need = 9 * ncp + 2 * nfclen + 2 * n + 8;
+
+	if (*cap < len + need) {
+		*cap = (len + need) * 2;
+		*buf = erealloc(*buf, *cap);
+	}
+}
+
+static int
+ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static int
+ascii_letter(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The key of ASCII text: its own NFD and NFC, no marks, no tones. One
+ * pass; levels 2 and 3 wait on the stack (a short text) meanwhile. */
+static void
+ascii_key(const char *s, size_t n, char **buf, size_t *cap, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char small[256], *words, *cases;
+	size_t i, k, nw = 0, nl = 0;
+	int after_space = 0, in_word = 0;
+	char *o;
+
+	words = n < sizeof small / 2 ? small : emalloc(2 * n + 2);
+	cases = words + n + 1;
+	reserve(buf, cap, *len, n, n, n);
+	o = *buf + *len;
+	for (i = 0; i < n;) {
+		unsigned char c = u[i];
+		if (ascii_letter(c)) {
+			*o++ = (char)(U_LETTER + weight[(c | 0x20) - 'a'][0]);
+			cases[nl++] = c >= 'a' ? 1 : 2;
+			if (!in_word)	/* a word's tone: none */
+				words[nw++] = 1;
+			in_word = 1;
+			after_space = 0;
+			i++;
+			continue;
+		}
+		in_word = 0;
+		if (ascii_space(c)) {
+			if (!after_space)
+				*o++ = U_SPACE;
+			after_space = 1;
+			i++;
+			continue;
+		}
+		after_space = 0;
+		if (c >= '0' && c <= '9') {
+			while (i < n && u[i] == '0')
+				i++;
+			for (k = i; k < n && u[k] >= '0' && u[k] <= '9'; k++)
+				;
+			o = put_number(o, k - i);
+			while (i < k)
+				*o++ = (char)u[i++];
+			continue;
+		}
+		*o++ = U_OTHER;
+		o = put_cp(o, c);
+		i++;
+	}
+	*o++ = 0;
+	memcpy(o, words, nw);
+	o += nw;
+	*o++ = 0;
+	memcpy(o, cases, nl);
+	o += nl;
+	*o++ = 0;
+	o = put_bytes(o, s, n);
+	*o++ = 1;	/* written in NFC */
+	*len = (size_t)(o - *buf);
+	if (words != small)
+		free(words);
+}
+
 /* A word ends: its tone into level 2 (1 none, 2 huyền ... 6 nặng). */
 static void
 end_word(int *in_word, int tone, unsigned char *tone_of_word, size_t *nw)
@@ -229,27 +327,26 @@ end_word(int *in_word, int tone, unsigned char *tone_of_word, size_t *nw)
 void
 collate_key(const char *s, size_t n, char **buf, size_t *cap, size_t *len)
 {
-	size_t ncp, i, nl = 0, nw = 0, need, nfclen = n;
+	size_t ncp, i, nl = 0, nw = 0, nfclen = n, nfccap = 0;
 	utf8proc_int32_t *cp;
 	unsigned char *tone_of_word, *case_of_letter;
 	char *nfcbuf = NULL, *o;
 	const char *nfctext = s;
-	size_t nfccap = 0;
 	int kind, in_word = 0, tone = 0, after_space = 0;
 
 	pthread_once(&weight_once, make_weights);
-	cp = code_points(s, n, &ncp, &kind);
-	if (kind == TEXT_UTF8)	/* ASCII is NFC; bytes not UTF-8 have no NFC */
-		nfctext = nfc_ref(s, n, &nfcbuf, &nfccap, &nfclen);
-	/* level 1 is at most 7 bytes a code point (a 1-digit number), 2 and 3
-	 * one; a text byte is at most 2 */
-	need = 7 * ncp + 2 * ncp + 3 + 2 * nfclen + 1 + 2 * n + 1;
-	if (*cap < *len + need) {
-		*cap = (*len + need) * 2;
-		*buf = erealloc(*buf, *cap);
+	for (i = 0; i < n && !((unsigned char)s[i] & 0x80); i++)
+		;
+	if (i == n) {
+		ascii_key(s, n, buf, cap, len);
+		return;
 	}
-	tone_of_word = emalloc(ncp + 1);
-	case_of_letter = emalloc(ncp + 1);
+	cp = code_points(s, n, &ncp, &kind);
+	if (kind == TEXT_UTF8)	/* bytes that are not UTF-8 have no NFC */
+		nfctext = nfc_ref(s, n, &nfcbuf, &nfccap, &nfclen);
+	reserve(buf, cap, *len, ncp, n, nfclen);
+	tone_of_word = emalloc(2 * ncp + 2);
+	case_of_letter = tone_of_word + ncp + 1;
 	o = *buf + *len;
 	for (i = 0; i < ncp;) {
 		utf8proc_int32_t c = cp[i];
@@ -267,21 +364,15 @@ collate_key(const char *s, size_t n, char **buf, size_t *cap, size_t *len)
 		}
 		after_space = 0;
 		if (c >= '0' && c <= '9') {	/* a number, by its value */
-			size_t start, digits, g = 1, k;
+			size_t start;
 			end_word(&in_word, tone, tone_of_word, &nw);
 			while (i < ncp && cp[i] == '0')
 				i++;
 			for (start = i; i < ncp && cp[i] >= '0' && cp[i] <= '9'; i++)
 				;
-			digits = i - start;
-			while (g < 5 && (digits >> (7 * g)) != 0)
-				g++;
-			*o++ = U_NUMBER;
-			*o++ = (char)(1 + g);	/* more digits, a larger number */
-			for (k = g; k-- > 0;)
-				*o++ = (char)(((digits >> (7 * k)) & 0x7f) + 1);
-			for (k = start; k < i; k++)
-				*o++ = (char)cp[k];
+			o = put_number(o, i - start);
+			for (; start < i; start++)
+				*o++ = (char)cp[start];
 			continue;
 		}
 		if (is_letter(c)) {
@@ -326,10 +417,16 @@ collate_key(const char *s, size_t n, char **buf, size_t *cap, size_t *len)
 	o += nl;
 	*o++ = 0;
 	o = put_bytes(o, nfctext, nfclen);
-	o = put_bytes(o, s, n);
+	/* level 5: the NFC spelling first (1), then the others by their
+	 * bytes (2, the bytes); text not UTF-8 is decided by level 4 */
+	if (nfctext == s) {
+		*o++ = 1;
+	} else {
+		*o++ = 2;
+		o = put_bytes(o, s, n);
+	}
 	*len = (size_t)(o - *buf);
 	free(tone_of_word);
-	free(case_of_letter);
 	free(nfcbuf);
 	free(cp);
 }

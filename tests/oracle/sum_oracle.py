@@ -320,7 +320,7 @@ def vi_order(text):
     of white space one, then punctuation and symbols by code point, numbers
     by value, the alphabet's letters, other letters by lower-case code
     point), the tone of each word, the case of each letter (lower first), the
-    NFC text's bytes, the text's own bytes."""
+    NFC text's bytes, and the NFC spelling before the others, by their bytes."""
     t = unicodedata.normalize("NFD", text)
     chars, tones, cases = [], [], []
     word, space, i = None, False, 0
@@ -373,7 +373,8 @@ def vi_order(text):
         chars.append((1, ord(c)))
         i += 1
     end_word()
-    return (chars, tones, cases, unicodedata.normalize("NFC", text).encode(), text.encode())
+    nfc = unicodedata.normalize("NFC", text)
+    return (chars, tones, cases, nfc.encode(), (0,) if nfc == text else (1, text.encode()))
 
 
 def fmt_field(v):
