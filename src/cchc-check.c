@@ -27,9 +27,9 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [--header-line N] "
-	    "[--header-rows N] [--keep first|last] [--codes FILE] [FILE]...\n"
-	    "       cchc-check --counts [-d C] [FILE]...\n"
-	    "       cchc-check --form NAME|FILE [-d C] [FILE]...\n", fp);
+	    "[--header-rows N] [--keep first|last] [--codes FILE] [--excel] [FILE]...\n"
+	    "       cchc-check --counts [-d C] [--excel] [FILE]...\n"
+	    "       cchc-check --form NAME|FILE [-d C] [--excel] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
 	fputs("Validate a dossier export and write every sound row normalised;\n"
@@ -45,6 +45,8 @@ usage(FILE *fp)
 	    "      --counts           check a count table against the identities and\n"
 	    "                         its rate columns against its counts\n"
 	    "      --form NAME|FILE   check a filled annex of this form (bm1, bm3, bm7)\n"
+	    "      --excel            CSV out (and --rejects) for a Vietnamese Excel:\n"
+	    "                         BOM, ';', CR LF\n"
 	    "  -h, --help             show this help\n"
 	    "      --version          show the version\n"
 	    "\n"
@@ -519,7 +521,7 @@ summary(struct check *c)
 int
 main(int argc, char *argv[])
 {
-	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_VERSION };
+	enum { O_REJECTS = 256, O_ORDER, O_COUNTS, O_FORM, O_VERSION, O_EXCEL };
 	static const struct option longopts[] = {
 		{"delimiter", required_argument, NULL, 'd'},
 		{"rejects", required_argument, NULL, O_REJECTS},
@@ -527,6 +529,7 @@ main(int argc, char *argv[])
 		INTAKE_LONGOPTS,
 		{"counts", no_argument, NULL, O_COUNTS},
 		{"form", required_argument, NULL, O_FORM},
+		{"excel", no_argument, NULL, O_EXCEL},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
@@ -536,7 +539,7 @@ main(int argc, char *argv[])
 	struct msgs *scratch;
 	const char *rejects_path = NULL, *form = NULL;
 	char **files;
-	int opt, i, d, col, counts = 0, nfiles, status;
+	int opt, i, d, col, counts = 0, nfiles, status, excel = 0;
 
 	msg_init(argv[0]);
 	memset(&c, 0, sizeof c);
@@ -558,6 +561,9 @@ main(int argc, char *argv[])
 			break;
 		case O_FORM:
 			form = optarg;
+			break;
+		case O_EXCEL:
+			excel = 1;
 			break;
 		case O_ORDER:
 			if (strcmp(optarg, "dmy") == 0)
@@ -587,6 +593,8 @@ main(int argc, char *argv[])
 	c.keep_last = c.opts.keep_last;
 	c.keep_given = c.opts.keep_given;
 	out_init_stdout();
+	if (excel)
+		out_excel(out_stdout);
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	if (counts || form) {
@@ -631,6 +639,8 @@ main(int argc, char *argv[])
 	if (rejects_path) {
 		rejects_not_input(rejects_path, optind < argc ? files : NULL, optind < argc ? nfiles : 0);
 		c.rejects = out_create_aside(rejects_path);
+		if (excel)	/* the file people open most */
+			out_excel(c.rejects);
 	}
 	c.msgs = msgs_new();
 	intake_init(&c.in, &c.opts, c.msgs);

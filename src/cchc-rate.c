@@ -18,7 +18,7 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: cchc-rate [-p DIGITS] [NAME=EXPR]... [FILE]...\n", fp);
+	fputs("usage: cchc-rate [-p DIGITS] [--excel] [NAME=EXPR]... [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
 	fputs("Append one column per NAME=EXPR: EXPR is A/B, A and B column names or\n"
@@ -26,6 +26,7 @@ usage(FILE *fp)
 	    "\n"
 	    "  -p, --digits N     decimals, 0 to 15 (default 2)\n"
 	    "  -d, --delimiter C  input delimiter: , (default), ; or \\t\n"
+	    "      --excel        CSV for a Vietnamese Excel: BOM, ';', CR LF, rates 99,50\n"
 	    "  -h, --help         show this help\n"
 	    "      --version      show the version\n"
 	    "\n"
@@ -46,6 +47,7 @@ struct rate {
 struct ratejob {
 	unsigned char delim;
 	int digits;
+	char point;		/* the rates' decimal mark: '.', or ',' for Excel */
 	struct rate *r;
 	size_t nr;
 	int standard;		/* no NAME=EXPR given */
@@ -304,7 +306,13 @@ on_data(struct ratejob *j, const struct csv_row *row)
 			out_field(out_stdout, "", 0);
 			continue;
 		}
-		out_field(out_stdout, buf, num_percent(a, b, j->digits, buf));
+		{
+			size_t len = num_percent(a, b, j->digits, buf);
+			char *dot = j->point != '.' ? memchr(buf, '.', len) : NULL;
+			if (dot)
+				*dot = j->point;
+			out_field(out_stdout, buf, len);
+		}
 	}
 	out_endrow(out_stdout);
 	if (problem)
@@ -334,6 +342,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{"digits", required_argument, NULL, 'p'},
 		{"delimiter", required_argument, NULL, 'd'},
+		{"excel", no_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -341,12 +350,13 @@ main(int argc, char *argv[])
 	struct ratejob j;
 	char **files;
 	size_t nfiles = 0, i;
-	int opt, d;
+	int opt, d, excel = 0;
 
 	msg_init(argv[0]);
 	memset(&j, 0, sizeof j);
 	j.delim = ',';
 	j.digits = 2;
+	j.point = '.';
 	while ((opt = getopt_long(argc, argv, "p:d:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'p':
@@ -357,6 +367,11 @@ main(int argc, char *argv[])
 			if ((d = csvin_delim_opt("-d", optarg)) < 0)
 				return EXIT_FAIL;
 			j.delim = (unsigned char)d;
+			break;
+		case 'E':
+			/* a Vietnamese Excel reads 99,50 as a number, 99.50 as none */
+			excel = 1;
+			j.point = ',';
 			break;
 		case 'h':
 			usage(stdout);
@@ -434,6 +449,8 @@ main(int argc, char *argv[])
 		}
 	}
 	out_init_stdout();
+	if (excel)
+		out_excel(out_stdout);
 	j.msgs = msgs_new();
 	for (i = 0; i < nfiles; i++) {
 		int r;

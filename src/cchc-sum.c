@@ -30,8 +30,8 @@ usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
 	    "[-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
-	    "[--keep first|last] [--codes FILE] [-j N] [FILE]...\n"
-	    "       cchc-sum --merge [--total] [FILE]...\n", fp);
+	    "[--keep first|last] [--codes FILE] [-j N] [--excel] [FILE]...\n"
+	    "       cchc-sum --merge [--total] [--excel] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
 	fputs("Count dossier statuses for a reporting period, one row per group.\n"
@@ -53,6 +53,7 @@ usage(FILE *fp)
 	    "  -j, --jobs N         threads for a regular file (default: the cores)\n"
 	    "  -d, --delimiter C    input delimiter: , (default), ; or \\t\n"
 	    "      --date-order ORD dmy (default) or mdy\n"
+	    "      --excel          CSV for a Vietnamese Excel: BOM, ';', CR LF\n"
 	    "  -h, --help           show this help\n"
 	    "      --version        show the version\n"
 	    "\n"
@@ -994,7 +995,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT };
+	       O_VERSION, O_WOT, O_EXCEL };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
@@ -1011,6 +1012,7 @@ main(int argc, char *argv[])
 		{"jobs", required_argument, NULL, 'j'},
 		{"delimiter", required_argument, NULL, 'd'},
 		{"date-order", required_argument, NULL, O_ORDER},
+		{"excel", no_argument, NULL, O_EXCEL},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
@@ -1021,7 +1023,7 @@ main(int argc, char *argv[])
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
 	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
 	char dropped[80] = "";
-	int opt, d, calendar = 0, merge = 0, nfiles, status;
+	int opt, d, calendar = 0, merge = 0, nfiles, status, excel = 0;
 	size_t g;
 
 	msg_init(argv[0]);
@@ -1040,6 +1042,7 @@ main(int argc, char *argv[])
 		case O_TOTAL: s.total = 1; break;
 		case O_WOT: s.withdrawn_on_time = 1; break;
 		case O_MERGE: merge = 1; break;
+		case O_EXCEL: excel = 1; break;
 		case 'j':
 			if ((jobs = (int)opt_int("-j", optarg, 1, 64, "a number of threads")) < 0)
 				return EXIT_FAIL;
@@ -1083,6 +1086,8 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		}
 		out_init_stdout();
+		if (excel)
+			out_excel(out_stdout);
 		return run_merge(opts.delim, s.total, files, nfiles);
 	}
 	if (period) {
@@ -1137,6 +1142,8 @@ main(int argc, char *argv[])
 	s.new_ids = smap_new(sizeof(struct id_at));
 	dossier_parser_init(&s.parser, opts.date_order);
 	out_init_stdout();
+	if (excel)
+		out_excel(out_stdout);
 	if (s.keep_last) {
 		/* first pass: the last FILE each dossier is in */
 		struct msgs *scratch = msgs_new();

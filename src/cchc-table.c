@@ -19,7 +19,7 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-table --form NAME|FILE [--format csv|md|html|txt] [--locale vi|en] "
-	    "[-k N] [--partial] [FILE]...\n"
+	    "[--excel] [-k N] [--partial] [FILE]...\n"
 	    "       cchc-table --list-forms\n"
 	    "       cchc-table --show-form NAME\n", fp);
 	if (fp == stderr)
@@ -30,6 +30,7 @@ usage(FILE *fp)
 	    "  -t, --format FMT       csv (default), md, html or txt\n"
 	    "  -l, --locale LOC       vi (123.747, 99,95%) or en (123,747, 99.95%);\n"
 	    "                         csv is plain unless given, the others vi\n"
+	    "      --excel            csv for a Vietnamese Excel: BOM, ';', CR LF, vi numbers\n"
 	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
 	    "      --partial          a value the data lacks is named, but exit 0\n"
 	    "      --list-forms       list the built-in forms\n"
@@ -274,26 +275,6 @@ format_fig(const struct style *st, const struct form_row *r, struct fig g, char 
 		n = num_format_dec(g.d, '.', 0, buf);
 	if (st->locale && r->pct)
 		strcpy(buf + n, "%");
-}
-
-/* A spreadsheet runs a cell that starts with = + - @ as a formula: such a
- * label is written with a leading apostrophe, unless it is a number. */
-static void
-out_cell(const char *s)
-{
-	struct dec d;
-	int pct;
-
-	if ((s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	    s[0] == '\r') && num_decimal(s, strlen(s), &d, &pct) != NUM_OK) {
-		char *q = emalloc(strlen(s) + 2);
-		q[0] = '\'';
-		strcpy(q + 1, s);
-		out_fieldz(out_stdout, q);
-		free(q);
-		return;
-	}
-	out_fieldz(out_stdout, s);
 }
 
 /* Text for a terminal, a Markdown renderer or a browser (md, html, txt):
@@ -587,7 +568,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		out_endrow(out_stdout);
 		for (i = 0; i < f->n; i++) {
 			for (c = 0; c < 5; c++)
-				out_cell(cell[i * 5 + c]);
+				out_fieldz(out_stdout, cell[i * 5 + c]);
 			out_endrow(out_stdout);
 		}
 		break;
@@ -716,13 +697,14 @@ show_form(const char *want)
 int
 main(int argc, char *argv[])
 {
-	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION };
+	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL };
 	static const struct option longopts[] = {
 		{"form", required_argument, NULL, 'f'},
 		{"format", required_argument, NULL, 't'},
 		{"locale", required_argument, NULL, 'l'},
 		{"keys", required_argument, NULL, 'k'},
 		{"partial", no_argument, NULL, O_PARTIAL},
+		{"excel", no_argument, NULL, O_EXCEL},
 		{"list-forms", no_argument, NULL, O_LIST},
 		{"show-form", required_argument, NULL, O_SHOW},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -737,7 +719,7 @@ main(int argc, char *argv[])
 	struct fig *fig;
 	const char *form_arg = NULL;
 	char err[1024];
-	int opt, i, partial = 0, d, locale_given = 0;
+	int opt, i, partial = 0, d, locale_given = 0, excel = 0;
 
 	msg_init(argv[0]);
 	memset(&t, 0, sizeof t);
@@ -769,6 +751,7 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			break;
 		case O_PARTIAL: partial = 1; break;
+		case O_EXCEL: excel = 1; break;
 		case O_LIST: return list_forms();
 		case O_SHOW: return show_form(optarg);
 		case 'd':
@@ -792,7 +775,12 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_FAIL;
 	}
-	if (!locale_given && st.fmt != FMT_CSV)
+	if (excel && st.fmt != FMT_CSV) {
+		warnx_("--excel goes with --format csv (the default)");
+		return EXIT_FAIL;
+	}
+	/* a Vietnamese Excel reads 99,95% as a number, 99.95 as none */
+	if (!locale_given && (st.fmt != FMT_CSV || excel))
 		st.locale = 'v';
 	{	/* standard input is read once: a second '-' would be empty */
 		int stdin_uses = 0;
@@ -845,6 +833,10 @@ main(int argc, char *argv[])
 		form_eval(&f, fig, &ops, &ev);
 	}
 	out_init_stdout();
+	if (excel)
+		out_excel(out_stdout);
+	else if (st.fmt == FMT_CSV)	/* the annex is a document: opened, printed */
+		out_guard_formulas(out_stdout);
 	write_form(&f, &st, fig);
 	out_close(out_stdout);
 	{

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "sum.h"
+#include "lib/collate.h"
 #include "lib/msg.h"
 #include "lib/num.h"
 #include "lib/out.h"
@@ -80,33 +81,47 @@ add_tables(struct smap *into, struct smap *from)
 	}
 }
 
-/* Group keys in byte order of their values, column by column. */
+/* A group and its place in the order: the sort keys of its values, one
+ * after the other (collate.h), made once per group. */
 struct group {
 	const char *key;
 	size_t n;
 	struct counts *c;
+	size_t sk, skn;		/* its sort key: at sk in the keys' buffer */
+	const char *skp;
 };
 
 static int
 cmp_group(const void *pa, const void *pb)
 {
 	const struct group *a = pa, *b = pb;
-	size_t i = 0, j = 0;
 
-	while (i < a->n && j < b->n) {
-		uint32_t la, lb;
-		int r;
-		memcpy(&la, a->key + i, 4);
-		memcpy(&lb, b->key + j, 4);
-		r = memcmp(a->key + i + 4, b->key + j + 4, la < lb ? la : lb);
-		if (r)
-			return r;
-		if (la != lb)
-			return la < lb ? -1 : 1;
-		i += 4 + la;
-		j += 4 + lb;
+	return collate_keycmp(a->skp, a->skn, b->skp, b->skn);
+}
+
+/* The groups in Vietnamese alphabetical order of their values (as read:
+ * a group tong' sorts as tong), column by column. */
+static void
+sort_groups(struct group *gs, size_t n)
+{
+	char *keys = NULL;
+	size_t cap = 0, len = 0, i;
+
+	for (i = 0; i < n; i++) {
+		size_t off = 0;
+		gs[i].sk = len;
+		while (off < gs[i].n) {
+			uint32_t l;
+			memcpy(&l, gs[i].key + off, 4);
+			collate_key(gs[i].key + off + 4, l, &keys, &cap, &len);
+			off += 4 + l;
+		}
+		gs[i].skn = len - gs[i].sk;
 	}
-	return (i < a->n) - (j < b->n);
+	for (i = 0; i < n; i++)
+		gs[i].skp = keys + gs[i].sk;
+	qsort(gs, n, sizeof *gs, cmp_group);
+	free(keys);
 }
 
 static void
@@ -146,7 +161,7 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 	gs = emalloc((n + 1) * sizeof *gs);
 	while (smap_next(groups, &it, &gs[i].key, &gs[i].n, &v))
 		gs[i++].c = v;
-	qsort(gs, n, sizeof *gs, cmp_group);
+	sort_groups(gs, n);
 	for (i = 0; i < n; i++) {
 		size_t off = 0;
 		for (k = 0; k < nkeys; k++) {

@@ -383,7 +383,7 @@ ERR
 @test "check: --help, --version, a bad option" {
 	run cchc-check --help
 	assert_success
-	assert_line --index 0 "usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [--header-line N] [--header-rows N] [--keep first|last] [--codes FILE] [FILE]..."
+	assert_line --index 0 "usage: cchc-check [-d C] [--rejects FILE] [--date-order dmy|mdy] [--header-line N] [--header-rows N] [--keep first|last] [--codes FILE] [--excel] [FILE]..."
 	run cchc-check --version
 	assert_success
 	assert_output --regexp '^cchc-check [0-9]+\.[0-9]+\.[0-9]+$'

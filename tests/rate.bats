@@ -93,7 +93,7 @@ ERR
 	assert_failure 2
 	[[ "$stderr" == *"write error on standard output: No space left on device"* ]]
 	run cchc-rate --help
-	assert_line --index 0 "usage: cchc-rate [-p DIGITS] [NAME=EXPR]... [FILE]..."
+	assert_line --index 0 "usage: cchc-rate [-p DIGITS] [--excel] [NAME=EXPR]... [FILE]..."
 	run cchc-rate --version
 	assert_output --regexp '^cchc-rate [0-9.]+$'
 }

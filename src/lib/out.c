@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "msg.h"
+#include "num.h"
 #include "out.h"
 
 #define OUT_BUFSZ (256 * 1024)
@@ -20,6 +21,10 @@ struct out {
 	char *aside;		/* the file written aside, until renamed to name */
 	int own_name;		/* name was allocated here */
 	int row_started;
+	char delim;		/* between fields: ',', or ';' for Excel */
+	int crlf;		/* CR LF after a row, for Excel */
+	int bom;		/* a BOM before the first row, not yet written */
+	int guard;		/* a field a spreadsheet would run is written as text */
 	size_t len;
 	char buf[OUT_BUFSZ];
 };
@@ -47,8 +52,27 @@ out_open(int fd, const char *name)
 	o->aside = NULL;
 	o->own_name = 0;
 	o->row_started = 0;
+	o->delim = ',';
+	o->crlf = 0;
+	o->bom = 0;
+	o->guard = 0;
 	o->len = 0;
 	return o;
+}
+
+void
+out_guard_formulas(struct out *o)
+{
+	o->guard = 1;
+}
+
+void
+out_excel(struct out *o)
+{
+	o->delim = ';';
+	o->crlf = 1;
+	o->bom = 1;
+	o->guard = 1;
 }
 
 /* The files written aside and not yet renamed: removed when the program
@@ -137,7 +161,7 @@ out_str(struct out *o, const char *s)
 	out_bytes(o, s, strlen(s));
 }
 
-/* RFC 4180 quoting is needed for the delimiter, quote, CR, LF; and for
+/* RFC 4180 quoting is needed for the delimiter d, quote, CR, LF; and for
  * spaces at either end, which a reader that trims would otherwise lose.
  * Sixteen bytes at a time with SSE2, else eight: a byte equal to c makes
  * x ^ c*ones have a zero byte. The tail is one more load overlapping the
@@ -146,11 +170,11 @@ out_str(struct out *o, const char *s)
 #include <emmintrin.h>
 
 static inline int
-special16(const char *p)
+special16(const char *p, char d)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)p);
 	__m128i hit = _mm_or_si128(
-	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(d)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
 	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
 
 	return _mm_movemask_epi8(hit) != 0;
@@ -158,13 +182,13 @@ special16(const char *p)
 #endif
 
 static inline int
-special8(const char *p)
+special8(const char *p, char delim)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	uint64_t x, a, b, c, d;
 
 	memcpy(&x, p, 8);
-	a = x ^ (ones * ',');
+	a = x ^ (ones * (unsigned char)delim);
 	b = x ^ (ones * '"');
 	c = x ^ (ones * '\n');
 	d = x ^ (ones * '\r');
@@ -172,8 +196,8 @@ special8(const char *p)
 	    ((d - ones) & ~d)) & high) != 0;
 }
 
-static int
-needs_quotes(const char *s, size_t n)
+static inline __attribute__((always_inline)) int
+needs_quotes(const char *s, size_t n, char d)
 {
 	size_t i;
 
@@ -184,37 +208,52 @@ needs_quotes(const char *s, size_t n)
 #ifdef __SSE2__
 	if (n >= 16) {
 		for (i = 0; i + 16 <= n; i += 16)
-			if (special16(s + i))
+			if (special16(s + i, d))
 				return 1;
-		return i < n && special16(s + n - 16);
+		return i < n && special16(s + n - 16, d);
 	}
 #endif
 	if (n >= 8) {
 		for (i = 0; i + 8 <= n; i += 8)
-			if (special8(s + i))
+			if (special8(s + i, d))
 				return 1;
-		return i < n && special8(s + n - 8);
+		return i < n && special8(s + n - 8, d);
 	}
 	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+		if (s[i] == d || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
 			return 1;
 	return 0;
 }
 
-static void
+/* The BOM owed before the first row, then room for a field of n bytes
+ * (out_excel). */
+static __attribute__((noinline, cold)) void
+put_bom(struct out *o, size_t n)
+{
+	o->bom = 0;
+	out_bytes(o, "\xef\xbb\xbf", 3);
+	if (OUT_BUFSZ - o->len <= n)
+		out_flush(o);
+}
+
+static inline __attribute__((always_inline)) void
 put_field(struct out *o, const char *s, size_t n, int quote)
 {
 
 	if (!quote && OUT_BUFSZ - o->len > n) {	/* the usual case, in place */
 		if (o->row_started)
-			o->buf[o->len++] = ',';
+			o->buf[o->len++] = o->delim;
+		else if (__builtin_expect(o->bom, 0))
+			put_bom(o, n);
 		o->row_started = 1;
 		memcpy(o->buf + o->len, s, n);
 		o->len += n;
 		return;
 	}
 	if (o->row_started)
-		out_bytes(o, ",", 1);
+		out_bytes(o, &o->delim, 1);
+	else if (o->bom)
+		put_bom(o, 0);
 	o->row_started = 1;
 	if (!quote) {
 		out_bytes(o, s, n);
@@ -233,10 +272,36 @@ put_field(struct out *o, const char *s, size_t n, int quote)
 	o->len += csv_write(o->buf + o->len, OUT_BUFSZ - o->len, s, n);
 }
 
+/* A spreadsheet runs a cell that starts with = + - @ as a formula, and
+ * drops a tab or a CR there: unless the field is a number (-5), it is
+ * written after an apostrophe, which spreadsheets show as text. */
+static __attribute__((noinline)) void
+put_guarded(struct out *o, const char *s, size_t n)
+{
+	struct dec d;
+	int pct;
+	char *q;
+
+	if (num_decimal(s, n, &d, &pct) == NUM_OK) {
+		put_field(o, s, n, needs_quotes(s, n, o->delim));
+		return;
+	}
+	q = emalloc(n + 2);
+	q[0] = '\'';
+	memcpy(q + 1, s, n);
+	put_field(o, q, n + 1, needs_quotes(q, n + 1, o->delim));
+	free(q);
+}
+
 void
 out_field(struct out *o, const char *s, size_t n)
 {
-	put_field(o, s, n, needs_quotes(s, n));
+	if (__builtin_expect(o->guard, 0) && n && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+	    s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
+		put_guarded(o, s, n);
+		return;
+	}
+	put_field(o, s, n, needs_quotes(s, n, o->delim));
 }
 
 void
@@ -254,6 +319,8 @@ out_fieldz(struct out *o, const char *s)
 void
 out_endrow(struct out *o)
 {
+	if (o->crlf)
+		out_bytes(o, "\r", 1);
 	if (o->len < OUT_BUFSZ)
 		o->buf[o->len++] = '\n';
 	else

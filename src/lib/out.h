@@ -1,4 +1,5 @@
-/* out.h: CSV out, UTF-8, LF, a field quoted only when it must be.
+/* out.h: CSV out, UTF-8, LF, a field quoted only when it must be (or the
+ * CSV a spreadsheet opens: out_excel).
  * Every write is checked: a write error (full disk) is reported and exits 2.
  * A closed pipe on standard output ends the program quietly, but never with
  * status 0: it dies of SIGPIPE (141 in the shell), whether or not its parent
@@ -20,6 +21,19 @@ void out_field(struct out *o, const char *s, size_t n);
 void out_field_plain(struct out *o, const char *s, size_t n);
 void out_fieldz(struct out *o, const char *s);
 void out_endrow(struct out *o);
+/* A spreadsheet runs a cell that starts with = + - or @ as a formula (and
+ * drops a leading tab or CR): from now on such a field, unless it is a
+ * number, is written after an apostrophe ('=x), which spreadsheets show as
+ * text. For documents, never for data read by programs. */
+void out_guard_formulas(struct out *o);
+/* From now on, the CSV a person opens with a double-click in Excel set to
+ * Vietnamese: a UTF-8 BOM before the first row (Excel reads a file without
+ * one in the system's code page), ';' between fields (the list separator
+ * of the Vietnamese regional settings: a comma would leave every row in
+ * one column), CR LF after each row (what Excel writes; a line end inside
+ * a quoted value is left as it is: Excel shows a CR there as a box), and
+ * formulas guarded. Call it before anything is written. */
+void out_excel(struct out *o);
 /* Flush and close; exits 2 on a write error. */
 void out_close(struct out *o);
 

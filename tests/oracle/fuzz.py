@@ -45,7 +45,9 @@ codes by name or a few exact words), and every rule's edge in content:
     forms, a time given), --as-of on from, on to, inside;
   - groups by cap, co_quan, kenh, trang_thai and two columns, values tong,
     tong', Tổng, tong!, with commas, quotes, a leading =, Vietnamese text in
-    NFC and NFD, padded with spaces, empty; --total; --withdrawn-on-time;
+    NFC and NFD, padded with spaces, empty, names whose Vietnamese order is
+    not their byte order (Đ, Ă, tones, case, numbers); --total;
+    --withdrawn-on-time;
   - two or three FILEs with overlapping dossiers (other statuses, dates),
     their columns in other orders, without --keep, --keep first, --keep last.
 
@@ -78,7 +80,10 @@ TIMES = ["00:00:00", "07:30:00", "08:00:00", "08:00:01", "11:59:59",
 AGENCIES = ["Sở Tư pháp", "Sở Kế hoạch, Đầu tư", "UBND xã Tịnh Khê",
             "Văn phòng Đăng ký đất đai", "tong", "tong'", "Tổng", "tong!",
             "tong-a", 'Trung tâm "Một cửa"', "", "A", "A B", "A, B",
-            "=SUM(A1)", "Ban Quản lý KKT Dung Quất", "Phường Nghĩa Lộ"]
+            "=SUM(A1)", "Ban Quản lý KKT Dung Quất", "Phường Nghĩa Lộ",
+            # the Vietnamese order's hazards (cchc-sum(1), OUTPUT)
+            "Phường 2", "Phường 10", "Đà Nẵng", "ĐÀ NẴNG", "Điện Bàn", "Zzz",
+            "An Phú", "an phú", "Ân Phú", "Ăn", "Hòa Bình", "Hoà Bình", "Bỉnh"]
 STATUS_WORDS = {"1": ["Mới đăng ký"], "2": ["Đã tiếp nhận"],
                 "3": ["Từ chối tiếp nhận"], "4": ["Đang xử lý", "Hồ sơ đang xử lý"],
                 "5": ["Chờ bổ sung"], "6": ["Chờ thanh toán phí"],

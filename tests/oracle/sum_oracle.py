@@ -309,6 +309,74 @@ def read_file(path):
     return header, rows[:len(rows) - footer], footer
 
 
+# cchc-sum(1), OUTPUT: the alphabet, and the tones after none.
+ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+TONES = ["\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]  # huyền hỏi ngã sắc nặng
+
+
+def vi_order(text):
+    """cchc-sum(1), OUTPUT: a text's place in Vietnamese alphabetical order,
+    as a tuple Python compares level by level: the characters (in NFD: a run
+    of white space one, then punctuation and symbols by code point, numbers
+    by value, the alphabet's letters, other letters by lower-case code
+    point), the tone of each word, the case of each letter (lower first), the
+    NFC text's bytes, and the NFC spelling before the others, by their bytes."""
+    t = unicodedata.normalize("NFD", text)
+    chars, tones, cases = [], [], []
+    word, space, i = None, False, 0
+
+    def end_word():
+        nonlocal word
+        if word is not None:
+            tones.append(word)
+        word = None
+
+    while i < len(t):
+        c = t[i]
+        cat = unicodedata.category(c)
+        if cat.startswith("M"):          # a mark on no letter
+            i += 1
+            continue
+        if c in " \t\n\v\f\r" or cat == "Zs":
+            end_word()
+            if not space:
+                chars.append((0,))
+            space, i = True, i + 1
+            continue
+        space = False
+        if c in "0123456789":
+            end_word()
+            j = i
+            while j < len(t) and t[j] in "0123456789":
+                j += 1
+            chars.append((2, int(t[i:j])))
+            i = j
+            continue
+        if cat.startswith("L"):
+            j = i + 1
+            while j < len(t) and unicodedata.category(t[j]).startswith("M"):
+                j += 1
+            marks = t[i + 1:j]
+            low = c.lower() if len(c.lower()) == 1 else c
+            letter = low
+            for m in marks:                 # the mark that makes ă â ê ô ơ ư
+                if unicodedata.normalize("NFC", low + m) in ALPHABET:
+                    letter = unicodedata.normalize("NFC", low + m)
+                    break
+            chars.append((3, ALPHABET.index(letter)) if letter in ALPHABET else (4, ord(low)))
+            cases.append(0 if low == c else 1)
+            tone = next((TONES.index(m) + 1 for m in marks if m in TONES), 0)
+            word = tone if not word else word
+            i = j
+            continue
+        end_word()
+        chars.append((1, ord(c)))
+        i += 1
+    end_word()
+    nfc = unicodedata.normalize("NFC", text)
+    return (chars, tones, cases, nfc.encode(), (0,) if nfc == text else (1, text.encode()))
+
+
 def fmt_field(v):
     """cchc(7), CSV: quoted only when it must be."""
     if re.search(r'[,"\r\n]', v) or v != v.strip(" "):
@@ -436,9 +504,10 @@ def run(argv):
     if not cols:
         groups.setdefault((), dict.fromkeys(COUNTS, 0))
     lines = [",".join(cols + COUNTS)]
-    # Sorted by their values, column by column, in byte order. READING: by
-    # the values read, before the total row's escape below is applied.
-    for key in sorted(groups, key=lambda k: [v.encode() for v in k]):
+    # Sorted by their values, column by column, in Vietnamese alphabetical
+    # order (cchc-sum(1), OUTPUT). READING: by the values read, before the
+    # total row's escape below is applied.
+    for key in sorted(groups, key=lambda k: [vi_order(v) for v in k]):
         vals = list(key)
         # --total: a group whose first value is tong, tong', ... is written
         # with one ' more. READING: always, with --total or not (so that the
