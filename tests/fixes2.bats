@@ -123,3 +123,77 @@ cchc-sum|--merge|cchc-sum: 0 rows: 0 merged, 0 rejected; 0 groups'
 	assert_output "ma_ho_so,kenh,ngay_tiep_nhan"
 	assert_equal "$stderr" "cchc-check: $T/n.csv:2: ma_ho_so: NUL byte in the value: \"A\\x00B\""$'\n'"cchc-check: 1 rows: 0 passed, 1 rejected (1 NUL byte)"
 }
+
+# The tester's file: an old export's header and row, then the export read.
+off_csv() {
+	printf 'ma_ho_so,kenh,ngay_tiep_nhan\nOLD,3,01/05/2024\nma_ho_so,kenh,ngay_tiep_nhan\nK1,1,02/01/2024\nK2,1,02/01/2024\n' > "$T/off.csv"
+}
+
+SUMMARY2='cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 2 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable'
+SUMMARY3='cchc-sum: period 15/12/2023-14/12/2024: 3 rows: 3 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable'
+HDR_SUM='tiep_nhan,ky_truoc,moi_tiep_nhan,nop_truc_tuyen,nop_truc_tiep,nop_buu_chinh,da_giai_quyet,gq_truoc_han,gq_dung_han,gq_qua_han,dang_giai_quyet,dang_trong_han,dang_qua_han'
+
+@test "fixes2: cchc-sum -j N reads standard input, a regular file, from where the shell left it, as -j 1 does" {
+	off_csv
+	cd "$T"
+	for j in 1 2 4; do
+		for part in "" 1; do
+			run --separate-stderr env CCHC_MIN_PART_SIZE=$part sh -c \
+			    "{ read l; read l; cchc-sum -j $j --period 2024 -g kenh; } < off.csv"
+			assert_success
+			assert_output "kenh,$HDR_SUM"$'\ntruc_tiep,2,0,2,0,2,0,0,0,0,0,2,2,0'
+			assert_equal "$stderr" "$SUMMARY2"
+		done
+	done
+	# and leaves it at the end: what follows in the shell reads nothing more
+	run --separate-stderr sh -c '{ read l; read l; cchc-sum -j 2 --period 2024 > /dev/null 2>&1; cat; } < off.csv'
+	assert_success
+	assert_output ""
+	# what is at the offset is looked at as a file's start: a BOM, a workbook
+	{ printf 'skipped\n\357\273\277'; sed 1,2d off.csv; } > bom.csv
+	{ printf 'skipped\n'; printf 'PK\3\4 a workbook after a line\n'; } > wb.csv
+	for j in 1 2; do
+		run --separate-stderr env CCHC_MIN_PART_SIZE=1 sh -c "{ read l; cchc-sum -j $j --period 2024; } < bom.csv"
+		assert_success
+		assert_output "$HDR_SUM"$'\n2,0,2,0,2,0,0,0,0,0,2,2,0'
+		assert_equal "$stderr" "$SUMMARY2"
+		run --separate-stderr env CCHC_MIN_PART_SIZE=1 sh -c "{ read l; cchc-sum -j $j --period 2024; } < wb.csv"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "cchc-sum: standard input: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv -f float FILE | cchc-sum (dates as serial numbers, read exactly)"$'\n'"cchc-sum: period 15/12/2023-14/12/2024: 0 rows: 0 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable"
+	done
+}
+
+@test "fixes2: '- -' reads standard input twice from where it is: at its end an empty file, exit 2, the same for every -j and cchc-check" {
+	off_csv
+	cd "$T"
+	sed 1,2d off.csv > f.csv
+	for j in 1 2 4; do
+		run --separate-stderr env CCHC_MIN_PART_SIZE=1 sh -c "cchc-sum -j $j --period 2024 - - < f.csv"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "cchc-sum: standard input: empty file: no header line"$'\n'"$SUMMARY2"
+	done
+	run --separate-stderr sh -c 'cchc-check - - < f.csv'
+	assert_failure 2
+	assert_output $'ma_ho_so,kenh,ngay_tiep_nhan\nK1,truc_tiep,2024-01-02\nK2,truc_tiep,2024-01-02'
+	assert_equal "$stderr" $'cchc-check: standard input: empty file: no header line\ncchc-check: 2 rows: 2 passed, 0 rejected'
+	# a pipe, the same
+	run --separate-stderr sh -c 'cat f.csv | cchc-sum -j 2 --period 2024 - -'
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cchc-sum: standard input: empty file: no header line"$'\n'"$SUMMARY2"
+}
+
+@test "fixes2: --keep last refuses a regular file redirected on standard input, as any standard input" {
+	off_csv
+	cd "$T"
+	for tool in "cchc-sum --period 2024" cchc-check; do
+		for args in "" "-"; do
+			run --separate-stderr sh -c "{ read l; read l; $tool --keep last $args; } < off.csv"
+			assert_failure 2
+			assert_output ""
+			assert_equal "$stderr" "${tool%% *}: --keep last reads the input twice (to know which copy of a dossier is the last): standard input cannot be; name the files"
+		done
+	done
+}

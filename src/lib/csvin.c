@@ -631,8 +631,6 @@ csvin_feed_fd(struct csvin *in, int fd, off_t start, off_t end)
 	if (env && atol(env) > 0 && atol(env) < BLOCK)
 		block = (size_t)atol(env);
 	buf = emalloc(BLOCK);
-	if (!stream && start > 0)
-		r->at_start = 0;
 	while (!eof && !r->stop) {
 		/* the first read sees the first bytes whole (a BOM, a zip's
 		 * header): 64, even from a slow pipe */

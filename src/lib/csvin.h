@@ -92,7 +92,9 @@ void csvin_skip_lines(struct csvin *r, unsigned long n);
 void csvin_set_part(struct csvin *r);
 /* Feeds bytes start..end of fd with pread(2), or, end < 0, all that read(2)
  * gives from where fd is. Returns CSVIN_OK, CSVIN_EREAD, CSVIN_STOPPED or a
- * not-CSV status (looked at on the file's first bytes only). */
+ * not-CSV status (looked at on the file's first bytes only: the first fed
+ * to a reader not csvin_set_part's, wherever start is, as a stream read
+ * from an offset a shell left begins there). */
 int csvin_feed_fd(struct csvin *r, int fd, off_t start, off_t end);
 /* At a record boundary with nothing pending: no field open, no quote open,
  * no syntax error's line to pass, no CR whose LF may follow. The state a
