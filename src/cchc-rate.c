@@ -453,20 +453,15 @@ main(int argc, char *argv[])
 		out_excel(out_stdout);
 	j.msgs = msgs_new();
 	for (i = 0; i < nfiles; i++) {
+		char why[1024];
 		int r;
 		j.saw_header = 0;
 		r = csvin_read(files[i], j.delim, on_row, &j, NULL);
+		csvin_end_text(r, j.saw_header, files[i], why, sizeof why);
 		if (msgs_flush(j.msgs, stderr) < 0)
 			die("write error on standard error");
-		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
-			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error",
-			    strerror(errno));
-			j.fatal = 1;
-		} else if (r == CSVIN_UTF16) {
-			warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", files[i]);
-			j.fatal = 1;
-		} else if (r == CSVIN_OK && !j.saw_header) {
-			warnx_("%s: empty file: no header line", files[i]);
+		if (why[0]) {	/* a workbook, UTF-16, no header...: no table */
+			warnx_("%s", why);
 			j.fatal = 1;
 		}
 		if (j.fatal && !j.have_first)

@@ -786,14 +786,17 @@ guess_cut(int fd, off_t target, off_t end, unsigned char delim, size_t nf)
  * bytes of -j 1 on any input; an input where no cut is a record boundary
  * is read by one thread, in order.
  *
+ * The file is read from from, where fd is (standard input that a shell
+ * has read part of: a stream would begin there), to size.
+ *
  * head is the reader of the file's start (on s), ended here. Returns the
  * reading status. */
 static int
-sum_parallel(struct sum *s, struct csvin *head, int fd, off_t size, int jobs)
+sum_parallel(struct sum *s, struct csvin *head, int fd, off_t from, off_t size, int jobs)
 {
 	struct part *parts;
 	pthread_t *tid;
-	off_t h = 0, body, *cut, min_part = (off_t)1 << 20;
+	off_t h = from, body, *cut, min_part = (off_t)1 << 20;
 	struct csvin *cur;
 	struct sum *curw;
 	unsigned long curbase = 0, headers;
@@ -900,6 +903,7 @@ sum_file(struct sum *s, const char *path, int jobs)
 	struct stat sb;
 	char msg[1024];
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY), status;
+	off_t base;
 
 	/* every input is opened once: a FIFO cannot be opened twice */
 	if (fd < 0) {
@@ -912,8 +916,15 @@ sum_file(struct sum *s, const char *path, int jobs)
 	head = csvin_new(path, s->opts->delim, on_row, s);
 	if (s->opts->header_line > 1)
 		csvin_skip_lines(head, s->opts->header_line - 1);
-	if (jobs > 1 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		status = sum_parallel(s, head, fd, sb.st_size, jobs);
+	if (jobs > 1 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (base = lseek(fd, 0, SEEK_CUR)) >= 0) {
+		/* pread from where fd is, as read(2) would, and leave it where
+		 * read(2) would have: at the end (a second '-' reads nothing) */
+		status = sum_parallel(s, head, fd, base < sb.st_size ? base : sb.st_size,
+		    sb.st_size, jobs);
+		if (lseek(fd, sb.st_size > base ? sb.st_size : base, SEEK_SET) < 0 &&
+		    status == CSVIN_OK)
+			status = CSVIN_EREAD;
 	} else {
 		status = csvin_end(head, csvin_feed_fd(head, fd, 0, -1), &st);
 		s->empty += st.empty;

@@ -808,19 +808,17 @@ main(int argc, char *argv[])
 	t.msgs = msgs_new();
 	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
+		char why[1024];
 		int r;
 		t.saw_header = 0;
 		r = csvin_read(path, t.delim, on_data_row, &t, NULL);
+		csvin_end_text(r, t.saw_header, path, why, sizeof why);
 		if (msgs_flush(t.msgs, stderr) < 0)
 			die("write error on standard error");
-		if (r == CSVIN_EOPEN || r == CSVIN_EREAD)
-			die("%s: %s: %s", path, r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
-		if (r == CSVIN_UTF16)
-			die("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8", path);
 		if (t.fatal)
 			exit(EXIT_FAIL);
-		if (!t.saw_header)
-			die("%s: empty file: no header line", path);
+		if (why[0])	/* a workbook, UTF-16, no header...: no table */
+			die("%s", why);
 		if (i >= argc)
 			break;
 	}

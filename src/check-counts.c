@@ -592,21 +592,15 @@ run_counts(unsigned char delim, char **files, int nfiles)
 	k.m = msgs_new();
 	for (i = 0; i < nfiles; i++) {
 		struct csvin_stats st = {0, 0};
+		char why[1024];
 		k.saw_header = 0;
 		r = csvin_read(files[i], delim, on_count_row, &c, &st);
+		csvin_end_text(r, k.saw_header, files[i], why, sizeof why);
 		k.empty += st.empty;
 		if (msgs_flush(k.m, stderr) < 0)
 			die("write error on standard error");
-		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
-			warnx_("%s: %s: %s", files[i], r == CSVIN_EOPEN ? "cannot open" : "read error",
-			    strerror(errno));
-			k.fatal = 1;
-		} else if (r == CSVIN_UTF16) {
-			warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8",
-			    files[i]);
-			k.fatal = 1;
-		} else if (!k.saw_header) {
-			warnx_("%s: empty file: no header line", files[i]);
+		if (why[0]) {	/* a workbook, UTF-16, no header...: no table */
+			warnx_("%s", why);
 			k.fatal = 1;
 		}
 	}

@@ -405,19 +405,13 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 		k.at[i] = -1;
 	for (fi = 0; fi < nfiles && !k.fatal; fi++) {
 		struct csvin_stats st = {0, 0};
+		char why[1024];
 		k.saw_header = 0;
 		r = csvin_read(files[fi], delim, on_annex_row, &k, &st);
 		k.empty += st.empty;
-		if (r == CSVIN_EOPEN || r == CSVIN_EREAD) {
-			warnx_("%s: %s: %s", files[fi], r == CSVIN_EOPEN ? "cannot open" : "read error",
-			    strerror(errno));
-			k.fatal = 1;
-		} else if (r == CSVIN_UTF16) {
-			warnx_("%s: the file is UTF-16; convert it first: iconv -f UTF-16 -t UTF-8",
-			    files[fi]);
-			k.fatal = 1;
-		} else if (!k.saw_header) {
-			warnx_("%s: empty file: no header line", files[fi]);
+		if (csvin_end_text(r, k.saw_header, files[fi], why, sizeof why)) {
+			/* a workbook, UTF-16, no header...: no annex */
+			warnx_("%s", why);
 			k.fatal = 1;
 		}
 	}

@@ -326,17 +326,12 @@ run_merge(unsigned char delim, int total, char **files, int nfiles)
 		m.file = files[i];
 		m.saw_header = 0;
 		r = csvin_read_fd(fd, files[i], delim, on_row, &m, NULL);
-		if (fd != 0)
-			close(fd);
-		if (r != CSVIN_OK && r != CSVIN_STOPPED) {
-			csvin_status_text(r, files[i], msg, sizeof msg);
+		if (csvin_end_text(r, m.saw_header, files[i], msg, sizeof msg)) {
 			warnx_("%s", msg);
 			m.fatal = 1;
-		} else if (!m.saw_header) {
-			warnx_("%s: empty file: no header line",
-			    strcmp(files[i], "-") ? files[i] : "standard input");
-			m.fatal = 1;
 		}
+		if (fd != 0)
+			close(fd);
 		msgs_flush(m.msgs, stderr);
 	}
 	if (m.have_first && !m.fatal)

@@ -159,7 +159,7 @@ cap,tiep_nhan
 xa,3
 --- stderr
 cchc-check: e.csv: empty file: no header line
-cchc-check: -: empty file: no header line
+cchc-check: standard input: empty file: no header line
 cchc-check: 1 rows: 1 passed, 0 rejected
 === a header alone is a table without rows
 run: --counts c.csv
@@ -574,7 +574,7 @@ a,a,Hồ sơ,1,
 --- stdout
 stt,chi_tieu,don_vi,so_lieu,ghi_chu
 --- stderr
-cchc-check: -: empty file: no header line
+cchc-check: standard input: empty file: no header line
 TABLE
 }
 

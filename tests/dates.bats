@@ -337,3 +337,38 @@ ERR
 --as-of|45600|--period 2024
 CASES
 }
+
+@test "dates: each form within its documented years: compact 1901 to 2099, written 1900 to 9999, serials 2000 to 2099" {
+	make_table <<'TABLE'
+19010101|1901-01-01
+20991231|2099-12-31
+190101010000|1901-01-01T00:00
+20991231235959|2099-12-31T23:59:59
+19000101|a compact date (yyyymmdd), but not of a year from 1901 to 2099
+19001231|a compact date (yyyymmdd), but not of a year from 1901 to 2099
+21000101|a compact date (yyyymmdd), but not of a year from 1901 to 2099
+99991231|a compact date (yyyymmdd), but not of a year from 1901 to 2099
+190012312359|a compact date (yyyymmdd), but not of a year from 1901 to 2099
+21000101000000|a compact date (yyyymmdd), but not of a year from 1901 to 2099
+21000229|no such day
+00000000|no such day
+01/01/1900|1900-01-01
+31/12/9999|9999-12-31
+1900-01-01|1900-01-01
+9999-12-31 23:59|9999-12-31T23:59
+01/01/1900 00:30+08:00|no such day
+31/12/1899|no such day
+01/01/10000|not a date
+36526|2000-01-01
+73051|a spreadsheet serial, but not of a day from 2000 to 2099 (36526 to 73050)
+TABLE
+	run --separate-stderr cchc-check "$T/d.csv"
+	assert_failure 1
+	diff -u "$T/want.out" <(printf '%s\n' "$output")
+	diff -u "$T/want.err" <(printf '%s\n' "$stderr" | sed "s|$T/||")
+	# a command-line day is held to the same years
+	run --separate-stderr cchc-sum --from 19000101 --to 31/12/2024 "$T/d.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" 'cchc-sum: --from: a compact date (yyyymmdd), but not of a year from 1901 to 2099: "19000101"'
+}

@@ -29,6 +29,8 @@ equiv() {
 	}
 }
 
+# The jobs suite also reads standard input left at an offset in a regular
+# file (a shell's `read` before it): -j N must pread from there, as -j 1 reads.
 @test "equiv: cchc-sum -j 2, 3, 4, 7 with tiny parts, small blocks and arena: the bytes and status of -j 1 (core exports)" {
 	equiv jobs --mode core --seeds "$(seeds 80)"
 }

@@ -246,21 +246,10 @@ codes_load(const char *path, unsigned char delim, char *err, size_t errsz)
 	files = erealloc(files, (size_t)(nfiles + 1) * sizeof *files);
 	files[nfiles++] = estrndup(path, strlen(path));
 	r = csvin_read(path, delim, on_row, &l, &st);
-	switch (r) {
-	case CSVIN_EOPEN:
-	case CSVIN_EREAD:
-		snprintf(err, errsz, "%s: %s: %s", path,
-		    r == CSVIN_EOPEN ? "cannot open" : "read error", strerror(errno));
-		break;
-	case CSVIN_UTF16:
-		snprintf(err, errsz, "%s: the file is UTF-16; convert it first: "
-		    "iconv -f UTF-16 -t UTF-8", path);
-		break;
-	case CSVIN_OK:
-		if (!l.saw_header)
-			snprintf(err, errsz, "%s: empty file: no header line (cot,gia_tri,ma)", path);
-		break;
-	}
+	if (r != CSVIN_OK && r != CSVIN_STOPPED)	/* a workbook, UTF-16...: said */
+		csvin_option_text(r, path, err, errsz);
+	else if (r == CSVIN_OK && !l.saw_header)
+		snprintf(err, errsz, "%s: empty file: no header line (cot,gia_tri,ma)", path);
 	ok = r == CSVIN_OK && l.saw_header;
 	for (col = 0; col < NCOLS; col++) {
 		size_t it = 0, n;

@@ -562,15 +562,41 @@ csvin_lines(const struct csvin *in)
 	return ((const struct reader *)in)->line - 1;
 }
 
-/* What the first bytes say: a UTF-16 mark, a workbook, or how many bytes
- * of BOM to skip. */
+/* UTF-16 without a byte-order mark, in the first bytes (64 at most, two
+ * characters at least): the high byte of an ASCII character is a NUL, and
+ * a CSV's first line is mostly ASCII (names, delimiters; a Vietnamese
+ * letter past U+00FF has a high byte of its own, never a NUL low byte).
+ * So: a NUL first at one parity (the first character's high byte), at half
+ * the positions of that parity or more, and none at the other. */
+static int
+utf16_unmarked(const char *buf, size_t have)
+{
+	size_t n = (have < 64 ? have : 64) & ~(size_t)1, nul[2] = {0, 0}, i;
+
+	if (n < 4)
+		return CSVIN_OK;
+	for (i = 0; i < n; i++)
+		nul[i & 1] += buf[i] == '\0';
+	if (buf[0] == '\0' && nul[1] == 0 && 2 * nul[0] >= n / 2)
+		return CSVIN_UTF16BE;
+	if (buf[1] == '\0' && nul[0] == 0 && 2 * nul[1] >= n / 2)
+		return CSVIN_UTF16LE;
+	return CSVIN_OK;
+}
+
+/* What the first bytes say: UTF-16 (marked or not), a workbook, or how
+ * many bytes of BOM to skip. */
 static int
 file_start(const char *buf, size_t have, size_t *skip)
 {
+	int u16;
+
 	*skip = 0;
 	if (have >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
 	                  (buf[0] == '\xfe' && buf[1] == '\xff')))
 		return CSVIN_UTF16;
+	if ((u16 = utf16_unmarked(buf, have)) != CSVIN_OK)
+		return u16;
 	if (have >= 4 && memcmp(buf, "PK\3\4", 4) == 0)	/* a zip archive */
 		return have >= 38 && memcmp(buf + 30, "mimetype", 8) == 0 ? CSVIN_ODS : CSVIN_XLSX;
 	if (have >= 8 && memcmp(buf, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
@@ -605,8 +631,6 @@ csvin_feed_fd(struct csvin *in, int fd, off_t start, off_t end)
 	if (env && atol(env) > 0 && atol(env) < BLOCK)
 		block = (size_t)atol(env);
 	buf = emalloc(BLOCK);
-	if (!stream && start > 0)
-		r->at_start = 0;
 	while (!eof && !r->stop) {
 		/* the first read sees the first bytes whole (a BOM, a zip's
 		 * header): 64, even from a slow pipe */
@@ -728,11 +752,16 @@ csvin_read_mem(const char *name, const char *buf, size_t len, unsigned char deli
 	return csvin_end((struct csvin *)r, CSVIN_OK, st);
 }
 
-size_t
-csvin_status_text(int status, const char *path, char *buf, size_t size)
+/* The message for status; to_file: the command converts path to a file
+ * (an option's), not into the tool's standard input. */
+static size_t
+status_text(int status, const char *path, int to_file, char *buf, size_t size)
 {
 	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
 	const char *cmd = strcmp(path, "-") == 0 ? "FILE" : path;
+	const char *dot = strrchr(cmd, '.'), *slash = strrchr(cmd, '/');
+	int stem = dot && dot > cmd && (!slash || dot > slash + 1) ? (int)(dot - cmd) :
+	    (int)strlen(cmd);	/* the name without its extension: x for x.xlsx */
 
 	switch (status) {
 	case CSVIN_EOPEN:
@@ -742,7 +771,15 @@ csvin_status_text(int status, const char *path, char *buf, size_t size)
 	case CSVIN_UTF16:
 		return (size_t)snprintf(buf, size, "%s: the file is UTF-16; convert it first: "
 		    "iconv -f UTF-16 -t UTF-8", name);
+	case CSVIN_UTF16LE:
+	case CSVIN_UTF16BE:
+		return (size_t)snprintf(buf, size, "%s: the file is UTF-16 (%s-endian, no byte-order "
+		    "mark); convert it first: iconv -f UTF-16%s -t UTF-8", name,
+		    status == CSVIN_UTF16LE ? "little" : "big", status == CSVIN_UTF16LE ? "LE" : "BE");
 	case CSVIN_XLSX:
+		if (to_file)
+			return (size_t)snprintf(buf, size, "%s: an Excel workbook (.xlsx), not CSV; "
+			    "convert it first: xlsx2csv %s > %.*s.csv", name, cmd, stem, cmd);
 		return (size_t)snprintf(buf, size, "%s: an Excel workbook (.xlsx), not CSV; convert it "
 		    "first: xlsx2csv -f float %s | %s (dates as serial numbers, read exactly)", name, cmd, prog);
 	case CSVIN_XLS:
@@ -756,6 +793,31 @@ csvin_status_text(int status, const char *path, char *buf, size_t size)
 		    "not CSV; open it in a spreadsheet and save it as CSV (UTF-8)", name);
 	}
 	return (size_t)snprintf(buf, size, "%s: cannot be read", name);
+}
+
+size_t
+csvin_status_text(int status, const char *path, char *buf, size_t size)
+{
+	return status_text(status, path, 0, buf, size);
+}
+
+size_t
+csvin_option_text(int status, const char *path, char *buf, size_t size)
+{
+	return status_text(status, path, 1, buf, size);
+}
+
+size_t
+csvin_end_text(int status, int saw_header, const char *path, char *buf, size_t size)
+{
+	if (status != CSVIN_OK && status != CSVIN_STOPPED)
+		return csvin_status_text(status, path, buf, size);
+	if (status == CSVIN_OK && !saw_header)
+		return (size_t)snprintf(buf, size, "%s: empty file: no header line",
+		    strcmp(path, "-") == 0 ? "standard input" : path);
+	if (size)
+		buf[0] = '\0';
+	return 0;
 }
 
 size_t

@@ -46,6 +46,8 @@ enum {
 	CSVIN_XLS,	/* an Excel 97-2003 workbook, */
 	CSVIN_ODS,	/* an OpenDocument spreadsheet, */
 	CSVIN_HTML,	/* an HTML or XML page */
+	CSVIN_UTF16LE,	/* UTF-16 without a byte-order mark: NULs every other */
+	CSVIN_UTF16BE,	/* byte, after (LE) or before (BE) ASCII ones */
 };
 
 struct csvin_stats {
@@ -67,6 +69,16 @@ int csvin_read_fd(int fd, const char *name, unsigned char delim, csv_row_fn fn,
  * an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv x.xlsx |
  * cchc-sum". errno must be the read's for EOPEN and EREAD. */
 size_t csvin_status_text(int status, const char *path, char *buf, size_t size);
+/* The same for a file an option names (--codes FILE, --form FILE), which
+ * the command converts to a file: "xlsx2csv x.xlsx > x.csv". */
+size_t csvin_option_text(int status, const char *path, char *buf, size_t size);
+/* What a tool that needs a header says when its read of path ended with
+ * status: csvin_status_text's message for a status other than CSVIN_OK and
+ * CSVIN_STOPPED, "FILE: empty file: no header line" for CSVIN_OK when no
+ * header was read (saw_header 0). Returns the length, 0 (buf "") when there
+ * is nothing to say. Every tool says it so: call it before anything that may
+ * change errno. */
+size_t csvin_end_text(int status, int saw_header, const char *path, char *buf, size_t size);
 
 /* The same, one step at a time: a reader that lives across calls, for the
  * parts of a file read by threads (cchc-sum -j) and for a part read on past
@@ -80,7 +92,9 @@ void csvin_skip_lines(struct csvin *r, unsigned long n);
 void csvin_set_part(struct csvin *r);
 /* Feeds bytes start..end of fd with pread(2), or, end < 0, all that read(2)
  * gives from where fd is. Returns CSVIN_OK, CSVIN_EREAD, CSVIN_STOPPED or a
- * not-CSV status (looked at on the file's first bytes only). */
+ * not-CSV status (looked at on the file's first bytes only: the first fed
+ * to a reader not csvin_set_part's, wherever start is, as a stream read
+ * from an offset a shell left begins there). */
 int csvin_feed_fd(struct csvin *r, int fd, off_t start, off_t end);
 /* At a record boundary with nothing pending: no field open, no quote open,
  * no syntax error's line to pass, no CR whose LF may follow. The state a

@@ -289,7 +289,8 @@ check_clock(const struct clock *c, struct dt *t)
 }
 
 /* yyyymmdd[HHMM[SS]]: n is 8, 12 or 14; sets every field of t but days.
- * DATE_EFORM only for a non-digit. */
+ * DATE_EFORM only for a non-digit. A year from 1901 to 2099 only, as
+ * date_parse_compact reads them: the form is the one-stop system's own. */
 static int
 parse_compact(const char *s, size_t n, struct dt *t)
 {
@@ -298,8 +299,10 @@ parse_compact(const char *s, size_t n, struct dt *t)
 	if (date_compact_lanes(s, n, &ymd, &hms) < 0)
 		return DATE_EFORM;
 	date_set_lanes(t, ymd, hms, n);
-	if (!valid_day(t->y, t->m, t->d))
+	if (t->m < 1 || t->m > 12 || t->d < 1 || t->d > date_mlen[leap(t->y)][t->m - 1])
 		return DATE_EDAY;
+	if (t->y < 1901 || t->y > 2099)
+		return DATE_ECOMPACT;
 	if (t->hh > 23 || t->mi > 59 || t->ss > 59)
 		return DATE_ETIME;
 	return DATE_OK;
@@ -504,6 +507,8 @@ date_strerror(int err)
 		return "a time zone offset without a time of day";
 	case DATE_EZONE:
 		return "no such time zone offset";
+	case DATE_ECOMPACT:
+		return "a compact date (yyyymmdd), but not of a year from 1901 to 2099";
 	case DATE_EYEAR2:
 		return "not a date: a year in two digits, as a spreadsheet's date format writes it "
 		    "(a workbook? xlsx2csv -f float writes its dates as serials)";

@@ -9,7 +9,9 @@
  * time, UTC+7). And yyyymmdd[HHMM[SS]], the one-stop system's own form.
  * With DATE_SERIAL, also Excel serial numbers (1900 system): 1 to 7 digits,
  * an optional fraction after a '.' or a ','. With DATE_MDY, slashed dates
- * are month first. */
+ * are month first. The years, as cchc-check(1) says: 1900 to 9999 for the
+ * written forms (after an offset too), 1901 to 2099 for the compact one,
+ * 2000 to 2099 for a serial. */
 #ifndef CCHC_DATE_H
 #define CCHC_DATE_H
 
@@ -40,6 +42,7 @@ enum {
 	DATE_ENOTIME,	/* a date with an offset but no time of day */
 	DATE_EZONE,	/* no such offset (past 14 hours, or minutes past 59) */
 	DATE_EYEAR2,	/* no form, but a day with a year in two digits: 08/15/24 */
+	DATE_ECOMPACT,	/* yyyymmdd[HHMM[SS]] of a real day, not of 1901 to 2099 */
 };
 
 /* The serials of 1901-01-01 and of 2099-12-31: days since 1899-12-30,

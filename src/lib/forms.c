@@ -267,8 +267,8 @@ form_load(const char *arg, struct form *f, char *err, size_t errsz)
 	free(l.buf);
 	if (l.failed)
 		return -1;
-	if (r != CSVIN_OK) {
-		snprintf(err, errsz, "%s: cannot read the form", arg);
+	if (r != CSVIN_OK) {	/* a workbook, UTF-16...: said, with what converts it */
+		csvin_option_text(r, arg, err, errsz);
 		return -1;
 	}
 	if (f->n == 0) {

@@ -8,7 +8,10 @@ SUITE is one of
   jobs        cchc-sum -j 2, 3, 4, 7 with parts as small as the file allows
               (CCHC_MIN_PART_SIZE=1), and -j 1 and -j N with small read blocks
               (CCHC_BLOCK_SIZE) and a small arena (CCHC_ARENA_SIZE), against
-              -j 1: standard output, standard error and exit status byte for byte
+              -j 1: standard output, standard error and exit status byte for byte;
+              and -j 1 and -j N on standard input left at an offset in a
+              regular file, against the export alone through a pipe, the
+              offset left at the end
   merge       the export cut at record boundaries into 2 to 5 parts, each with
               the header; each part counted (-j 1); cchc-sum --merge of the
               tables, concatenated as GNU parallel does and as FILEs, in two
@@ -61,22 +64,35 @@ FOOTER_TAIL = re.compile(rb", (\d+) footer lines? skipped$")
 # ------------------------------------------------------------------ running
 
 class Run:
-    def __init__(self, argv, cwd, env=None, stdin=None, stdin_name=None):
+    def __init__(self, argv, cwd, env=None, stdin=None, stdin_name=None, stdin_at=None):
+        """stdin: bytes through a pipe; or stdin_at, (FILE, OFFSET): the file
+        in the folder as standard input, from the offset, as a shell leaves it
+        after `head -c OFFSET`; self.end is then where the tool left it."""
         self.argv, self.cwd, self.env, self.stdin_name = argv, cwd, env or {}, stdin_name
+        self.stdin_at, self.end = stdin_at, None
         full = dict(os.environ)
         full.update({"LC_ALL": "C.UTF-8"})
         for k in ("CCHC_MIN_PART_SIZE", "CCHC_BLOCK_SIZE", "CCHC_ARENA_SIZE"):
             full.pop(k, None)
         full.update(self.env)
         t = time.monotonic()
+        f = None
+        how = {"input": stdin}
+        if stdin_at:
+            f = open(os.path.join(cwd, stdin_at[0]), "rb")
+            os.lseek(f.fileno(), stdin_at[1], os.SEEK_SET)
+            how = {"stdin": f}
         try:
-            p = subprocess.run(argv, cwd=cwd, env=full, input=stdin, capture_output=True,
-                               timeout=TIMEOUT)
+            p = subprocess.run(argv, cwd=cwd, env=full, capture_output=True,
+                               timeout=TIMEOUT, **how)
             self.rc = p.returncode if p.returncode >= 0 else 128 - p.returncode
             self.out, self.err = p.stdout, p.stderr
         except subprocess.TimeoutExpired as e:
             self.rc = "timeout"
             self.out, self.err = e.stdout or b"", (e.stderr or b"") + b"\n[killed after %d s]" % TIMEOUT
+        if f:
+            self.end = os.lseek(f.fileno(), 0, os.SEEK_CUR)
+            f.close()
         self.secs = time.monotonic() - t
 
     def cmd(self):
@@ -86,6 +102,8 @@ class Run:
         s = " ".join(shlex.quote(a) for a in argv)
         if self.stdin_name:
             s = f"{self.stdin_name} | {s}"
+        if self.stdin_at:
+            s = f"{{ head -c {self.stdin_at[1]} > /dev/null; {s}; }} < {self.stdin_at[0]}"
         return (env + " " if env else "") + s
 
     def status(self):
@@ -187,8 +205,8 @@ class Case:
     def tool(self, name):
         return os.path.join(self.opts.bin, name)
 
-    def run(self, tool, args, env=None, stdin=None, stdin_name=None):
-        return Run([self.tool(tool)] + args, self.dir, env, stdin, stdin_name)
+    def run(self, tool, args, env=None, stdin=None, stdin_name=None, stdin_at=None):
+        return Run([self.tool(tool)] + args, self.dir, env, stdin, stdin_name, stdin_at)
 
     def gen_cmd(self):
         s = f"python3 tests/gen/dossiers.py --seed {self.seed}"
@@ -263,6 +281,36 @@ class Case:
                       [("command", r.cmd()), ("against", ref.cmd())], d)
             if len(self.failures) >= 2:
                 return
+        self.jobs_offset(args)
+
+    def jobs_offset(self, args):
+        """Standard input a shell has read part of, a regular file: -j N
+        (which preads it) reads it from there, as -j 1 reads the export alone
+        through a pipe, and leaves it at its end, where a stream's read would.
+        What is before the offset is the export's own first lines: read, they
+        would show."""
+        nl = [i + 1 for i, c in enumerate(self.data[:4096]) if c == 0x0a][:3]
+        prefix = self.data[:self.rng.choice(nl)] if nl else b"x\n"
+        self.write("off.csv", prefix + self.data)
+        size = len(prefix) + len(self.data)
+        ref = self.run("cchc-sum", args + ["-j", "1", "-"], stdin=self.data, stdin_name="cat in.csv")
+        for env, j in (({}, 1), ({"CCHC_MIN_PART_SIZE": "1"}, self.rng.choice([2, 3, 7]))):
+            r = self.run("cchc-sum", args + ["-j", str(j), "-"], env,
+                         stdin_at=("off.csv", len(prefix)))
+            what = [x for x, a, b in (("stdout", r.out, ref.out), ("stderr", r.err, ref.err),
+                                      ("exit status", r.rc, ref.rc)) if a != b]
+            if r.end != size and (j > 1 or r.rc != 2):
+                what.append(f"the offset left at {r.end}, not the end ({size})")
+            if not what:
+                continue
+            d = ""
+            if r.out != ref.out:
+                d += diff(ref.out, r.out, "stdout, the export alone", f"stdout -j {j} at the offset")
+            if r.err != ref.err:
+                d += diff(ref.err, r.err, "stderr, the export alone", f"stderr -j {j} at the offset")
+            self.fail(f"-j {j} on standard input at offset {len(prefix)} differs ({', '.join(what)})",
+                      [("command", r.cmd()), ("against", ref.cmd())], d)
+            return
 
     def merge(self):
         args = self.gen.sum_args()
