@@ -165,6 +165,9 @@ written(const uint8_t *data, size_t size)
 	mi = (int)take(&r, 60);
 	ss = (int)take(&r, 60);
 	form = (int)take(&r, 10);
+	if (form == 8 && y < 2000)	/* a serial is of 2000 to 2099: the same days of
+					   the month, leap years alike */
+		y += 100;
 	if (form == 7) {	/* yyyymmdd, yyyymmddHHMM, yyyymmddHHMMSS */
 		int k = (int)take(&r, 3);
 		has_time = k > 0, has_sec = k == 2;
