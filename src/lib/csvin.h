@@ -82,6 +82,9 @@ void csvin_set_part(struct csvin *r);
  * gives from where fd is. Returns CSVIN_OK, CSVIN_EREAD, CSVIN_STOPPED or a
  * not-CSV status (looked at on the file's first bytes only). */
 int csvin_feed_fd(struct csvin *r, int fd, off_t start, off_t end);
+/* The same from bytes in memory, the first of which are the file's first
+ * (a BOM, a workbook's header) when nothing was fed before. */
+int csvin_feed_mem(struct csvin *r, const char *buf, size_t len);
 /* At a record boundary with nothing pending: no field open, no quote open,
  * no syntax error's line to pass, no CR whose LF may follow. The state a
  * reader started at this point would have. */
