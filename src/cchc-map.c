@@ -293,13 +293,12 @@ find_table(const char *name, const char *argv0)
 	} else {
 		dirs[nd++] = estrndup(CCHC_SHARE_DIR, strlen(CCHC_SHARE_DIR));
 		if ((exe = exe_dir(argv0)) != NULL) {
+			/* ../share/cchc: exe is a real path, its parent its dirname */
 			size_t n = strlen(exe) + 20;
-			char *d = emalloc(n), *real;
-			snprintf(d, n, "%s/../share/cchc", exe);
-			if ((real = realpath(d, NULL)) != NULL) {
-				free(d);
-				d = real;
-			}
+			char *d = emalloc(n), *up = strrchr(exe, '/');
+			if (up)
+				*up = '\0';
+			snprintf(d, n, "%s/share/cchc", exe);
 			free(exe);
 			if (strcmp(d, dirs[0]) == 0)
 				free(d);
@@ -422,14 +421,16 @@ table_header(struct map *m, const struct csv_row *row)
 		if (m->tcol[j] >= 0)
 			continue;
 		if (m->nnew > 1) {
-			snprintf(what, sizeof what, "no column %s in the table (each NEWCOL of several "
-			    "names one of its columns after the %zu key%s)", m->newc[j], m->ncol,
-			    m->ncol == 1 ? "" : "s");
-			table_die(row, NULL, what, NULL, 0);
+			char text[1024];
+			row_text(row, m->tdelim, text, sizeof text);
+			snprintf(what, sizeof what, "no column %s in the table after its %zu key "
+			    "column%s (with several -n, each NEWCOL names one); the header",
+			    m->newc[j], m->ncol, m->ncol == 1 ? "" : "s");
+			table_die(row, NULL, what, text, strlen(text));
 		}
 		if (m->ncol >= m->tnf) {
-			snprintf(what, sizeof what, "the table has %zu column%s, all keys: no value "
-			    "column after them", m->tnf, m->tnf == 1 ? "" : "s");
+			snprintf(what, sizeof what, "the table has %zu column%s: no value column after "
+			    "the %zu key%s", m->tnf, m->tnf == 1 ? "" : "s", m->ncol, m->ncol == 1 ? "" : "s");
 			table_die(row, NULL, what, NULL, 0);
 		}
 		m->tcol[j] = (int)m->ncol;
@@ -687,12 +688,10 @@ write_headers(struct map *m, const struct csv_row *row)
 {
 	size_t i, j;
 
-	for (i = 0; i < row->nf; i++) {
-		if (m->replaced[i] >= 0)
-			out_fieldz(out_stdout, m->newc[m->replaced[i]]);
-		else
-			out_field(out_stdout, row->f[i].s, row->f[i].n);
-	}
+	/* a column replaced keeps its name as the header writes it: -n
+	 * named it so after folding */
+	for (i = 0; i < row->nf; i++)
+		out_field(out_stdout, row->f[i].s, row->f[i].n);
 	for (j = 0; j < m->nnew; j++)
 		if (m->target[j] < 0)
 			out_fieldz(out_stdout, m->newc[j]);
@@ -703,12 +702,8 @@ write_headers(struct map *m, const struct csv_row *row)
 	out_fieldz(m->rejects, "dong");
 	out_fieldz(m->rejects, "cot");
 	out_fieldz(m->rejects, "loi");
-	for (i = 0; i < row->nf; i++) {
-		if (m->replaced[i] >= 0)
-			out_fieldz(m->rejects, m->newc[m->replaced[i]]);
-		else
-			out_field(m->rejects, row->f[i].s, row->f[i].n);
-	}
+	for (i = 0; i < row->nf; i++)
+		out_field(m->rejects, row->f[i].s, row->f[i].n);
 	for (j = 0; j < m->nnew; j++)
 		if (m->target[j] < 0)
 			out_fieldz(m->rejects, m->newc[j]);
