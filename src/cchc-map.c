@@ -1148,8 +1148,8 @@ on_data(struct map *m, struct csv_row *row)
 	}
 	if (h->kind == UNMATCHED && header_again(m, row)) {
 		m->rows--;
-		msgs_note(m->msgs, row->file, row->line, NULL, "the header again, inside the file "
-		    "(skipped)", NULL, 0);
+		msgs_note(m->msgs, row->file, row->line, NULL, "the header again, inside the file: "
+		    "skipped", NULL, 0);
 		goto done;
 	}
 	/* said in the spelling it first had in the file; several columns
@@ -1465,6 +1465,8 @@ main(int argc, char *argv[])
 	nfiles = optind < argc ? argc - optind : 1;
 	{	/* standard input is read once */
 		int uses = m->table_name && strcmp(m->table_name, "-") == 0;
+		if (uses && optind == argc)
+			die("-: TABLE is standard input: name the FILEs to read");
 		for (i = 0; i < nfiles; i++)
 			uses += strcmp(files[i], "-") == 0;
 		if (uses > 1)
