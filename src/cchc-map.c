@@ -109,6 +109,7 @@ struct map {
 	size_t nnew;
 	int new_given;
 	const char *table_name;	/* as given, for messages about rows */
+	char *not_in;		/* "not in TABLE" */
 	char *table_path;	/* as found, for messages about the table */
 	/* the table */
 	struct smap *tab;	/* folded key -> struct entry */
@@ -168,7 +169,8 @@ split_list(const char *arg, size_t *n, char **have, size_t nhave)
 	return v;
 }
 
-/* A value for a message: trimmed, fields joined by " / ". */
+/* A record as one line for a message: its fields joined by the delimiter,
+ * without the empty cells a spreadsheet pads it with. */
 static size_t
 row_text(const struct csv_row *row, unsigned char delim, char *buf, size_t size)
 {
@@ -437,18 +439,6 @@ table_header(struct map *m, const struct csv_row *row)
 	}
 }
 
-/* The values of a key, shown: "a / b", for the ambiguous key's message. */
-static size_t
-tval_text(const struct map *m, const struct tval *v, char *buf, size_t size)
-{
-	size_t j, o = 0;
-
-	buf[0] = '\0';
-	for (j = 0; j < m->nnew && o < size; j++)
-		o += (size_t)snprintf(buf + o, size - o, "%s%s", j ? " / " : "", v->s[j]);
-	return o < size ? o : size - 1;
-}
-
 static int
 table_row(struct csv_row *row, void *ctx)
 {
@@ -547,6 +537,8 @@ load_table(struct map *m, const char *argv0)
 	int is_stdin;
 
 	m->table_path = find_table(m->table_name, argv0);
+	m->not_in = emalloc(strlen(m->table_name) + 8);
+	snprintf(m->not_in, strlen(m->table_name) + 8, "not in %s", m->table_name);
 	is_stdin = strcmp(m->table_path, "-") == 0;
 	shown = is_stdin ? "standard input" : m->table_path;
 	fd = is_stdin ? 0 : open(m->table_path, O_RDONLY);
@@ -573,29 +565,49 @@ load_table(struct map *m, const char *argv0)
 		die("%s: an empty table: no header line (comments and blank lines only)", shown);
 }
 
-/* The message of an ambiguous key, made when first said. */
+/* s[0..n) after buf's *len bytes, grown as needed (NUL-terminated). */
+static void
+append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	grow(buf, cap, *len + n + 1);
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+/* The message of an ambiguous key, made when first said: its values, as
+ * many as fit in about 300 bytes, each "a / b" for several NEWCOLs. */
 static const char *
 ambiguous_what(struct map *m, struct entry *e)
 {
-	char buf[512], v[256];
-	size_t i, o;
+	char num[64], *buf = NULL;
+	size_t i, j, len = 0, cap = 0, start;
 
 	if (e->what)
 		return e->what;
-	o = (size_t)snprintf(buf, sizeof buf, "ambiguous in %s: %zu values (", m->table_name,
-	    e->nv);
+	append(&buf, &len, &cap, "ambiguous in ", 13);
+	append(&buf, &len, &cap, m->table_name, strlen(m->table_name));
+	snprintf(num, sizeof num, ": %zu values (", e->nv);
+	append(&buf, &len, &cap, num, strlen(num));
+	start = len;
 	for (i = 0; i < e->nv; i++) {
-		tval_text(m, &e->v[i], v, sizeof v);
-		if (o + strlen(v) + 8 > 300 && i > 0) {
-			o += (size_t)snprintf(buf + o, sizeof buf - o, ", ...");
+		size_t vlen = 0;
+		for (j = 0; j < m->nnew; j++)
+			vlen += e->v[i].n[j] + 3;
+		if (i > 0 && len - start + vlen > 300) {
+			append(&buf, &len, &cap, ", ...", 5);
 			break;
 		}
-		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? ", " : "", v);
-		if (o >= sizeof buf - 8)
-			break;
+		if (i > 0)
+			append(&buf, &len, &cap, ", ", 2);
+		for (j = 0; j < m->nnew; j++) {
+			if (j)
+				append(&buf, &len, &cap, " / ", 3);
+			append(&buf, &len, &cap, e->v[i].s[j], e->v[i].n[j]);
+		}
 	}
-	snprintf(buf + (o < sizeof buf - 2 ? o : sizeof buf - 2), 2, ")");
-	e->what = estrndup(buf, strlen(buf));
+	append(&buf, &len, &cap, ")", 1);
+	e->what = buf;
 	return e->what;
 }
 
@@ -1155,26 +1167,20 @@ on_data(struct map *m, struct csv_row *row)
 	/* said in the spelling it first had in the file; several columns
 	 * joined by " / " */
 	for (k = 0, i = 0; k < m->ncol; k++) {
-		size_t n = strlen(m->kbuf + i);
-		if (so + n + 4 < sizeof shown_buf) {
-			if (k) {
-				memcpy(shown_buf + so, " / ", 3);
-				so += 3;
-			}
-			memcpy(shown_buf + so, m->kbuf + i, n);
-			so += n;
+		size_t n = strlen(m->kbuf + i), room;
+		if (k && so + 3 < sizeof shown_buf) {
+			memcpy(shown_buf + so, " / ", 3);
+			so += 3;
 		}
+		room = sizeof shown_buf - so;	/* a message shows 80 bytes of it */
+		memcpy(shown_buf + so, m->kbuf + i, n < room ? n : room);
+		so += n < room ? n : room;
 		i += n + 1;
 	}
 	spelling(m, h->fkey, h->fklen, shown_buf, so, &sv, &svn);
 	if (h->kind == UNMATCHED) {
 		m->unmatched++;
-		if (m->level_mode) {
-			what_p = "no level in the unit's name";
-		} else {
-			snprintf(what, sizeof what, "not in %s", m->table_name);
-			what_p = what;
-		}
+		what_p = m->level_mode ? "no level in the unit's name" : m->not_in;
 	} else {
 		m->ambiguous++;
 		what_p = ambiguous_what(m, (struct entry *)h->e);
@@ -1322,6 +1328,7 @@ free_all(struct map *m)
 	free_names(m->cur_f, m->cur_nf);
 	free_names(m->cur_text, m->cur_nf);
 	free(m->table_path);
+	free(m->not_in);
 	free(m->tcol);
 	free(m->key);
 	free(m->target);

@@ -115,6 +115,15 @@ cchc-map: 10 rows: 2 mapped, 3 unmatched, 3 ambiguous, 2 empty"
 	assert_equal "${#lines[@]}" 13
 	assert_equal "$(printf '%s\n' "$stderr" | tail -n 2)" "cchc-map: $T/e.csv:2: xa: not in $M/xa.csv: \"PHƯỜNG CỐNG VỊ\" (2 rows)
 cchc-map: 12 rows: 2 mapped, 5 unmatched, 3 ambiguous, 2 empty"
+	# a key of many values: the list cut short past 300 bytes; a long key
+	# shown as messages show values, 80 bytes
+	{ printf 'k,v\n'; for i in $(seq 1 40); do printf 'A,Giá trị %d\n' "$i"; done; } > "$T/many.csv"
+	printf 'k\nA\n%s\n' "$(head -c 5000 /dev/zero | tr '\0' x)" > "$T/k.csv"
+	run --separate-stderr cchc-map -c k -n v "$T/many.csv" "$T/k.csv"
+	assert_success
+	assert_equal "$stderr" "cchc-map: $T/k.csv:2: k: ambiguous in $T/many.csv: 40 values (Giá trị 1, Giá trị 2, Giá trị 3, Giá trị 4, Giá trị 5, Giá trị 6, Giá trị 7, Giá trị 8, Giá trị 9, Giá trị 10, Giá trị 11, Giá trị 12, Giá trị 13, Giá trị 14, Giá trị 15, Giá trị 16, Giá trị 17, Giá trị 18, Giá trị 19, Giá trị 20, ...): \"A\"
+cchc-map: $T/k.csv:3: k: not in $T/many.csv: \"$(head -c 80 /dev/zero | tr '\0' x)...\"
+cchc-map: 2 rows: 0 mapped, 1 unmatched, 1 ambiguous"
 }
 
 @test "map: rows in = rows out, in their order, the input's fields byte for byte" {
@@ -262,13 +271,14 @@ EOF
 }
 
 @test "map: make install puts the shipped tables and their README in PREFIX/share/cchc" {
-	mkdir -p "$T/src"
-	cp -r "$TOP/Makefile" "$TOP/src" "$TOP/man" "$TOP/samples" "$TOP/tests" "$T/src/"
-	mkdir -p "$T/src/share/cchc"
+	# a copy of the tree, with tables of its own, built anew for its PREFIX
+	mkdir -p "$T/src/tests/fuzz" "$T/src/share/cchc"
+	cp -r "$TOP/Makefile" "$TOP/src" "$TOP/man" "$TOP/samples" "$T/src/"
+	cp "$TOP/tests/fuzz/split-check.c" "$TOP/tests/fuzz/split.h" "$T/src/tests/fuzz/"
 	cp "$M/co-quan.csv" "$T/src/share/cchc/"
 	printf 'the tables\n' > "$T/src/share/cchc/README"
-	run make -C "$T/src" clean
-	run make -C "$T/src" install PREFIX=/opt/cchc DESTDIR="$T/root"
+	make -s -C "$T/src" clean
+	run make -s -j 4 -C "$T/src" install PREFIX=/opt/cchc DESTDIR="$T/root"
 	assert_success
 	cmp "$M/co-quan.csv" "$T/root/opt/cchc/share/cchc/co-quan.csv"
 	[ "$(cat "$T/root/opt/cchc/share/cchc/README")" = "the tables" ]
