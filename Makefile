@@ -191,6 +191,13 @@ demo: deps
 samples: samples/gen-export
 	samples/gen-export --rows 3000 --bad > samples/export-2024.csv
 
+# make tables: share/cchc's tables of the 1 July 2025 reorganisation made again
+# from data/ (data/README, share/cchc/README); they are committed, so a build
+# needs no python
+.PHONY: tables
+tables: deps
+	python3 data/convert-dvhc.py -o share/cchc
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(SHAREDIR)

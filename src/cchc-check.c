@@ -78,6 +78,8 @@ struct check {
 	char **val;
 	size_t *vlen, *vcap;
 	unsigned char *plain;	/* v[i] is a code name or a date: no quotes */
+	unsigned char *alt_date;	/* column i is a date no count reads (ngay_tra
+					 * beside NgayKetThucXuLy): ISO when it is one */
 	size_t *name_len[NCOLS];	/* of each code's name, for code columns */
 };
 
@@ -124,6 +126,10 @@ on_header(void *ctx, struct csv_row *live)
 		c->val = ecalloc(first->nf, sizeof *c->val);
 		c->vlen = emalloc(first->nf * sizeof *c->vlen);
 		c->vcap = ecalloc(first->nf, sizeof *c->vcap);
+		c->alt_date = ecalloc(first->nf, 1);
+		for (i = 0; i < first->nf; i++)
+			c->alt_date[i] = first->role[i] < 0 &&
+			    strcmp(first->name[i], col_loser_name(COL_NGAY_TRA_KET_QUA)) == 0;
 	}
 	if (c->scan || c->header_out)
 		return 0;
@@ -343,6 +349,14 @@ on_dossier(struct check *c, struct csv_row *row)
 		trim(&s, &n);
 		c->plain[i] = 0;
 		if (col < 0) {
+			struct dt t;
+			if (c->alt_date[i] && n && date_parse(s, n, c->opts.date_order, &t) == DATE_OK) {
+				c->vlen[i] = date_format(&t, val_room(c, i, 20));
+				c->plain[i] = 1;
+				continue;
+			}
+			if (c->alt_date[i] && n)	/* it decides no count: kept */
+				intake_note(&c->in, in->first.name[i], "not a date, kept as written", s, n);
 			c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 			continue;
 		}
@@ -465,6 +479,7 @@ summary(struct check *c)
 {
 	char reasons[1024], footer[64] = "", dropped[80] = "";
 
+	c->empty += c->in.empty;
 	if (c->empty)
 		warnx_("%lu empty rows skipped (blank, or every field empty)", c->empty);
 	msgs_reasons(c->msgs, reasons, sizeof reasons);
@@ -616,6 +631,7 @@ main(int argc, char *argv[])
 		free(c.val);
 		free(c.v);
 		free(c.plain);
+		free(c.alt_date);
 		free(c.vlen);
 		free(c.vcap);
 	}

@@ -692,8 +692,9 @@ take_part(struct sum *s, struct sum *p, unsigned long base)
 	s->in.rejected += p->in.rejected;
 	s->in.footer += p->in.footer;
 	s->in.dropped += p->in.dropped;
+	s->in.empty += p->in.empty;
 	p->counted = p->outside = p->notrecv = 0;
-	p->in.rows = p->in.rejected = p->in.footer = p->in.dropped = 0;
+	p->in.rows = p->in.rejected = p->in.footer = p->in.dropped = p->in.empty = 0;
 	add_ids(s->new_ids, p->new_ids, s->file_no);
 	smap_free(p->new_ids);
 	p->new_ids = smap_new(sizeof(struct id_at));
@@ -1169,6 +1170,7 @@ main(int argc, char *argv[])
 	if (s.ready && !s.in.fatal)
 		write_table(s.groups, s.ng, s.outname, s.total);
 	out_close(out_stdout);
+	s.empty += s.in.empty;
 	if (s.empty)
 		warnx_("%lu empty rows skipped (blank, or every field empty)", s.empty);
 	msgs_reasons(s.msgs, reasons, sizeof reasons);

@@ -351,3 +351,115 @@ ERR
 	! ls -a "$T" | grep -q '^\.r\.csv\.'
 	[ "$(stat -c %a "$T/r.csv")" = 640 ]
 }
+
+# --- a tester's findings, read from the manuals only (2026-12-02) ---
+
+@test "intake: a header again mid-stream that starts with a BOM (cat of Excel files) is a header in both tools" {
+	printf '\xef\xbb\xbfma_ho_so,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua\r\nA1,1,02/01/2024,10/01/2024,08/01/2024\r\n\xef\xbb\xbfma_ho_so,kenh,ngay_tiep_nhan,ngay_tra_ket_qua,ngay_hen_tra\r\nB1,1,05/01/2024,15/01/2024,20/01/2024\r\n' > "$T/bomcat.csv"
+	run --separate-stderr cchc-check "$T/bomcat.csv"
+	assert_success
+	assert_output $'ma_ho_so,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua\nA1,truc_tiep,2024-01-02,2024-01-10,2024-01-08\nB1,truc_tiep,2024-01-05,2024-01-20,2024-01-15'
+	assert_equal "$stderr" "cchc-check: 2 rows: 2 passed, 0 rejected"
+	# check | sum counts what sum counts of the raw file
+	raw=$(cchc-sum -j 1 --period 2024 "$T/bomcat.csv" 2>/dev/null)
+	piped=$(cchc-check "$T/bomcat.csv" 2>/dev/null | cchc-sum -j 1 --period 2024 2>/dev/null)
+	assert_equal "$piped" "$raw"
+	assert_equal "$raw" "$SUMHDR"$'\n'"2,0,2,0,2,0,2,2,0,0,0,0,0"
+}
+
+@test "intake: rows of blanks only (no-break spaces, a quoted space) are empty rows, in the middle and at the end" {
+	printf 'ma_ho_so,kenh,ngay_tiep_nhan\nA,1,03/01/2024\n\xc2\xa0,\xc2\xa0,\n" ",,\nB,1,03/01/2024\n\t, ,\xc2\xa0\n' > "$T/blank.csv"
+	run --separate-stderr cchc-check "$T/blank.csv"
+	assert_success
+	assert_output $'ma_ho_so,kenh,ngay_tiep_nhan\nA,truc_tiep,2024-01-03\nB,truc_tiep,2024-01-03'
+	diff -u - <(printf '%s\n' "$stderr") <<'ERR'
+cchc-check: 3 empty rows skipped (blank, or every field empty)
+cchc-check: 2 rows: 2 passed, 0 rejected
+ERR
+	for j in 1 2; do
+		run --separate-stderr cchc-sum -j $j --period 2024 "$T/blank.csv"
+		assert_success
+		assert_output "$SUMHDR"$'\n'"2,0,2,0,2,0,0,0,0,0,2,2,0"
+		diff -u - <(printf '%s\n' "$stderr") <<'ERR'
+cchc-sum: 3 empty rows skipped (blank, or every field empty)
+cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 2 counted, 0 outside the period, 0 not received (status 1 or 3), 0 unclassifiable
+ERR
+	done
+}
+
+@test "intake: the same value precomposed and decomposed is one value in the messages" {
+	python3 -c 'import unicodedata,sys; v="Điện thoại"; sys.stdout.write("ma_ho_so,kenh,ngay_tiep_nhan\nA1,%s,03/01/2024\nA2,%s,03/01/2024\nA3,%s,03/01/2024\n" % (unicodedata.normalize("NFC",v), unicodedata.normalize("NFD",v), unicodedata.normalize("NFC",v)))' > "$T/nfd.csv"
+	run --separate-stderr cchc-check "$T/nfd.csv"
+	assert_failure 1
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: nfd.csv:2: kenh: unknown code: "Điện thoại" (3 rows)
+cchc-check: 3 rows: 0 passed, 3 rejected (3 unknown kenh)
+ERR
+}
+
+@test "intake: a dossier without dates at the end, with an id and a known level or status, is no footer" {
+	printf 'ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,trang_thai\nH1,xa,1,01/03/2024,05/03/2024,,4\nH2,xa,1,,,,4\nH3,,2,,,,Đang xử lý\nTổng cộng,,,,,,\n' > "$T/nodate.csv"
+	run --separate-stderr cchc-check "$T/nodate.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,cap,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,trang_thai\nH1,xa,truc_tiep,2024-03-01,2024-03-05,,4'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: nodate.csv:3: ngay_tiep_nhan: required value missing (2 rows)
+cchc-check: nodate.csv:5: 1 line after the last dossier, with no received date, skipped as the footer: "Tổng cộng"
+cchc-check: 4 rows: 1 passed, 2 rejected (2 no ngay_tiep_nhan), 1 footer line skipped
+ERR
+}
+
+@test "intake: a level written with marks must have them right: place names are no level words" {
+	printf 'ma_ho_so,cap,kenh,ngay_tiep_nhan\n' > "$T/cap.csv"
+	i=0
+	for v in "UBND huyện Sơn Tịnh" "UBND xã Tịnh Khê" "UBND xã Tịnh Ấn" "Cục Hải quan tỉnh Quảng Ngãi" "Chi cục Hải quan Dung Quất" "Quan hệ quốc tế" "Cấp xã, phường, thị trấn" "UBND huyen Son Tinh" "cap tinh"; do
+		i=$((i + 1))
+		printf 'A%d,"%s",1,03/01/2024\n' $i "$v" >> "$T/cap.csv"
+	done
+	run --separate-stderr cchc-check "$T/cap.csv"
+	assert_failure 1
+	assert_output $'ma_ho_so,cap,kenh,ngay_tiep_nhan\nA1,huyen,truc_tiep,2024-01-03\nA2,xa,truc_tiep,2024-01-03\nA3,xa,truc_tiep,2024-01-03\nA4,tinh,truc_tiep,2024-01-03\nA7,xa,truc_tiep,2024-01-03\nA9,tinh,truc_tiep,2024-01-03'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: cap.csv:6: cap: unknown code: "Chi cục Hải quan Dung Quất"
+cchc-check: cap.csv:7: cap: unknown code: "Quan hệ quốc tế"
+cchc-check: cap.csv:9: cap: names more than one code: "UBND huyen Son Tinh"
+cchc-check: 9 rows: 6 passed, 3 rejected (3 unknown cap)
+ERR
+}
+
+@test "intake: a later header padded with empty columns is the first's; a refusal says the column counts" {
+	printf 'ma_ho_so,kenh,ngay_tiep_nhan\nA,1,03/01/2024\n' > "$T/p1.csv"
+	printf 'ma_ho_so,kenh,ngay_tiep_nhan,,\nB,2,03/01/2024,,\n' > "$T/p2.csv"
+	run --separate-stderr cchc-check "$T/p1.csv" "$T/p2.csv"
+	assert_success
+	assert_output $'ma_ho_so,kenh,ngay_tiep_nhan\nA,truc_tiep,2024-01-03\nB,truc_tuyen,2024-01-03'
+	run --separate-stderr cchc-sum -j 1 --period 2024 -g kenh "$T/p1.csv" "$T/p2.csv"
+	assert_success
+	run --separate-stderr cchc-check "$T/p2.csv" "$T/p1.csv"
+	assert_failure 2
+	[[ "$stderr" == *"p1.csv:1: the header does not have the first file's columns (3 columns, the first header's 5); the header found: \"ma_ho_so,kenh,ngay_tiep_nhan\""* ]]
+}
+
+@test "intake: ngay_tra beside a result date is written in ISO form; one that is no date is kept, with a note" {
+	printf 'MaHoSo,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra\nA1,1,20240103080000,20240110170000,20240108100000,20240112090000\nA2,1,20240103080000,20240110170000,20240108100000,hôm qua\nA3,1,20240103080000,20240110170000,20240108100000,\n' > "$T/tra.csv"
+	run --separate-stderr cchc-check "$T/tra.csv"
+	assert_success
+	assert_output $'ma_ho_so,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,ngay_tra\nA1,truc_tiep,2024-01-03T08:00:00,2024-01-10T17:00:00,2024-01-08T10:00:00,2024-01-12T09:00:00\nA2,truc_tiep,2024-01-03T08:00:00,2024-01-10T17:00:00,2024-01-08T10:00:00,hôm qua\nA3,truc_tiep,2024-01-03T08:00:00,2024-01-10T17:00:00,2024-01-08T10:00:00,'
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: tra.csv:3: ngay_tra: not a date, kept as written: "hôm qua"
+cchc-check: 3 rows: 3 passed, 0 rejected
+ERR
+}
+
+@test "intake: a syntax error above a header delimited by ';' suggests -d" {
+	printf 'Mã hồ sơ;Kênh nộp;Ngày tiếp nhận;Chủ hồ sơ\r\nA;1;03/01/2024;Nguyễn Văn An\r\nB;1;03/01/2024;"Công ty ""Hoàng Long"""\r\n' > "$T/semi.csv"
+	run --separate-stderr cchc-check "$T/semi.csv"
+	assert_failure 2
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: semi.csv:3: in or above the header: malformed CSV at character 16: quote inside an unquoted field (if the header is below, name it with --header-line N)
+cchc-check: the lines above have ';' or tabs between their cells: is the file delimited by ';' or a tab? try -d ';' or -d '\t'
+cchc-check: 0 rows: 0 passed, 0 rejected
+ERR
+	run --separate-stderr cchc-check -d ';' "$T/semi.csv"
+	assert_success
+}

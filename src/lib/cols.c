@@ -251,6 +251,43 @@ static const struct code_word code_word[] = {
 	{COL_TRANG_THAI, EXACT, 9, "da_tra"},
 };
 
+/* The level words with their marks, case folded: a value written with
+ * marks names a level only with them, as place names fold onto them
+ * ("Sơn Tịnh" onto tỉnh, "Hải quan" onto quận, "Xa" onto xã). A value
+ * with no mark at all is read as typed without them. */
+static const struct {
+	const char *w, *marked;
+} cap_marks[] = {
+	{"tinh", "tỉnh"},
+	{"so_ban_nganh", "sở_ban_ngành"},
+	{"so_nganh", "sở_ngành"},
+	{"thanh_pho_truc_thuoc_trung_uong", "thành_phố_trực_thuộc_trung_ương"},
+	{"thanh_pho_thuoc_trung_uong", "thành_phố_thuộc_trung_ương"},
+	{"huyen", "huyện"},
+	{"quan", "quận"},
+	{"thi_xa", "thị_xã"},
+	{"thanh_pho_thuoc_tinh", "thành_phố_thuộc_tỉnh"},
+	{"thanh_pho_truc_thuoc_tinh", "thành_phố_trực_thuộc_tỉnh"},
+	{"xa", "xã"},
+	{"phuong", "phường"},
+	{"thi_tran", "thị_trấn"},
+	{"dac_khu", "đặc_khu"},
+};
+
+/* The marked form of col's phrase w, or NULL when it has none. */
+static const char *
+marked_word(int col, const char *w)
+{
+	size_t k;
+
+	if (col != COL_CAP)
+		return NULL;
+	for (k = 0; k < sizeof cap_marks / sizeof cap_marks[0]; k++)
+		if (strcmp(cap_marks[k].w, w) == 0)
+			return cap_marks[k].marked;
+	return NULL;
+}
+
 /* A leading word dropped before the exact words are compared (not before
  * the user's, nor the phrases): "Cấp tỉnh", "Hồ sơ đang xử lý". */
 static const struct {
@@ -480,7 +517,7 @@ is_negation(const struct words *w, size_t i)
  * phrases found come in the order of their first word, and one inside
  * another starts at most the longest phrase's length before it. */
 static int
-phrase_code(int col, const struct words *w)
+phrase_code(int col, const struct words *w, const struct words *marked)
 {
 	struct occ *o = NULL;
 	unsigned char *covered;
@@ -489,7 +526,7 @@ phrase_code(int col, const struct words *w)
 
 	for (i = 0; i < w->n; i++)
 		for (e = 0; e < sizeof code_word / sizeof code_word[0]; e++) {
-			const char *p = code_word[e].w;
+			const char *p = code_word[e].w, *mw;
 			size_t plen, pwords = 1, c;
 
 			if (code_word[e].col != col || code_word[e].how == EXACT)
@@ -499,6 +536,9 @@ phrase_code(int col, const struct words *w)
 				pwords += p[c] == '_';
 			if (!phrase_at(w, i, p, plen, pwords))
 				continue;
+			if (marked && (mw = marked_word(col, p)) &&
+			    !phrase_at(marked, i, mw, strlen(mw), pwords))
+				continue;	/* "Tịnh" is no tỉnh */
 			if (no == cap) {
 				cap = cap ? 2 * cap : 8;
 				o = erealloc(o, cap * sizeof *o);
@@ -580,8 +620,10 @@ exact_code(int col, const char *s)
 	return CODE_NONE;
 }
 
-int
-col_code(int col, const char *folded)
+/* col's code for a folded value; marked, when not NULL, is the value's
+ * words with their marks (case folded, NFC), word for word. */
+static int
+code_lookup(int col, const char *folded, const struct words *marked)
 {
 	struct words w;
 	const char *s;
@@ -607,10 +649,16 @@ col_code(int col, const char *folded)
 	}
 	if ((code = exact_code(col, s)) >= 0)
 		goto done;
-	code = phrase_code(col, &w);
+	code = phrase_code(col, &w, marked && marked->n == w.n ? marked : NULL);
 done:
 	words_free(&w);
 	return code;
+}
+
+int
+col_code(int col, const char *folded)
+{
+	return code_lookup(col, folded, NULL);
 }
 
 int
@@ -627,6 +675,17 @@ col_code_text(const char *s, size_t n)
 	return has_control(s, n) ? CODE_CONTROL : 0;
 }
 
+static int
+is_ascii_text(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 int
 col_code_raw(int col, const char *s, size_t n)
 {
@@ -636,7 +695,23 @@ col_code_raw(int col, const char *s, size_t n)
 	if ((code = col_code_text(s, n)) < 0)
 		return code;
 	f = fold(s, n);
-	code = col_code(col, f);
+	if (col == COL_CAP && !is_ascii_text(s, n)) {
+		/* a level written with marks: its words must have them right */
+		utf8proc_uint8_t *m = NULL;
+		utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+		    &m, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+		if (len >= 0) {
+			struct words marked;
+			words_split(&marked, (const char *)m);
+			code = code_lookup(col, f, &marked);
+			words_free(&marked);
+		} else {
+			code = col_code(col, f);
+		}
+		free(m);
+	} else {
+		code = col_code(col, f);
+	}
 	free(f);
 	return code;
 }

@@ -41,13 +41,7 @@ dossier_cols_init(struct dossier_cols *c, const struct csv_row *hdr,
 			free(buf);
 			return -1;
 		}
-		trim(&s, &n);
-		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			/* the BOM of a file joined to the one before (cat) */
-			s += 3;
-			n -= 3;
-			trim(&s, &n);
-		}
+		trim_name(&s, &n);
 		len = nfc(s, n, &buf, &cap);
 		c->name[i] = estrndup(buf, len);
 		c->folded[i] = fold(buf, len);
@@ -152,13 +146,16 @@ dossier_cols_match(const struct dossier_cols *first,
 {
 	size_t i, j;
 	unsigned char *used;
+	int ok = 1;
 
-	if (first->nf != later->nf)
+	/* later may have more columns, if they are empty names: the cells a
+	 * spreadsheet pads a header with */
+	if (first->nf > later->nf)
 		return -1;
 	used = calloc(later->nf + 1, 1);
 	if (!used)
 		die("out of memory");
-	for (i = 0; i < first->nf; i++) {
+	for (i = 0; i < first->nf && ok; i++) {
 		perm[i] = -1;
 		for (j = 0; j < later->nf; j++)
 			if (!used[j] && strcmp(first->name[i], later->name[j]) == 0) {
@@ -166,13 +163,12 @@ dossier_cols_match(const struct dossier_cols *first,
 				used[j] = 1;
 				break;
 			}
-		if (perm[i] < 0) {
-			free(used);
-			return -1;
-		}
+		ok = perm[i] >= 0;
 	}
+	for (j = 0; j < later->nf && ok; j++)
+		ok = used[j] || later->name[j][0] == '\0';
 	free(used);
-	return 0;
+	return ok ? 0 : -1;
 }
 
 void

@@ -224,6 +224,17 @@ trim_ends(const char **s, size_t *n)
 	*n = len;
 }
 
+void
+trim_name(const char **s, size_t *n)
+{
+	trim(s, n);
+	if (*n >= 3 && memcmp(*s, "\xef\xbb\xbf", 3) == 0) {
+		*s += 3;
+		*n -= 3;
+		trim(s, n);
+	}
+}
+
 /* The length of the well-formed UTF-8 sequence (Unicode table 3-7: no
  * overlong form, no surrogate, nothing past U+10FFFF) a non-ASCII lead
  * byte starts at s, or 0. utf8proc_iterate says the same, a call slower. */

@@ -38,6 +38,10 @@ trim(const char **s, size_t *n)
 	trim_ends(s, n);
 }
 
+/* A header cell's name: trimmed, and a BOM at its start dropped (the BOM
+ * of a file joined to the one before with cat), then trimmed again. */
+void trim_name(const char **s, size_t *n);
+
 enum { TEXT_OK = 0, TEXT_NUL, TEXT_BADUTF8 };
 /* Checks that s[0..n) is UTF-8 without NUL bytes; on failure *at is the
  * offset of the first bad byte. */

@@ -154,7 +154,7 @@ intake_part(struct intake *in, const struct intake *from, struct msgs *msgs, voi
 	in->pend = NULL;
 	in->npend = in->pendcap = 0;
 	in->run_long = 0;
-	in->rows = in->rejected = in->footer = in->dropped = 0;
+	in->rows = in->rejected = in->footer = in->dropped = in->empty = 0;
 	in->fatal = 0;
 }
 
@@ -206,7 +206,7 @@ known_columns(const struct intake *in, const struct csv_row *row, int *all_requi
 		char *f;
 		if (n == 0 || text_check(s, n, &at) != TEXT_OK)
 			continue;
-		trim(&s, &n);
+		trim_name(&s, &n);
 		f = fold(s, n);
 		if ((c = col_lookup(f, &rank)) >= 0 && !seen[c]) {
 			seen[c] = 1;
@@ -256,8 +256,8 @@ combine_rows(const struct csv_row *top, const struct csv_row *low, struct saved_
 		char *name = d->mem + o;
 		size_t n = 0;
 
-		trim(&t, &tn);
-		trim(&l, &ln);
+		trim_name(&t, &tn);
+		trim_name(&l, &ln);
 		if (tn)
 			group = t, glen = tn;
 		else if (!ln)
@@ -357,11 +357,17 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 		in->perm = emalloc((in->first.nf + 1) * sizeof *in->perm);
 	}
 	if (dossier_cols_match(&in->first, &c, in->perm) < 0) {
+		char what[256], count[96] = "";
 		intake_row_text(in, hdr, text, sizeof text);
-		say(in, hdr->line, midstream ?
-		    "a header in the middle of the data without the first header's columns; the header found" :
-		    "the header does not have the first file's columns; the header found",
-		    text, strlen(text));
+		/* the message's header hides empty cells at its end: their
+		 * count may be all the difference */
+		if (c.nf != in->first.nf)
+			snprintf(count, sizeof count, " (%zu columns, the first header's %zu)", c.nf,
+			    in->first.nf);
+		snprintf(what, sizeof what, "%s%s; the header found", midstream ?
+		    "a header in the middle of the data without the first header's columns" :
+		    "the header does not have the first file's columns", count);
+		say(in, hdr->line, what, text, strlen(text));
 		dossier_cols_free(&c);
 		fail(in);
 		return -1;
@@ -381,6 +387,29 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 	return 0;
 }
 
+/* Do the lines read before the header was found look delimited by ';' or
+ * a tab: one of them with two of either (a quote that breaks a ','
+ * reading, "Công ty ""X""" in a ';' file, is a common first fault)? */
+static int
+other_delimiter(const struct intake *in)
+{
+	size_t k, i, j;
+
+	for (k = 0; k < in->nlook; k++) {
+		const struct csv_row *r = &in->look[k].row;
+		for (i = 0; i < r->nf; i++) {
+			size_t semi = 0, tab = 0;
+			for (j = 0; j < r->f[i].n; j++) {
+				semi += r->f[i].s[j] == ';';
+				tab += r->f[i].s[j] == '\t';
+			}
+			if (semi >= 2 || tab >= 2)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A syntax error above or in the header: where the header is cannot be
  * trusted. */
 static void
@@ -392,6 +421,9 @@ header_syntax(struct intake *in, const struct csv_row *row)
 	snprintf(msg, sizeof msg, "in or above the header: %s%s", what, !in->o->header_line ?
 	    " (if the header is below, name it with --header-line N)" : "");
 	say(in, row->line, msg, NULL, 0);
+	if (in->o->delim == ',' && other_delimiter(in))
+		warnx_("the lines above have ';' or tabs between their cells: "
+		    "is the file delimited by ';' or a tab? try -d ';' or -d '\\t'");
 	fail(in);
 }
 
@@ -409,7 +441,7 @@ remember_top(struct intake *in, const struct csv_row *top)
 	for (i = 0; i < top->nf; i++) {
 		const char *s = top->f[i].s;
 		size_t n = top->f[i].n, at;
-		trim(&s, &n);
+		trim_name(&s, &n);
 		if (n && text_check(s, n, &at) == TEXT_OK)
 			in->top_fold[in->ntop++] = fold(s, n);
 	}
@@ -428,7 +460,7 @@ is_top_again(const struct intake *in, const struct csv_row *row)
 		size_t n = row->f[i].n, at;
 		char *f;
 		int found = 0;
-		trim(&s, &n);
+		trim_name(&s, &n);
 		if (n == 0)
 			continue;
 		if (text_check(s, n, &at) != TEXT_OK)
@@ -838,6 +870,22 @@ has_digit(const struct intake *in, const struct csv_row *row, int col)
 	return 0;
 }
 
+/* Does row hold a known code in known column col (a level, a status)? */
+static int
+has_code(const struct intake *in, const struct csv_row *row, int col)
+{
+	int f = in->cur.idx[col];
+	const char *s;
+	size_t n;
+
+	if (f < 0 || (size_t)f >= row->nf)
+		return 0;
+	s = row->f[f].s;
+	n = row->f[f].n;
+	trim(&s, &n);
+	return n > 0 && col_code_raw(col, s, n) >= 0;
+}
+
 /* Does row name the required columns, as a header does? */
 static int
 is_header(const struct intake *in, const struct csv_row *row)
@@ -847,14 +895,40 @@ is_header(const struct intake *in, const struct csv_row *row)
 	return !row->err && row->nf > 1 && known_columns(in, row, &req) > 1 && req;
 }
 
+/* Is every field of row blank once trimmed (spaces, tabs, no-break
+ * spaces, a quoted " ")? Such a row is an empty row: the reader skips
+ * only those with no byte at all, the cheap test on every row. */
+static int
+all_blank(const struct csv_row *row)
+{
+	size_t i;
+
+	if (row->err)
+		return 0;
+	for (i = 0; i < row->nf; i++) {
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n;
+		trim(&s, &n);
+		if (n)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 intake_reject_(struct intake *in, struct csv_row *row, const char *kind,
                const char *col, const char *what, const char *value, size_t vlen)
 {
 	struct pending now;
-	int recv = received_date(in, &in->cur, row);
+	int recv;
 
 	in->nnotes = 0;	/* a row rejected has no notes */
+	if (all_blank(row)) {
+		in->rows--;
+		in->empty++;
+		return;
+	}
+	recv = received_date(in, &in->cur, row);
 
 	memset(&now, 0, sizeof now);
 	now.kind = kind;
@@ -901,10 +975,14 @@ reject_row(struct intake *in, struct csv_row *row, struct pending *nowp, int rec
 	 * id column, "Quảng Ngãi, ngày ..." over the date's): kept until a
 	 * dossier follows. A dossier is a row with a CSV syntax error, or
 	 * with an id and something in the date's place, one of them with a
-	 * digit (ids and dates have them; the words of a signature do not). */
+	 * digit (ids and dates have them; the words of a signature do not),
+	 * or an id with a digit and a level or status a table knows (a
+	 * dossier without its dates: a totals line has neither). */
 	candidate = recv != DATE_OK && !row->err && !valid_date(in, row, COL_NGAY_HEN_TRA) &&
 	    !valid_date(in, row, COL_NGAY_TRA_KET_QUA) &&
-	    !(has_value(in, row, COL_MA_HO_SO) && has_digit(in, row, COL_NGAY_TIEP_NHAN));
+	    !(has_value(in, row, COL_MA_HO_SO) && has_digit(in, row, COL_NGAY_TIEP_NHAN)) &&
+	    !(has_digit(in, row, COL_MA_HO_SO) &&
+	      (has_code(in, row, COL_CAP) || has_code(in, row, COL_TRANG_THAI)));
 	if (candidate && !in->run_long) {
 		if (in->npend == in->pendcap) {
 			in->pendcap = in->pendcap ? 2 * in->pendcap : 8;

@@ -115,6 +115,8 @@ struct intake {
 	unsigned long rows;		/* data rows: passed or counted, rejected, footer */
 	unsigned long rejected, footer;
 	unsigned long dropped;		/* copies of a dossier not kept (--keep) */
+	unsigned long empty;		/* rows of blanks only (no-break spaces, " "):
+					 * empty rows, as the reader's blank lines */
 	int fatal;
 };
 

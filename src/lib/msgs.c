@@ -6,6 +6,7 @@
 #include "msg.h"
 #include "msgs.h"
 #include "smap.h"
+#include "fold.h"
 
 /* One distinct problem: where it was first, and how many rows have it. */
 struct problem {
@@ -167,6 +168,24 @@ add(struct msgs *m, const char *file, unsigned long line, const char *col,
 	p->rows += rows;
 }
 
+/* A value as the messages show it and tell it apart: NFC first, so that
+ * the same word typed precomposed or decomposed is one value; then
+ * msg_quote's 80 bytes (two values shown alike are one problem). */
+static void
+quote_value(char *q, size_t qsize, const char *value, size_t vlen)
+{
+	char *buf = NULL;
+	size_t cap = 0, at, len;
+
+	if (text_check(value, vlen, &at) != TEXT_OK) {
+		msg_quote(q, qsize, value, vlen);
+		return;
+	}
+	len = nfc(value, vlen, &buf, &cap);
+	msg_quote(q, qsize, buf, len);
+	free(buf);
+}
+
 void
 msgs_add_line2(struct msgs *m, const char *kind, const char *file, unsigned long line,
                unsigned long line2, const char *col, const char *what, const char *value,
@@ -174,9 +193,8 @@ msgs_add_line2(struct msgs *m, const char *kind, const char *file, unsigned long
 {
 	char q[512];
 
-	/* two values shown alike are one problem: msg_quote shows 80 bytes */
 	if (value)
-		msg_quote(q, sizeof q, value, vlen);
+		quote_value(q, sizeof q, value, vlen);
 	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0, line2);
 	count_reason(m, kind ? kind : what, 1);
 }
@@ -195,7 +213,7 @@ msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,
 	char q[512];
 
 	if (value)
-		msg_quote(q, sizeof q, value, vlen);
+		quote_value(q, sizeof q, value, vlen);
 	add(m, file, line, col && *col ? col : NULL, what, value ? q : NULL, 1, 0, 0);
 }
 
