@@ -591,3 +591,30 @@ cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
 --bogus|cchc-map: unrecognized option '--bogus'
 EOF_CASES
 }
+
+@test "map: the shipped tables by name, from the source tree: a whole commune mapped, a split one ambiguous" {
+	[ -f "$TOP/share/cchc/dvhc-2025.csv" ] || skip "share/cchc/dvhc-2025.csv is not in this tree"
+	cat > "$T/d.csv" <<'CSV'
+ma_ho_so,tinh,huyen,xa
+H1,Thành phố Hà Nội,Quận Ba Đình,Phường Trúc Bạch
+H2,thanh pho ha noi,quan ba dinh,PHƯỜNG NGỌC HÀ
+H3,Tỉnh Quảng Ngãi,Thành phố Quảng Ngãi,Phường Nghĩa Chánh
+CSV
+	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh,huyen,xa -n xa_moi,ma_xa_moi dvhc-2025 "$T/d.csv"
+	assert_success
+	assert_output - <<'CSV'
+ma_ho_so,tinh,huyen,xa,xa_moi,ma_xa_moi
+H1,Thành phố Hà Nội,Quận Ba Đình,Phường Trúc Bạch,Phường Ba Đình,00004
+H2,thanh pho ha noi,quan ba dinh,PHƯỜNG NGỌC HÀ,,
+H3,Tỉnh Quảng Ngãi,Thành phố Quảng Ngãi,Phường Nghĩa Chánh,Phường Cẩm Thành,21025
+CSV
+	assert_equal "$stderr" "cchc-map: $T/d.csv:3: tinh,huyen,xa: ambiguous in dvhc-2025: 2 values (Phường Ba Đình / 00004, Phường Ngọc Hà / 00008): \"thanh pho ha noi / quan ba dinh / PHƯỜNG NGỌC HÀ\"
+cchc-map: 3 rows: 2 mapped, 0 unmatched, 1 ambiguous"
+	# the new province of every row: the split commune stays in one
+	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh,huyen,xa -n tinh_moi dvhc-2025.csv "$T/d.csv"
+	assert_success
+	assert_equal "$stderr" "cchc-map: 3 rows: 3 mapped, 0 unmatched, 0 ambiguous"
+	printf 'tinh\nTỉnh Kon Tum\n' > "$T/t.csv"
+	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh -n tinh_moi tinh-2025 "$T/t.csv"
+	assert_output $'tinh,tinh_moi\nTỉnh Kon Tum,Tỉnh Quảng Ngãi'
+}
