@@ -1045,21 +1045,31 @@ write_row(struct map *m, const struct csv_row *row, const struct hit *h)
 	out_endrow(out_stdout);
 }
 
-/* Is row the file's header again (files joined with cat)? */
+/* Is row the header again (files joined with cat), its columns the
+ * first's in any order? Then it is read as the header from here on. */
 static int
 header_again(struct map *m, const struct csv_row *row)
 {
-	size_t i;
-	int same = 1;
+	char **names;
+	size_t i, j;
+	int *used, same;
 
-	if (row->nf != m->cur_nf)
+	if (row->nf != m->nf)
 		return 0;
-	for (i = 0; i < row->nf && same; i++) {
-		char *f = fold_name(&row->f[i]);
-		same = strcmp(f, m->cur_f[i]) == 0;
-		free(f);
+	names = fold_row(row);
+	used = ecalloc(row->nf + 1, sizeof *used);
+	same = names_all(m, names, row->nf);
+	for (i = 0; i < m->nf && same; i++) {
+		for (j = 0; j < row->nf; j++)
+			if (!used[j] && strcmp(m->hf[i], names[j]) == 0)
+				break;
+		same = j < row->nf;
+		if (same)
+			used[j] = 1;
 	}
-	return same;
+	free(used);
+	free_names(names, row->nf);
+	return same && use_header(m, row) == 0;
 }
 
 /* What the key as written (in kbuf, parts joined by NUL) comes to. */

@@ -420,7 +420,7 @@ cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
 @test "map: several FILEs: a later header in another order, rows in the first's order; a header again inside a file" {
 	printf 'id,xa,ghi_chu\n1,Xã Tịnh Khê,a\n' > "$T/a.csv"
 	printf 'XA,Ghi chú,ID\nPhường Trúc Bạch,b,2\n' > "$T/b.csv"
-	printf 'id,xa,ghi_chu\n3,Xã Tịnh Hà,c\nid,xa,ghi_chu\n4,Xã Tịnh Khê,d\n' > "$T/c.csv"
+	printf 'id,xa,ghi_chu\n3,Xã Tịnh Hà,c\nid,xa,ghi_chu\n4,Xã Tịnh Khê,d\nghi_chu,id,xa\ne,5,Nowhere\n' > "$T/c.csv"
 	run --separate-stderr cchc-map -c xa -n moi "$M/xa.csv" "$T/a.csv" "$T/b.csv" "$T/c.csv"
 	assert_success
 	assert_output - <<'EOF'
@@ -429,9 +429,11 @@ id,xa,ghi_chu,moi
 2,Phường Trúc Bạch,b,Phường Ba Đình
 3,Xã Tịnh Hà,c,Xã Thọ Phong
 4,Xã Tịnh Khê,d,Xã Tịnh Khê
+5,Nowhere,e,
 EOF
-	assert_equal "$stderr" "cchc-map: $T/c.csv:3: the header again, inside the file: skipped
-cchc-map: 4 rows: 4 mapped, 0 unmatched, 0 ambiguous"
+	assert_equal "$stderr" "cchc-map: $T/c.csv:3: the header again, inside the file: skipped (2 rows)
+cchc-map: $T/c.csv:6: xa: not in $M/xa.csv: \"Nowhere\"
+cchc-map: 5 rows: 4 mapped, 1 unmatched, 0 ambiguous"
 	# a later file without the first's columns: exit 2, what came before written
 	printf 'id,xa\n5,x\n' > "$T/d.csv"
 	run --separate-stderr cchc-map -c xa -n moi "$M/xa.csv" "$T/a.csv" "$T/d.csv"
@@ -442,7 +444,7 @@ cchc-map: 1 row: 1 mapped, 0 unmatched, 0 ambiguous"
 	# standard input among them, once
 	run --separate-stderr sh -c "cchc-map -c xa -n moi '$M/xa.csv' '$T/a.csv' - < '$T/c.csv'"
 	assert_success
-	assert_equal "${#lines[@]}" 4
+	assert_equal "${#lines[@]}" 5
 	run --separate-stderr cchc-map -c xa "$M/xa.csv" - - < "$T/a.csv"
 	assert_failure 2
 	assert_equal "$stderr" "cchc-map: -: standard input is named twice (it can be read once)"
