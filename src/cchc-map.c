@@ -200,7 +200,7 @@ text_problem(int err, const char *s, size_t n, size_t at)
 	return err == TEXT_NUL ? "a NUL byte in the text" : text_advice(s, n, at);
 }
 
-/* The header's name of field i, folded; "" for one that is not text. */
+/* A header's name, folded; "" for one that is not text. */
 static char *
 fold_name(const struct csv_field *f)
 {
@@ -209,7 +209,7 @@ fold_name(const struct csv_field *f)
 
 	if (text_check(s, n, &at) != TEXT_OK)
 		return estrndup("", 0);
-	trim(&s, &n);
+	trim_name(&s, &n);	/* a BOM too: a file joined with cat */
 	return fold(s, n);
 }
 

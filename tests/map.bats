@@ -434,6 +434,12 @@ EOF
 	assert_equal "$stderr" "cchc-map: $T/c.csv:3: the header again, inside the file: skipped (2 rows)
 cchc-map: $T/c.csv:6: xa: not in $M/xa.csv: \"Nowhere\"
 cchc-map: 5 rows: 4 mapped, 1 unmatched, 0 ambiguous"
+	# files joined with cat, the second with its BOM
+	run --separate-stderr sh -c "{ cat '$T/a.csv'; printf '\357\273\277'; cat '$T/a.csv'; } | cchc-map -c xa -n moi '$M/xa.csv'"
+	assert_success
+	assert_output $'id,xa,ghi_chu,moi\n1,Xã Tịnh Khê,a,Xã Tịnh Khê\n1,Xã Tịnh Khê,a,Xã Tịnh Khê'
+	assert_equal "$stderr" "cchc-map: -:3: the header again, inside the file: skipped
+cchc-map: 2 rows: 2 mapped, 0 unmatched, 0 ambiguous"
 	# a later file without the first's columns: exit 2, what came before written
 	printf 'id,xa\n5,x\n' > "$T/d.csv"
 	run --separate-stderr cchc-map -c xa -n moi "$M/xa.csv" "$T/a.csv" "$T/d.csv"
