@@ -968,18 +968,23 @@ static void
 reject_line(struct map *m, const struct csv_row *row, const char *col, const char *what,
             const char *v, size_t vn, int as_read)
 {
-	char line[32], why[1024], q[512];
+	char line[32], q[512], *why;
+	size_t n;
 
 	if (!m->rejects)
 		return;
 	snprintf(line, sizeof line, "%lu", row->line);
+	q[0] = '\0';
 	if (v)
 		msg_quote(q, sizeof q, v, vn);
-	snprintf(why, sizeof why, "%s%s%s", what, v ? ": " : "", v ? q : "");
+	n = strlen(what) + strlen(q) + 3;
+	why = emalloc(n);
+	snprintf(why, n, "%s%s%s", what, v ? ": " : "", q);
 	out_fieldz(m->rejects, row->file);
 	out_fieldz(m->rejects, line);
 	out_fieldz(m->rejects, col ? col : "");
 	out_fieldz(m->rejects, why);
+	free(why);
 	reject_fields(m, row, as_read);
 }
 
