@@ -626,3 +626,17 @@ cchc-map: 3 rows: 2 mapped, 0 unmatched, 1 ambiguous"
 	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh -n tinh_moi tinh-2025 "$T/t.csv"
 	assert_output $'tinh,tinh_moi\nTỉnh Kon Tum,Tỉnh Quảng Ngãi'
 }
+
+@test "map: clean under valgrind memcheck, both modes, with every kind of row" {
+	command -v valgrind >/dev/null || skip "no valgrind"
+	[ -z "${ASAN_OPTIONS:-}" ] || skip "the sanitizer build runs instead"
+	vg="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	printf 'T\nid,xa,dv\n1,Phường Trúc Bạch,UBND xã A\n2,Phường Ngọc Hà,Sở B\n3,,x\n4,Nowhere,UBND thành phố Đà Nẵng\n6,1,2,3\n7,H\340,y\n5,"a\n' > "$T/d.csv"
+	run --separate-stderr sh -c "$vg cchc-map -c xa -n m --strict --rejects '$T/r.csv' '$M/xa.csv' '$T/d.csv' '$T/d.csv'"
+	assert_failure 1
+	! grep -q '==[0-9]*==' <<< "$stderr"
+	run --separate-stderr sh -c "$vg cchc-map --level-from dv '$T/d.csv'"
+	assert_failure 1
+	! grep -q '==[0-9]*==' <<< "$stderr"
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "cchc-map: 7 rows: 3 mapped, 1 unmatched, 0 ambiguous, 3 left out (1 wrong number of fields, 1 not UTF-8, 1 malformed CSV)"
+}
