@@ -8,6 +8,8 @@ VERSION  = 0.1.0
 PREFIX   = /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
+# the tables cchc-map ships (share/cchc/): where it looks for them first
+SHAREDIR = $(PREFIX)/share/cchc
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -20,7 +22,7 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-TOOLS    = cchc-check cchc-sum cchc-rate cchc-table
+TOOLS    = cchc-check cchc-sum cchc-rate cchc-table cchc-map
 FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv
 LIBSRC   = $(filter-out src/lib/forms_data.c,$(wildcard src/lib/*.c)) src/lib/forms_data.c
 LIBOBJ   = $(LIBSRC:.c=.o)
@@ -63,6 +65,11 @@ CHECK_MODES = src/check-counts.c src/check-form.c
 bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
+
+# the shipped tables' directory, compiled in
+bin/cchc-map: src/cchc-map.c src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) -DCCHC_SHARE_DIR='"$(SHAREDIR)"' $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-map.c src/libcchc.a $(LDLIBS)
 
 # fuzz_split's check without libFuzzer, for make check (tests/split.bats)
 tests/fuzz/bin/split-check: tests/fuzz/split-check.c tests/fuzz/split.h src/libcchc.a $(LIBHDR)
@@ -192,10 +199,13 @@ tables: deps
 	python3 data/convert-dvhc.py -o share/cchc
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(SHAREDIR)
 	cp $(PROGS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	for f in share/cchc/*.csv share/cchc/README; do \
+	  [ ! -f "$$f" ] || cp "$$f" $(DESTDIR)$(SHAREDIR)/; done
 
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -476,27 +475,6 @@ check_file(struct check *c, const char *path)
 	c->empty += st.empty;
 }
 
-/* --rejects FILE must not be an input: it would destroy it. */
-static void
-rejects_not_input(const char *rejects, char **files, int n)
-{
-	struct stat rs, fs;
-	int i;
-
-	if (stat(rejects, &rs) < 0)
-		return;	/* does not exist yet: no input */
-	for (i = 0; i < n; i++) {
-		if (strcmp(files[i], "-") == 0 ? fstat(0, &fs) < 0 : stat(files[i], &fs) < 0)
-			continue;
-		if (fs.st_dev == rs.st_dev && fs.st_ino == rs.st_ino)
-			die("--rejects %s is the input %s: it would be destroyed; name another file",
-			    rejects, strcmp(files[i], "-") == 0 ? "(standard input)" : files[i]);
-	}
-	if (n == 0 && fstat(0, &fs) == 0 && fs.st_dev == rs.st_dev && fs.st_ino == rs.st_ino)
-		die("--rejects %s is the input (standard input): it would be destroyed; name another file",
-		    rejects);
-}
-
 /* The last line: every row read, accounted for. */
 static void
 summary(struct check *c)
@@ -637,7 +615,7 @@ main(int argc, char *argv[])
 		c.passed = c.empty = 0;
 	}
 	if (rejects_path) {
-		rejects_not_input(rejects_path, optind < argc ? files : NULL, optind < argc ? nfiles : 0);
+		out_not_input("--rejects", rejects_path, optind < argc ? files : NULL, optind < argc ? nfiles : 0);
 		c.rejects = out_create_aside(rejects_path);
 		if (excel)	/* the file people open most */
 			out_excel(c.rejects);

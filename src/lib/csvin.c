@@ -737,19 +737,30 @@ csvin_read(const char *path, unsigned char delim, csv_row_fn fn, void *ctx,
 }
 
 int
+csvin_feed_mem(struct csvin *in, const char *buf, size_t len)
+{
+	struct reader *r = (struct reader *)in;
+	size_t skip = 0;
+	int status;
+
+	if (r->stop)
+		return CSVIN_STOPPED;
+	if (r->at_start) {
+		r->at_start = 0;
+		if ((status = file_start(buf, len, &skip)) != CSVIN_OK)
+			return status;
+	}
+	feed(r, buf + skip, len - skip);
+	return r->stop ? CSVIN_STOPPED : CSVIN_OK;
+}
+
+int
 csvin_read_mem(const char *name, const char *buf, size_t len, unsigned char delim,
                csv_row_fn fn, void *ctx, struct csvin_stats *st)
 {
-	struct reader *r;
-	size_t skip;
-	int status = file_start(buf, len, &skip);
+	struct csvin *r = csvin_new(name, delim, fn, ctx);
 
-	if (status != CSVIN_OK)
-		return status;
-	r = (struct reader *)csvin_new(name, delim, fn, ctx);
-	r->at_start = 0;
-	feed(r, buf + skip, len - skip);
-	return csvin_end((struct csvin *)r, CSVIN_OK, st);
+	return csvin_end(r, csvin_feed_mem(r, buf, len), st);
 }
 
 /* The message for status; to_file: the command converts path to a file

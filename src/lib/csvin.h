@@ -96,6 +96,9 @@ void csvin_set_part(struct csvin *r);
  * to a reader not csvin_set_part's, wherever start is, as a stream read
  * from an offset a shell left begins there). */
 int csvin_feed_fd(struct csvin *r, int fd, off_t start, off_t end);
+/* The same from bytes in memory, the first of which are the file's first
+ * (a BOM, a workbook's header) when nothing was fed before. */
+int csvin_feed_mem(struct csvin *r, const char *buf, size_t len);
 /* At a record boundary with nothing pending: no field open, no quote open,
  * no syntax error's line to pass, no CR whose LF may follow. The state a
  * reader started at this point would have. */

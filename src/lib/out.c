@@ -457,3 +457,23 @@ out_discard(struct out *o)
 		free((char *)o->name);
 	free(o);
 }
+
+void
+out_not_input(const char *opt, const char *path, char *const *files, int n)
+{
+	struct stat ps, fs;
+	int i;
+
+	if (stat(path, &ps) < 0)
+		return;	/* does not exist yet: no input */
+	for (i = 0; i < n; i++) {
+		if (strcmp(files[i], "-") == 0 ? fstat(0, &fs) < 0 : stat(files[i], &fs) < 0)
+			continue;
+		if (fs.st_dev == ps.st_dev && fs.st_ino == ps.st_ino)
+			die("%s %s is the input %s: it would be destroyed; name another file",
+			    opt, path, strcmp(files[i], "-") == 0 ? "(standard input)" : files[i]);
+	}
+	if (n == 0 && fstat(0, &fs) == 0 && fs.st_dev == ps.st_dev && fs.st_ino == ps.st_ino)
+		die("%s %s is the input (standard input): it would be destroyed; name another file",
+		    opt, path);
+}

@@ -52,4 +52,9 @@ void out_commit(struct out *o);
  * that is not regular is only closed). */
 void out_discard(struct out *o);
 
+/* An output file named by option opt (--rejects) must not be one of the
+ * inputs files[0..n) (n = 0: standard input): writing it would destroy
+ * it. Exits 2 when it is the same file. */
+void out_not_input(const char *opt, const char *path, char *const *files, int n);
+
 #endif

@@ -34,6 +34,7 @@ GNU datamash, count by level	datamash -t, --header-in -s -g 4 count 1 < "$F"
 Miller, count by level	mlr --icsv --ocsv count -g Cap "$F"
 sqlite3 import + count by level	sqlite3 :memory: -cmd ".import --csv $F t" "SELECT Cap, count(*) FROM t GROUP BY Cap"
 cchc-check	bin/cchc-check "$F"
+cchc-map --level-from DonViXuLy	bin/cchc-map --level-from DonViXuLy -n cap2 "$F"
 check \| sum \| rate \| table	bin/cchc-check "$F" | bin/cchc-sum --period 2024 -g cap | bin/cchc-rate | bin/cchc-table --form bm3 --partial - samples/values-2024.csv
 parallel -j 2 --pipepart \| cchc-sum --merge	parallel -j 2 --pipepart -a "$F" --header : --block 32M bin/cchc-sum -j 1 --period 2024 -g cap 2>/dev/null | bin/cchc-sum --merge
 JOBS
