@@ -822,37 +822,42 @@ footer(struct intake *in, const char *what)
 	in->npend = 0;
 }
 
+/* Row's value in known column col, trimmed, into *s, *n: false when the
+ * row has none there (no such column, or an empty value). */
+static int
+known_value(const struct intake *in, const struct csv_row *row, int col,
+            const char **s, size_t *n)
+{
+	int f = in->cur.idx[col];
+
+	if (f < 0 || (size_t)f >= row->nf)
+		return 0;
+	*s = row->f[f].s;
+	*n = row->f[f].n;
+	trim(s, n);
+	return *n > 0;
+}
+
 /* Has row a value in known column col? */
 static int
 has_value(const struct intake *in, const struct csv_row *row, int col)
 {
-	int f = in->cur.idx[col];
 	const char *s;
 	size_t n;
 
-	if (f < 0 || (size_t)f >= row->nf)
-		return 0;
-	s = row->f[f].s;
-	n = row->f[f].n;
-	trim(&s, &n);
-	return n > 0;
+	return known_value(in, row, col, &s, &n);
 }
 
 /* Does row hold a valid date in known column col? */
 static int
 valid_date(const struct intake *in, const struct csv_row *row, int col)
 {
-	int f = in->cur.idx[col];
 	const char *s;
 	size_t n;
 	struct dt t;
 
-	if (f < 0 || (size_t)f >= row->nf)
-		return 0;
-	s = row->f[f].s;
-	n = row->f[f].n;
-	trim(&s, &n);
-	return n > 0 && date_parse(s, n, in->o->date_order, &t) == DATE_OK;
+	return known_value(in, row, col, &s, &n) &&
+	    date_parse(s, n, in->o->date_order, &t) == DATE_OK;
 }
 
 /* Has row a digit in known column col? */
@@ -874,16 +879,10 @@ has_digit(const struct intake *in, const struct csv_row *row, int col)
 static int
 has_code(const struct intake *in, const struct csv_row *row, int col)
 {
-	int f = in->cur.idx[col];
 	const char *s;
 	size_t n;
 
-	if (f < 0 || (size_t)f >= row->nf)
-		return 0;
-	s = row->f[f].s;
-	n = row->f[f].n;
-	trim(&s, &n);
-	return n > 0 && col_code_raw(col, s, n) >= 0;
+	return known_value(in, row, col, &s, &n) && col_code_raw(col, s, n) >= 0;
 }
 
 /* Does row name the required columns, as a header does? */

@@ -413,11 +413,25 @@ out_create_aside(const char *path)
 	return o;
 }
 
-void
-out_commit(struct out *o)
+/* The file aside is renamed or removed: no longer ours to remove at exit;
+ * o is freed. */
+static void
+forget_aside(struct out *o)
 {
 	int i;
 
+	for (i = 0; i < MAX_ASIDE; i++)
+		if (aside_path[i] == o->aside)
+			aside_path[i] = NULL;
+	free(o->aside);
+	if (o->own_name)
+		free((char *)o->name);
+	free(o);
+}
+
+void
+out_commit(struct out *o)
+{
 	if (!o->aside) {	/* not a regular file: nothing to rename */
 		out_close(o);
 		return;
@@ -429,33 +443,19 @@ out_commit(struct out *o)
 		die("write error on %s: %s", o->name, strerror(errno));
 	if (rename(o->aside, o->name) < 0)
 		die("cannot rename %s to %s: %s", o->aside, o->name, strerror(errno));
-	for (i = 0; i < MAX_ASIDE; i++)
-		if (aside_path[i] == o->aside)
-			aside_path[i] = NULL;
-	free(o->aside);
-	if (o->own_name)
-		free((char *)o->name);
-	free(o);
+	forget_aside(o);
 }
 
 void
 out_discard(struct out *o)
 {
-	int i;
-
 	if (!o->aside) {
 		out_close(o);
 		return;
 	}
 	close(o->fd);
 	unlink(o->aside);
-	for (i = 0; i < MAX_ASIDE; i++)
-		if (aside_path[i] == o->aside)
-			aside_path[i] = NULL;
-	free(o->aside);
-	if (o->own_name)
-		free((char *)o->name);
-	free(o);
+	forget_aside(o);
 }
 
 void
