@@ -113,11 +113,12 @@ struct map {
 	char *table_path;	/* as found, for messages about the table */
 	/* the table */
 	struct smap *tab;	/* folded key -> struct entry */
+	struct smap *tab_marked;	/* the key with its marks -> struct entry */
 	size_t tnf;
 	int *tcol;		/* the table's column for each NEWCOL */
 	char **tnames;		/* its header, trimmed, for messages */
-	char *kbuf, *fbuf, *nbuf;
-	size_t kcap, fcap, ncap;
+	char *kbuf, *fbuf, *mbuf, *nbuf;
+	size_t kcap, fcap, mcap, ncap;
 	/* the first header: the output's */
 	int have_first;
 	size_t nf;
@@ -439,15 +440,84 @@ table_header(struct map *m, const struct csv_row *row)
 	}
 }
 
+/* Appends s[0..n) to the key in *buf, as f folds it, and a NUL; returns
+ * the key's new length. */
+static size_t
+key_part(char **buf, size_t *cap, size_t len, const char *s, size_t n,
+         char *(*f)(const char *, size_t))
+{
+	char *k = f(s, n);
+	size_t kn = strlen(k);
+
+	grow(buf, cap, len + kn + 2);
+	memcpy(*buf + len, k, kn);
+	len += kn;
+	(*buf)[len++] = '\0';
+	free(k);
+	return len;
+}
+
+static void
+tval_free(struct map *m, struct tval *v)
+{
+	size_t j;
+
+	for (j = 0; j < m->nnew; j++)
+		free(v->s[j]);
+	free(v->s);
+	free(v->n);
+	free(v->f);
+}
+
+static struct tval
+tval_copy(struct map *m, const struct tval *v)
+{
+	struct tval c;
+	size_t j;
+
+	c.s = emalloc(m->nnew * sizeof *c.s);
+	c.n = emalloc(m->nnew * sizeof *c.n);
+	for (j = 0; j < m->nnew; j++) {
+		c.s[j] = estrndup(v->s[j], v->n[j]);
+		c.n[j] = v->n[j];
+	}
+	c.f = emalloc(v->fn ? v->fn : 1);
+	memcpy(c.f, v->f, v->fn);
+	c.fn = v->fn;
+	return c;
+}
+
+/* Gives key the value v (taken): a value it has already (folded) is one. */
+static void
+add_value(struct map *m, struct smap *tab, const char *key, size_t klen, unsigned long line,
+          struct tval v)
+{
+	struct entry *e;
+	size_t i;
+	int added;
+
+	e = smap_put(tab, key, klen, &added);
+	if (added)
+		e->line = line;
+	for (i = 0; i < e->nv; i++)
+		if (e->v[i].fn == v.fn && memcmp(e->v[i].f, v.f, v.fn) == 0)
+			break;
+	if (i < e->nv) {	/* the same again: one entry */
+		tval_free(m, &v);
+		return;
+	}
+	e->v = erealloc(e->v, (e->nv + 1) * sizeof *e->v);
+	e->v[e->nv++] = v;
+}
+
 static int
 table_row(struct csv_row *row, void *ctx)
 {
 	struct map *m = ctx;
 	char what[512];
-	size_t i, j, at, flen = 0, vflen = 0;
-	struct entry *e;
+	size_t i, j, at, flen = 0, mlen = 0, vflen = 0;
 	struct tval v;
-	int err, added, blank = 1;
+	int err, blank = 1;
 
 	if (row->rec == 0) {
 		table_header(m, row);
@@ -469,20 +539,15 @@ table_row(struct csv_row *row, void *ctx)
 		if ((err = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK)
 			table_die(row, m->tnames[i], text_problem(err, row->f[i].s, row->f[i].n, at),
 			    row->f[i].s, row->f[i].n);
-	/* the key: its columns folded, joined by a NUL (no text holds one) */
+	/* the key: its columns folded, joined by a NUL (no text holds one);
+	 * and marked, to tell apart the names that fold alike */
 	for (i = 0; i < m->ncol; i++) {
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n;
-		char *f;
 		trim(&s, &n);
 		blank &= n == 0;
-		f = fold(s, n);
-		n = strlen(f);
-		grow(&m->fbuf, &m->fcap, flen + n + 2);
-		memcpy(m->fbuf + flen, f, n);
-		flen += n;
-		m->fbuf[flen++] = '\0';
-		free(f);
+		flen = key_part(&m->fbuf, &m->fcap, flen, s, n, fold);
+		mlen = key_part(&m->mbuf, &m->mcap, mlen, s, n, fold_marked);
 	}
 	if (blank)
 		table_die(row, m->tnames[0], m->ncol == 1 ? "an empty key: each row of a table needs "
@@ -507,22 +572,8 @@ table_row(struct csv_row *row, void *ctx)
 		free(f);
 	}
 	v.fn = vflen;
-	e = smap_put(m->tab, m->fbuf, flen, &added);
-	if (added)
-		e->line = row->line;
-	for (i = 0; i < e->nv; i++)
-		if (e->v[i].fn == v.fn && memcmp(e->v[i].f, v.f, v.fn) == 0)
-			break;
-	if (i < e->nv) {	/* the same again: one entry */
-		for (j = 0; j < m->nnew; j++)
-			free(v.s[j]);
-		free(v.s);
-		free(v.n);
-		free(v.f);
-		return 0;
-	}
-	e->v = erealloc(e->v, (e->nv + 1) * sizeof *e->v);
-	e->v[e->nv++] = v;
+	add_value(m, m->tab_marked, m->mbuf, mlen, row->line, tval_copy(m, &v));
+	add_value(m, m->tab, m->fbuf, flen, row->line, v);
 	return 0;
 }
 
@@ -553,6 +604,7 @@ load_table(struct map *m, const char *argv0)
 	if (!is_stdin)
 		close(fd);
 	m->tab = smap_new(sizeof(struct entry));
+	m->tab_marked = smap_new(sizeof(struct entry));
 	r = csvin_new(shown, m->tdelim, table_row, m);
 	csvin_skip_lines(r, comment_lines(buf, len));
 	status = csvin_end(r, csvin_feed_mem(r, buf, len), NULL);
@@ -1087,13 +1139,7 @@ look_up(struct map *m, struct hit *h)
 	for (k = 0; k < m->ncol; k++) {
 		const char *s = m->kbuf + o;
 		size_t n = strlen(s);
-		char *f = fold(s, n);
-		size_t fn = strlen(f);
-		grow(&m->fbuf, &m->fcap, flen + fn + 2);
-		memcpy(m->fbuf + flen, f, fn);
-		flen += fn;
-		m->fbuf[flen++] = '\0';
-		free(f);
+		flen = key_part(&m->fbuf, &m->fcap, flen, s, n, fold);
 		o += n + 1;
 	}
 	h->fkey = estrndup(m->fbuf, flen);
@@ -1105,6 +1151,23 @@ look_up(struct map *m, struct hit *h)
 	}
 	h->e = smap_get(m->tab, m->fbuf, flen);
 	h->kind = !h->e ? UNMATCHED : h->e->nv > 1 ? AMBIGUOUS : MAPPED;
+	if (h->kind == AMBIGUOUS) {
+		/* names that fold alike ("Phường Sa Pa", "Phường Sa Pả"): the
+		 * one written with its marks, if that one has a single value */
+		const struct entry *em;
+		size_t mlen = 0;
+		for (k = 0, o = 0; k < m->ncol; k++) {
+			const char *s = m->kbuf + o;
+			size_t n = strlen(s);
+			mlen = key_part(&m->mbuf, &m->mcap, mlen, s, n, fold_marked);
+			o += n + 1;
+		}
+		em = smap_get(m->tab_marked, m->mbuf, mlen);
+		if (em && em->nv == 1) {
+			h->e = em;
+			h->kind = MAPPED;
+		}
+	}
 }
 
 static void
@@ -1309,28 +1372,33 @@ summary(struct map *m)
 }
 
 static void
-free_all(struct map *m)
+free_table(struct map *m, struct smap *tab)
 {
-	size_t it = 0, n, i, j;
+	size_t it = 0, n, i;
 	const char *k;
 	void *v;
 
-	if (m->tab) {
-		while (smap_next(m->tab, &it, &k, &n, &v)) {
-			struct entry *e = v;
-			for (i = 0; i < e->nv; i++) {
-				for (j = 0; j < m->nnew; j++)
-					free(e->v[i].s[j]);
-				free(e->v[i].s);
-				free(e->v[i].n);
-				free(e->v[i].f);
-			}
-			free(e->v);
-			free(e->what);
-		}
-		smap_free(m->tab);
+	if (!tab)
+		return;
+	while (smap_next(tab, &it, &k, &n, &v)) {
+		struct entry *e = v;
+		for (i = 0; i < e->nv; i++)
+			tval_free(m, &e->v[i]);
+		free(e->v);
+		free(e->what);
 	}
-	it = 0;
+	smap_free(tab);
+}
+
+static void
+free_all(struct map *m)
+{
+	size_t it = 0, n;
+	const char *k;
+	void *v;
+
+	free_table(m, m->tab);
+	free_table(m, m->tab_marked);
 	while (smap_next(m->cache, &it, &k, &n, &v))
 		free(((struct hit *)v)->fkey);
 	smap_free(m->cache);
@@ -1353,6 +1421,7 @@ free_all(struct map *m)
 	free(m->look_text);
 	free(m->kbuf);
 	free(m->fbuf);
+	free(m->mbuf);
 	free(m->nbuf);
 	msgs_free(m->msgs);
 }

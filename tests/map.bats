@@ -627,6 +627,32 @@ cchc-map: 3 rows: 2 mapped, 0 unmatched, 1 ambiguous"
 	assert_output $'tinh,tinh_moi\nTỉnh Kon Tum,Tỉnh Quảng Ngãi'
 }
 
+@test "map: names that fold alike are told apart by their marks; written without marks they are ambiguous" {
+	[ -f "$TOP/share/cchc/dvhc-2025.csv" ] || skip "share/cchc/dvhc-2025.csv is not in this tree"
+	# Xã Minh Quán (04516) and Xã Minh Quân (04567), both of Huyện Trấn Yên,
+	# went to two new communes
+	cat > "$T/d.csv" <<'CSV'
+tinh,huyen,xa
+Tỉnh Yên Bái,Huyện Trấn Yên,Xã Minh Quán
+Tỉnh Yên Bái,Huyện Trấn Yên,XÃ MINH QUÂN
+tinh yen bai,huyen tran yen,Xa Minh Quan
+CSV
+	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh,huyen,xa -n xa_moi,ma_xa_cu dvhc-2025 "$T/d.csv"
+	assert_success
+	assert_output - <<'CSV'
+tinh,huyen,xa,xa_moi,ma_xa_cu
+Tỉnh Yên Bái,Huyện Trấn Yên,Xã Minh Quán,Xã Trấn Yên,04516
+Tỉnh Yên Bái,Huyện Trấn Yên,XÃ MINH QUÂN,Phường Âu Lâu,04567
+tinh yen bai,huyen tran yen,Xa Minh Quan,,
+CSV
+	assert_equal "$stderr" "cchc-map: $T/d.csv:4: tinh,huyen,xa: ambiguous in dvhc-2025: 2 values (Xã Trấn Yên / 04516, Phường Âu Lâu / 04567): \"tinh yen bai / huyen tran yen / Xa Minh Quan\"
+cchc-map: 3 rows: 2 mapped, 0 unmatched, 1 ambiguous"
+	# a split commune stays ambiguous however it is written
+	printf 'tinh,huyen,xa\nThành phố Hà Nội,Quận Ba Đình,Phường Ngọc Hà\n' > "$T/s.csv"
+	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh,huyen,xa -n xa_moi dvhc-2025 "$T/s.csv"
+	assert_output $'tinh,huyen,xa,xa_moi\nThành phố Hà Nội,Quận Ba Đình,Phường Ngọc Hà,'
+}
+
 @test "map: clean under valgrind memcheck, both modes, with every kind of row" {
 	command -v valgrind >/dev/null || skip "no valgrind"
 	[ -z "${ASAN_OPTIONS:-}" ] || skip "the sanitizer build runs instead"

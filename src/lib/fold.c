@@ -68,8 +68,9 @@ is_sep(unsigned char c)
 	return c == ' ' || c == '_' || c == '-' || c == '\t';
 }
 
-char *
-fold(const char *s, size_t n)
+/* fold, or with keep_marks the same keeping diacritics and đ: NFC. */
+static char *
+fold_as(const char *s, size_t n, int keep_marks)
 {
 	utf8proc_uint8_t *mapped = NULL;
 	const unsigned char *src;
@@ -83,6 +84,7 @@ fold(const char *s, size_t n)
 	} else {
 		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s,
 		    (utf8proc_ssize_t)n, &mapped,
+		    keep_marks ? UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD :
 		    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 		if (m < 0)
 			return estrndup("", 0);
@@ -107,7 +109,7 @@ fold(const char *s, size_t n)
 			pending_sep = 0;
 		}
 		/* đ (U+0111) has no decomposition: it is its own letter */
-		if (c == 0xc4 && i + 1 < len && src[i + 1] == 0x91) {
+		if (!keep_marks && c == 0xc4 && i + 1 < len && src[i + 1] == 0x91) {
 			out[o++] = 'd';
 			i++;
 			continue;
@@ -117,6 +119,18 @@ fold(const char *s, size_t n)
 	out[o] = '\0';
 	free(mapped);
 	return out;
+}
+
+char *
+fold(const char *s, size_t n)
+{
+	return fold_as(s, n, 0);
+}
+
+char *
+fold_marked(const char *s, size_t n)
+{
+	return fold_as(s, n, 1);
 }
 
 /* Whether valid UTF-8 s is NFC as it stands, without the Unicode tables:

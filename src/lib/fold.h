@@ -11,6 +11,9 @@
 /* Folds s[0..n) into a new NUL-terminated string (caller frees).
  * s must be valid UTF-8 (see text_check). */
 char *fold(const char *s, size_t n);
+/* The same keeping the diacritics and đ (NFC): "Sa Pa" and "Sa Pả", one
+ * key folded, are two keys marked. */
+char *fold_marked(const char *s, size_t n);
 
 /* NFC of s[0..n) into *buf (grown as needed, NUL-terminated); returns its
  * length. s must be valid UTF-8. Text made only of characters that are NFC
