@@ -77,6 +77,22 @@ static const char *const agencies[3][6] = {
 	{"UBND xã Bình Châu", "UBND xã Tịnh Khê", "UBND phường Nghĩa Lộ",
 	 "UBND xã Phổ Thạnh", "UBND xã Đức Lợi", "UBND phường Trần Phú"},
 };
+/* The same units in exports of 2026 on, after the 1 July 2025 reorganisation:
+ * departments merged (Kế hoạch và Đầu tư into Tài chính, Tài nguyên và Môi
+ * trường into Nông nghiệp và Môi trường, Giao thông vận tải into Xây dựng);
+ * no district level: a district's dossiers are those of the commune that took
+ * its seat (its level is then xa); communes as the Statistics Office's table
+ * merged them. samples/don-vi-2025.csv maps each unit above to its successor
+ * here, and tests/map-pipeline.bats checks the communes against
+ * share/cchc/dvhc-2025.csv. */
+static const char *const agencies_2025[3][6] = {
+	{"Sở Tư pháp", "Sở Tài chính", "Sở Nông nghiệp và Môi trường",
+	 "Sở Xây dựng", "Sở Xây dựng", "Văn phòng UBND tỉnh"},
+	{"UBND xã Bình Sơn", "UBND xã Sơn Tịnh", "UBND phường Cẩm Thành",
+	 "UBND phường Đức Phổ", "UBND xã Mộ Đức", "UBND xã Tư Nghĩa"},
+	{"UBND xã Đông Sơn", "UBND xã Tịnh Khê", "UBND phường Nghĩa Lộ",
+	 "UBND phường Sa Huỳnh", "UBND xã Long Phụng", "UBND phường Nghĩa Lộ"},
+};
 static const struct {
 	const char *field, *code, *name;
 } procs[] = {
@@ -192,6 +208,7 @@ iso_when(char *buf, size_t n, struct when w)
 struct dossier {
 	long i;
 	int lv, ag, pr, nfd, ch, sl;
+	const char *unit;	/* agencies[lv][ag], or from 2026 agencies_2025 */
 	struct day recv, due, done;
 	int rh, rmi, rs, dh, dmi, ds;
 	int span, has_due, late, status, resolved, kind;
@@ -252,6 +269,9 @@ draw_dossier(struct dossier *x, long i, int year, int bad, int portal, char *pre
 	memcpy(prev_id, d.id, sizeof d.id);
 	if (d.kind == 1)
 		d.id[0] = '\0';
+	d.unit = (year >= 2026 ? agencies_2025 : agencies)[d.lv][d.ag];
+	if (year >= 2026 && d.lv == 1)
+		d.lv = 2;	/* no district level: the commune of its seat */
 	/* what the first gen-export drew while writing the row, in its order */
 	if (!portal && d.resolved)
 		d.returned = pick(2);
@@ -447,7 +467,7 @@ put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
 		case T_MA_TTHC: v = procs[d->pr].code; break;
 		case T_TEN_TTHC: v = procs[d->pr].name; break;
 		case T_LINH_VUC: v = procs[d->pr].field; break;
-		case T_CO_QUAN: v = agencies[d->lv][d->ag]; break;
+		case T_CO_QUAN: v = d->unit; break;
 		case T_CAP: v = cap_code[d->lv]; break;
 		case T_KENH: v = kenh_code[d->ch]; break;
 		case T_MUC_DO: v = muc_do_code[d->sl]; break;

@@ -11,6 +11,9 @@
  *   as in the portal's own sync form (cchc-map --level-from); the twin keeps it.
  * --bad: one row in 400 is wrong in one of the ways cchc-check rejects.
  * --lean: without the procedure's and the field's names (benchmark files).
+ * --year Y: the reporting year (default 2024). From 2026 the units are those
+ *   after the 1 July 2025 reorganisation (agencies_2025 in dossiers.h: no
+ *   district level, merged departments and communes); the same draws.
  *
  * --excel: the same dossiers (row i is row i of the default) as a provincial
  * office's list comes out of Excel saved as CSV, with every habit met in real
@@ -169,7 +172,7 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 			put_text(o, procs[d->pr].field, 0);
 			putc(',', o);
 		}
-		put_text(o, agencies[d->lv][d->ag], 0);
+		put_text(o, d->unit, 0);
 		putc(',', o);
 		if (!no_level)
 			fprintf(o, "%s,", d->lv == 0 ? "Tỉnh" : d->lv == 1 ? "Huyện" : "Xã");
@@ -182,7 +185,7 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 			put_text(o, procs[d->pr].field, d->nfd);
 			putc(',', o);
 		}
-		put_text(o, agencies[d->lv][d->ag], d->nfd);
+		put_text(o, d->unit, d->nfd);
 		fprintf(o, ",%s,", levels[d->lv]);
 		if (kind == 2)
 			fprintf(o, "Fax,");
@@ -464,7 +467,7 @@ excel_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 	cell[2] = procs[d->pr].code;
 	cell[3] = procs[d->pr].name;
 	cell[4] = procs[d->pr].field;
-	cell[5] = agencies[d->lv][d->ag];
+	cell[5] = d->unit;
 	cell[6] = one_of(cap_words[d->lv], 4);
 	cell[7] = one_of(kenh_words[d->ch < 2 ? d->ch : 2], 4);
 	cell[8] = one_of(muc_do_words[d->sl < 2 ? d->sl : 2], 4);

@@ -269,7 +269,7 @@ main(int argc, char *argv[])
 		cell[2] = procs[d.pr].code;
 		cell[3] = procs[d.pr].name;
 		cell[4] = procs[d.pr].field;
-		cell[5] = agencies[d.lv][d.ag];
+		cell[5] = d.unit;
 		cell[6] = one_of(cap_words[d.lv], 4);
 		cell[7] = one_of(kenh_words[d.ch < 2 ? d.ch : 2], 4);
 		cell[8] = one_of(muc_do_words[d.sl < 2 ? d.sl : 2], 4);

@@ -26,7 +26,7 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: cchc-map -c COL[,COL]... [-n NEWCOL[,NEWCOL]...] [--strict] [--rejects FILE] "
+	fputs("usage: cchc-map -c COL[,COL]... [-n NEWCOL[=TABLECOL][,NEWCOL[=TABLECOL]]...] [--strict] [--rejects FILE] "
 	    "[-d C] [--table-delimiter C] [--header-line N] TABLE [FILE]...\n"
 	    "       cchc-map --level-from COL [-n NEWCOL] [--strict] [--rejects FILE] [-d C] "
 	    "[--header-line N] [FILE]...\n", fp);
@@ -38,7 +38,8 @@ usage(FILE *fp)
 	    "\n"
 	    "  -c, --column COL,...     the key columns: as many as TABLE's first columns\n"
 	    "  -n, --new NEWCOL,...     the columns to write: TABLE's columns of these\n"
-	    "                           names, or the one after the keys (default: in COL)\n"
+	    "                           names, or the one after the keys (default: in COL);\n"
+	    "                           NAME=TABLECOL writes TABLECOL's values as NAME\n"
 	    "      --level-from COL     the level from the unit's name in COL (NEWCOL: cap)\n"
 	    "      --strict             a row not mapped goes to the rejects file, not out\n"
 	    "      --rejects FILE       write the rows not written there as CSV: tep,dong,cot,loi,...\n"
@@ -106,6 +107,7 @@ struct map {
 	char **col, **colf;	/* -c (or --level-from), as given and folded */
 	size_t ncol;
 	char **newc, **newf;	/* NEWCOLs, as written and folded */
+	char **tabc, **tabf;	/* the TABLE column each takes (NAME=TABLECOL), or NULL */
 	size_t nnew;
 	int new_given;
 	const char *table_name;	/* as given, for messages about rows */
@@ -414,21 +416,23 @@ table_header(struct map *m, const struct csv_row *row)
 	}
 	m->tcol = emalloc((m->nnew + 1) * sizeof *m->tcol);
 	for (j = 0; j < m->nnew; j++) {
+		const char *want = m->tabf[j] ? m->tabf[j] : m->newf[j];
 		m->tcol[j] = -1;
 		for (i = m->ncol; m->new_given && i < m->tnf && m->tcol[j] < 0; i++) {
 			char *f = fold(m->tnames[i], strlen(m->tnames[i]));
-			if (strcmp(f, m->newf[j]) == 0)
+			if (strcmp(f, want) == 0)
 				m->tcol[j] = (int)i;
 			free(f);
 		}
 		if (m->tcol[j] >= 0)
 			continue;
-		if (m->nnew > 1) {
+		if (m->nnew > 1 || m->tabf[j]) {
 			char text[1024];
 			row_text(row, m->tdelim, text, sizeof text);
 			snprintf(what, sizeof what, "no column %s in the table after its %zu key "
-			    "column%s (with several -n, each NEWCOL names one); the header",
-			    m->newc[j], m->ncol, m->ncol == 1 ? "" : "s");
+			    "column%s (%s); the header", m->tabf[j] ? m->tabc[j] : m->newc[j],
+			    m->ncol, m->ncol == 1 ? "" : "s", m->tabf[j] ? "-n NAME=TABLECOL names "
+			    "one" : "with several -n, each NEWCOL names one");
 			table_die(row, NULL, what, text, strlen(text));
 		}
 		if (m->ncol >= m->tnf) {
@@ -1406,6 +1410,13 @@ free_all(struct map *m)
 	free_names(m->colf, m->ncol);
 	free_names(m->newc, m->nnew);
 	free_names(m->newf, m->nnew);
+	if (m->tabc)
+		for (n = 0; n < m->nnew; n++) {
+			free(m->tabc[n]);
+			free(m->tabf[n]);
+		}
+	free(m->tabc);
+	free(m->tabf);
 	free_names(m->tnames, m->tnf);
 	free_names(m->hf, m->nf);
 	free_names(m->cur_f, m->cur_nf);
@@ -1542,6 +1553,22 @@ main(int argc, char *argv[])
 		for (j = 0; j < k; j++)
 			if (strcmp(m->colf[j], m->colf[k]) == 0)
 				die("-c: %s is given twice", m->col[k]);
+	}
+	/* NAME=TABLECOL: the column NAME, with TABLECOL's values */
+	m->tabc = ecalloc(m->nnew + 1, sizeof *m->tabc);
+	m->tabf = ecalloc(m->nnew + 1, sizeof *m->tabf);
+	for (k = 0; k < m->nnew; k++) {
+		char *eq = strchr(m->newc[k], '=');
+		if (!eq)
+			continue;
+		if (m->level_mode)
+			die("--level-from: -n names the new column only (no TABLE: \"%s\")",
+			    m->newc[k]);
+		*eq = '\0';
+		m->tabc[k] = estrndup(eq + 1, strlen(eq + 1));
+		m->tabf[k] = fold(m->tabc[k], strlen(m->tabc[k]));
+		if (!*m->tabf[k])
+			die("-n: \"%s=%s\": no TABLE column named after the =", m->newc[k], m->tabc[k]);
 	}
 	m->newf = emalloc((m->nnew + 1) * sizeof *m->newf);
 	for (k = 0; k < m->nnew; k++) {
