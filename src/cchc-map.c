@@ -27,9 +27,9 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-map -c COL[,COL]... [-n NEWCOL[=TABLECOL][,NEWCOL[=TABLECOL]]...] [--strict] [--rejects FILE] "
-	    "[-d C] [--table-delimiter C] [--header-line N] TABLE [FILE]...\n"
+	    "[-d C] [--table-delimiter C] [--header-line N] [--excel] TABLE [FILE]...\n"
 	    "       cchc-map --level-from COL [-n NEWCOL] [--strict] [--rejects FILE] [-d C] "
-	    "[--header-line N] [FILE]...\n", fp);
+	    "[--header-line N] [--excel] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
 	fputs("Look each row's COL up in TABLE (its first columns the keys, matched after\n"
@@ -46,6 +46,7 @@ usage(FILE *fp)
 	    "  -d, --delimiter C        input delimiter: , (default), ; or \\t\n"
 	    "      --table-delimiter C  TABLE's delimiter (default ,)\n"
 	    "      --header-line N      the header is line N (default: found in the first 30)\n"
+	    "      --excel              CSV for a Vietnamese Excel: BOM, ';', CR LF\n"
 	    "  -h, --help               show this help\n"
 	    "      --version            show the version\n"
 	    "\n"
@@ -1440,7 +1441,7 @@ free_all(struct map *m)
 int
 main(int argc, char *argv[])
 {
-	enum { O_LEVEL = 256, O_STRICT, O_REJECTS, O_TDELIM, O_HLINE, O_VERSION };
+	enum { O_LEVEL = 256, O_STRICT, O_REJECTS, O_TDELIM, O_HLINE, O_EXCEL, O_VERSION };
 	static const struct option longopts[] = {
 		{"column", required_argument, NULL, 'c'},
 		{"new", required_argument, NULL, 'n'},
@@ -1450,6 +1451,7 @@ main(int argc, char *argv[])
 		{"delimiter", required_argument, NULL, 'd'},
 		{"table-delimiter", required_argument, NULL, O_TDELIM},
 		{"header-line", required_argument, NULL, O_HLINE},
+		{"excel", no_argument, NULL, O_EXCEL},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
@@ -1457,6 +1459,7 @@ main(int argc, char *argv[])
 	static char *stdin_only[] = {"-", NULL};
 	struct map *m = &M;
 	const char *rejects_path = NULL, *level_col = NULL;
+	int excel = 0;
 	char **files;
 	int opt, d, nfiles, i, tdelim_given = 0;
 	size_t j, k;
@@ -1500,6 +1503,9 @@ main(int argc, char *argv[])
 			    "a line number")) < 0)
 				return EXIT_FAIL;
 			m->header_line = (unsigned long)v;
+			break;
+		case O_EXCEL:
+			excel = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -1591,6 +1597,8 @@ main(int argc, char *argv[])
 			die("-: standard input is named twice (it can be read once)");
 	}
 	out_init_stdout();
+	if (excel)
+		out_excel(out_stdout);
 	if (!m->level_mode)
 		load_table(m, argv[0]);
 	if (rejects_path) {

@@ -574,8 +574,8 @@ cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
 @test "map: --help mirrors the man page, --version; usage errors are exit 2 and say which" {
 	run cchc-map --help
 	assert_success
-	assert_line --index 0 "usage: cchc-map -c COL[,COL]... [-n NEWCOL[=TABLECOL][,NEWCOL[=TABLECOL]]...] [--strict] [--rejects FILE] [-d C] [--table-delimiter C] [--header-line N] TABLE [FILE]..."
-	assert_line --index 1 "       cchc-map --level-from COL [-n NEWCOL] [--strict] [--rejects FILE] [-d C] [--header-line N] [FILE]..."
+	assert_line --index 0 "usage: cchc-map -c COL[,COL]... [-n NEWCOL[=TABLECOL][,NEWCOL[=TABLECOL]]...] [--strict] [--rejects FILE] [-d C] [--table-delimiter C] [--header-line N] [--excel] TABLE [FILE]..."
+	assert_line --index 1 "       cchc-map --level-from COL [-n NEWCOL] [--strict] [--rejects FILE] [-d C] [--header-line N] [--excel] [FILE]..."
 	run cchc-map --version
 	assert_output --regexp '^cchc-map [0-9]+\.[0-9]+\.[0-9]+$'
 	# arguments|the first line of the message
