@@ -173,31 +173,6 @@ split_list(const char *arg, size_t *n, char **have, size_t nhave)
 	return v;
 }
 
-/* A record as one line for a message: its fields joined by the delimiter,
- * without the empty cells a spreadsheet pads it with. */
-static size_t
-row_text(const struct csv_row *row, unsigned char delim, char *buf, size_t size)
-{
-	size_t i, o = 0, nf = row->nf;
-
-	while (nf > 1 && row->f[nf - 1].n == 0)	/* a spreadsheet's padding */
-		nf--;
-	buf[0] = '\0';
-	for (i = 0; i < nf && o + 8 < size; i++) {
-		size_t n = row->f[i].n, room = size - o - 8;
-		if (i)
-			buf[o++] = (char)delim;
-		if (n > room)
-			n = room;
-		memcpy(buf + o, row->f[i].s, n);
-		o += n;
-		buf[o] = '\0';
-	}
-	if (i < nf)
-		o += (size_t)snprintf(buf + o, size - o, "...");
-	return o;
-}
-
 static const char *
 text_problem(int err, const char *s, size_t n, size_t at)
 {
@@ -429,7 +404,7 @@ table_header(struct map *m, const struct csv_row *row)
 			continue;
 		if (m->nnew > 1 || m->tabf[j]) {
 			char text[1024];
-			row_text(row, m->tdelim, text, sizeof text);
+			csvin_row_text(row, m->tdelim, text, sizeof text);
 			snprintf(what, sizeof what, "no column %s in the table after its %zu key "
 			    "column%s (%s); the header", m->tabf[j] ? m->tabc[j] : m->newc[j],
 			    m->ncol, m->ncol == 1 ? "" : "s", m->tabf[j] ? "-n NAME=TABLECOL names "
@@ -867,7 +842,7 @@ use_header(struct map *m, const struct csv_row *row)
 		int count;
 		char miss[256];
 		missing_cols(m, names, row->nf, miss, sizeof miss, &count);
-		row_text(row, m->delim, text, sizeof text);
+		csvin_row_text(row, m->delim, text, sizeof text);
 		snprintf(what, sizeof what, "no column%s %s in the header", count > 1 ? "s" : "", miss);
 		say(m, row->line, what, text, strlen(text));
 		no_comma_hint(m, row, text);
@@ -912,7 +887,7 @@ use_header(struct map *m, const struct csv_row *row)
 		if (m->perm[i] < 0)
 			break;
 	if (row->nf != m->nf || i < m->nf) {
-		row_text(row, m->delim, text, sizeof text);
+		csvin_row_text(row, m->delim, text, sizeof text);
 		say(m, row->line, "the header does not have the first file's columns; the header found",
 		    text, strlen(text));
 		free_names(names, row->nf);
@@ -989,7 +964,7 @@ search(struct map *m, struct csv_row *row)
 		return;
 	}
 	if (m->look++ == 0) {
-		row_text(row, m->delim, text, sizeof text);
+		csvin_row_text(row, m->delim, text, sizeof text);
 		free(m->look_text);
 		m->look_text = estrndup(text, strlen(text));
 		m->look_line = row->line;
@@ -1622,7 +1597,10 @@ main(int argc, char *argv[])
 			break;
 	}
 	out_close(out_stdout);
-	if (m->rejects && !m->fatal)
+	/* a run that failed leaves the last rejects file as it was */
+	if (m->rejects && m->fatal)
+		out_discard(m->rejects);
+	else if (m->rejects)
 		out_commit(m->rejects);
 	summary(m);
 	i = m->fatal ? EXIT_FAIL : m->left_out || m->rejected ? EXIT_DATA : EXIT_OK;

@@ -233,6 +233,13 @@ EOF
 	assert_failure 2
 	[ ! -e "$T/rej4.csv" ]
 	[ -z "$(ls -A "$T" | grep '^\.rej')" ]
+	# nor does a run that fails after some rows: the last rejects file stays
+	printf 'OLD\n' > "$T/rej5.csv"
+	printf 'nothing\n1\n' > "$T/no-col.csv"
+	run --separate-stderr cchc-map -c xa -n xa_moi --strict --rejects "$T/rej5.csv" "$M/xa.csv" "$T/d.csv" "$T/no-col.csv"
+	assert_failure 2
+	assert_equal "$(cat "$T/rej5.csv")" "OLD"
+	[ -z "$(ls -A "$T" | grep '^\.rej')" ]
 }
 
 @test "map: TABLE by name: \$CCHC_SHARE, with or without .csv; else beside the program, ../share/cchc" {

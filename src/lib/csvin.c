@@ -882,3 +882,26 @@ csvin_delim_opt(const char *opt, const char *arg)
 		warnx_("%s: not a delimiter: \"%s\" (one byte, or '\\t')", opt, arg);
 	return d;
 }
+
+size_t
+csvin_row_text(const struct csv_row *row, unsigned char delim, char *buf, size_t size)
+{
+	size_t i, o = 0, nf = row->nf;
+
+	while (nf > 1 && row->f[nf - 1].n == 0)	/* a spreadsheet's padding */
+		nf--;
+	buf[0] = '\0';
+	for (i = 0; i < nf && o + 8 < size; i++) {
+		size_t n = row->f[i].n, room = size - o - 8;
+		if (i)
+			buf[o++] = (char)delim;
+		if (n > room)
+			n = room;
+		memcpy(buf + o, row->f[i].s, n);
+		o += n;
+		buf[o] = '\0';
+	}
+	if (i < nf)
+		o += (size_t)snprintf(buf + o, size - o, "...");
+	return o;
+}

@@ -121,6 +121,10 @@ int csvin_read_mem(const char *name, const char *buf, size_t len,
  * inside an unquoted field", naming the line too when it is not the row's.
  * Returns the length, as snprintf. */
 size_t csvin_error_text(const struct csv_row *row, char *buf, size_t size);
+/* The record as one line for a message: its fields joined by delim, without
+ * the empty cells a spreadsheet pads a line with, "..." where cut short.
+ * Returns the text's length. */
+size_t csvin_row_text(const struct csv_row *row, unsigned char delim, char *buf, size_t size);
 /* The same, with mark in place of that other line's number, given in
  * *line2 (0 when there is none): for messages kept by msgs.h, whose line
  * numbers are counted anew when the parts of a file are merged. */

@@ -50,31 +50,6 @@ free_saved(struct saved_row *d)
 	memset(d, 0, sizeof *d);
 }
 
-void
-intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, size_t size)
-{
-	size_t i, o = 0;
-
-	size_t nf = row->nf;
-
-	/* the empty cells a spreadsheet pads a line with are not shown */
-	while (nf > 1 && row->f[nf - 1].n == 0)
-		nf--;
-	buf[0] = '\0';
-	for (i = 0; i < nf && o + 8 < size; i++) {
-		size_t n = row->f[i].n, room = size - o - 8;
-		if (i)
-			buf[o++] = (char)in->o->delim;
-		if (n > room)
-			n = room;
-		memcpy(buf + o, row->f[i].s, n);
-		o += n;
-		buf[o] = '\0';
-	}
-	if (i < nf)
-		snprintf(buf + o, size - o, "...");
-}
-
 /* --- set up --- */
 
 void
@@ -341,7 +316,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 		for (i = 0; i < NCOLS; i++)
 			if (in->o->required[i] && c.idx[i] < 0)
 				o += (size_t)snprintf(miss + o, sizeof miss - o, "%s%s", o ? ", " : "", col_name[i]);
-		intake_row_text(in, hdr, text, sizeof text);
+		csvin_row_text(hdr, in->o->delim, text, sizeof text);
 		snprintf(err, sizeof err, "required column missing: %s; the header found", miss);
 		say(in, hdr->line, err, text, strlen(text));
 		if (in->o->delim == ',' && hdr->nf == 1 && (strchr(text, ';') || strchr(text, '\t')))
@@ -358,7 +333,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 	}
 	if (dossier_cols_match(&in->first, &c, in->perm) < 0) {
 		char what[256], count[96] = "";
-		intake_row_text(in, hdr, text, sizeof text);
+		csvin_row_text(hdr, in->o->delim, text, sizeof text);
 		/* the message's header hides empty cells at its end: their
 		 * count may be all the difference */
 		if (c.nf != in->first.nf)
@@ -377,7 +352,7 @@ use_header(struct intake *in, const struct csv_row *hdr, struct csv_row *live, i
 	in->cur = c;
 	in->have_cur = 1;
 	in->hdr_line = hdr->line;
-	intake_row_text(in, hdr, in->hdr_text, sizeof in->hdr_text);
+	csvin_row_text(hdr, in->o->delim, in->hdr_text, sizeof in->hdr_text);
 	in->headers++;
 	in->state = INTAKE_DATA;
 	if (in->on_header(in->ctx, live) < 0) {
@@ -500,7 +475,7 @@ found_header(struct intake *in, size_t k, int two, struct csv_row *live)
 			snprintf(what, sizeof what, "the header, below %lu title line%s (skipped)",
 			    above, above == 1 ? "" : "s");
 		if (above && k > 0) {	/* the first title line, to know it by */
-			intake_row_text(in, &in->look[0].row, text, sizeof text);
+			csvin_row_text(&in->look[0].row, in->o->delim, text, sizeof text);
 			msgs_note(in->msgs, in->file, top->line, NULL, what, text, strlen(text));
 		} else if (two || above) {
 			msgs_note(in->msgs, in->file, top->line, NULL, what, NULL, 0);
@@ -527,7 +502,7 @@ no_header(struct intake *in)
 
 	size_t i, j, at;
 
-	intake_row_text(in, first, text, sizeof text);
+	csvin_row_text(first, in->o->delim, text, sizeof text);
 	snprintf(what, sizeof what, "no header: none of the first %zu lines names the required "
 	    "columns; line %lu is", in->nlook, first->line);
 	say(in, first->line, what, text, strlen(text));
@@ -810,7 +785,7 @@ footer(struct intake *in, const char *what)
 
 	if (in->npend == 0)
 		return;
-	intake_row_text(in, &in->pend[0].r.row, text, sizeof text);
+	csvin_row_text(&in->pend[0].r.row, in->o->delim, text, sizeof text);
 	msgs_note(in->msgs, in->file, in->pend[0].r.row.line, NULL, what, text, strlen(text));
 	for (i = 0; i < in->npend; i++) {
 		in->footer++;

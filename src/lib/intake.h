@@ -187,7 +187,4 @@ void intake_reject(struct intake *in, struct csv_row *row, const char *kind,
 void intake_drop(struct intake *in, struct csv_row *row, const char *col, const char *why,
                  const char *value, size_t vlen);
 
-/* The record as one line for a message, fields joined by the delimiter. */
-void intake_row_text(const struct intake *in, const struct csv_row *row, char *buf, size_t size);
-
 #endif
