@@ -139,3 +139,19 @@ status_ok() {
 	! grep -q '==[0-9]*==' "$T"/e[1-4]
 	grep -q "^3.1.1 " "$T/out"
 }
+
+@test "hostile: a value quoted in a message, full of characters shown escaped, is cut short between characters, never past its buffer" {
+	# found by fuzz_csv under ASan: 40 zero-width BOMs (\ufeff, 6 bytes each
+	# as shown) and a byte that is not UTF-8 in a header cell
+	printf 'ma_ho_so,x%s\377\n1,2\n' "$(printf '\357\273\277%.0s' $(seq 40))" > "$T/h.csv"
+	run --separate-stderr cchc-check "$T/h.csv"
+	assert_failure 2
+	bom24=$(printf '\\ufeff%.0s' $(seq 24)) bom27=$(printf '\\ufeff%.0s' $(seq 27))
+	assert_equal "${stderr_lines[1]}" "cchc-check: $T/h.csv:1: a UTF-8 character is cut short at the end of the field: \"x$bom27...\""
+	assert_equal "${stderr_lines[0]}" "cchc-check: $T/h.csv:1: no header: none of the first 2 lines names the required columns; line 1 is: \"ma_ho_so,x$bom24...\""
+	# a value of Vietnamese letters cut after 80 bytes, each letter whole
+	printf 'ma_ho_so,ngay_tiep_nhan\n%s,nope\n' "$(printf 'ấ%.0s' $(seq 100))" > "$T/v.csv"
+	printf 'ma_ho_so,x\nA,1\n' > "$T/t.csv"
+	run --separate-stderr cchc-map -c ma_ho_so -n x "$T/t.csv" "$T/v.csv"
+	assert_equal "${stderr_lines[0]}" "cchc-map: $T/v.csv:2: ma_ho_so: not in $T/t.csv: \"$(printf 'ấ%.0s' $(seq 27))...\""
+}

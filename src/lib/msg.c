@@ -55,7 +55,9 @@ msg_quote(char *buf, size_t size, const char *v, size_t n)
 	if (size < 16)
 		die("msg_quote: buffer too small");
 	buf[o++] = '"';
-	for (i = 0; i < n && i < limit && o + 8 < size; i++) {
+	/* room for the longest item (\u202e: 6 bytes) and the end ("...", the
+	 * quote and the NUL: 5), so that the last item never overruns */
+	for (i = 0; i < n && i < limit && o + 6 + 5 < size; i++) {
 		unsigned char c = (unsigned char)v[i];
 		if (c == '"' || c == '\\') {
 			buf[o++] = '\\';
@@ -71,7 +73,9 @@ msg_quote(char *buf, size_t size, const char *v, size_t n)
 				 * width (a BOM inside the text): shown, not obeyed */
 				o += (size_t)snprintf(buf + o, size - o, "\\u%04x", (unsigned)cp);
 				i += (size_t)k - 1;
-			} else if (k > 0 && o + (size_t)k + 8 < size) {	/* a whole character */
+			} else if (k > 0) {	/* a whole character, or no room for it */
+				if (o + (size_t)k + 5 >= size)
+					break;
 				memcpy(buf + o, v + i, (size_t)k);
 				o += (size_t)k;
 				i += (size_t)k - 1;
@@ -90,12 +94,7 @@ msg_quote(char *buf, size_t size, const char *v, size_t n)
 			buf[o++] = (char)c;
 		}
 	}
-	/* do not cut a UTF-8 sequence in the middle */
-	if (i < n) {
-		while (o > 1 && ((unsigned char)buf[o - 1] & 0xc0) == 0x80)
-			o--;
-		if (o > 1 && ((unsigned char)buf[o - 1] & 0xc0) == 0xc0)
-			o--;
+	if (i < n) {	/* cut short, between characters */
 		buf[o++] = '.';
 		buf[o++] = '.';
 		buf[o++] = '.';

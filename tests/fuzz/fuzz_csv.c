@@ -110,11 +110,10 @@ on_row(struct csv_row *row, void *data)
 			memset(&d, 0, sizeof d);
 			dossier_value(&c->p, col, s, n, &d, &why);
 			/* the table of values seen (keyed by their bytes) and
-			 * the hash map give the code of the folded value */
+			 * the hash map give the code col_code_raw gives the
+			 * bytes uncached (a control byte, a level's marks) */
 			if (col_has_codes(col) && n > 0) {
-				char *f = fold(s, n);
-				int truth = col_code(col, f), seen;
-				free(f);
+				int truth = col_code_raw(col, s, n), seen;
 				code = dossier_code(&c->p, col, s, n);
 				seen = dossier_code_seen(&c->p, col, s, n);
 				if (code != truth || dossier_code(&c->p, col, s, n) != truth ||
