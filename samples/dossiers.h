@@ -22,6 +22,7 @@
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t hrng = 0x2545f4914f6cdd1dULL;
 static uint64_t frng = 0x6a09e667f3bcc909ULL;
+static uint64_t grng = 0xbb67ae8584caa73bULL;
 
 static inline uint64_t
 next_of(uint64_t *r)
@@ -38,6 +39,7 @@ seed_streams(unsigned long long s)
 	rng ^= s * 0x9e3779b97f4a7c15ULL;
 	hrng ^= s * 0xbf58476d1ce4e5b9ULL;
 	frng ^= s * 0x94d049bb133111ebULL;
+	grng ^= s * 0xd6e8feb86659fd93ULL;
 }
 
 /* the dossiers' stream */
@@ -59,6 +61,13 @@ static inline int
 hpick(int n)
 {
 	return (int)(next_of(&hrng) % (uint64_t)n);
+}
+
+/* the portal flags' stream, in ten thousand */
+static inline int
+gchance(int pct10000)
+{
+	return (int)(next_of(&grng) % 10000u) < pct10000;
 }
 
 /* the Excel-style facts' stream */
@@ -104,6 +113,13 @@ static const struct {
 	{"Xây dựng", "1.009794", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"},
 	{"Lý lịch tư pháp", "2.001417", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"},
 	{"Đường bộ", "1.002804", "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp"},
+};
+/* The procedure has fees or charges (by procs[]): a birth or a marriage is
+ * registered free. */
+static const int proc_fee[] = {0, 0, 1, 1, 1, 1, 1, 1};
+/* The portal's satisfaction rating, best first. */
+static const char *const ratings[] = {
+	"Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng",
 };
 static const char *const channels[] = {
 	"Trực tuyến", "Trực tiếp", "Nộp qua bưu chính công ích",
@@ -222,7 +238,33 @@ struct dossier {
 	int code;	/* TrangThaiHoSo 1-10 once finished (or as it stays) */
 	int pending;	/* TrangThaiHoSo while not finished: 2, 4, 5 or 6 */
 	int holder, note;	/* the applicant and the note (-1: none) */
+	/* the portal's flags, from grng (see draw_flags) */
+	int paid, digitised, e_result, reused, from_store, vneid, rating;
 };
+
+/* The flags of the portal's sync form (--portal without --lean), drawn from
+ * their own stream so the dossiers stay the same: paid online 45% of online
+ * dossiers of a procedure with fees and 10% of the others with fees;
+ * components digitised 70%; an electronic result 60% of those finished;
+ * digitised data reused 25%; data from the national store 20%; an account
+ * authenticated with VNeID 55% of online dossiers; a rating for 30% of those
+ * finished: 62% rất hài lòng, 25% hài lòng, 8% bình thường, 3% không hài
+ * lòng, 2% rất không hài lòng. What a flag depends on (fees, channel,
+ * finished) is applied when it is written (flag_text). */
+static inline void
+draw_flags(struct dossier *d)
+{
+	int r;
+
+	d->paid = gchance(d->ch == 0 ? 4500 : 1000);
+	d->digitised = gchance(7000);
+	d->e_result = gchance(6000);
+	d->reused = gchance(2500);
+	d->from_store = gchance(2000);
+	d->vneid = gchance(5500);
+	r = (int)(next_of(&grng) % 10000u);
+	d->rating = r >= 3000 ? -1 : r < 1860 ? 0 : r < 2610 ? 1 : r < 2850 ? 2 : r < 2940 ? 3 : 4;
+}
 
 static inline void
 draw_dossier(struct dossier *x, long i, int year, int bad, int portal, char *prev_id)
@@ -286,6 +328,7 @@ draw_dossier(struct dossier *x, long i, int year, int bad, int portal, char *pre
 	d.code = d.status == 1 ? 1 : d.status == 3 ? 3 : d.resolved ? 9 + d.returned : 4;
 	d.pending = 4;
 	d.holder = d.note = -1;
+	draw_flags(&d);
 	*x = d;
 }
 
@@ -438,13 +481,39 @@ put_row(FILE *o, const char *const *cell, int n, char delim, const char *eol)
 enum twin_col {
 	T_STT, T_MA_HO_SO, T_MA_TTHC, T_TEN_TTHC, T_LINH_VUC, T_CO_QUAN, T_CAP,
 	T_KENH, T_MUC_DO, T_CHU_HO_SO, T_TRANG_THAI, T_TIEP_NHAN, T_HEN_TRA,
-	T_KET_QUA, T_NGAY_TRA, T_GHI_CHU
+	T_KET_QUA, T_NGAY_TRA, T_GHI_CHU,
+	/* the portal's flags */
+	T_CO_PHI, T_THANH_TOAN, T_SO_HOA, T_KQ_DIEN_TU, T_TAI_SU_DUNG, T_KHO_DU_LIEU,
+	T_VNEID, T_DANH_GIA
 };
 static const char *const twin_name[] = {
 	"stt", "ma_ho_so", "ma_tthc", "ten_tthc", "linh_vuc", "co_quan", "cap",
 	"kenh", "muc_do_dvc", "chu_ho_so", "trang_thai", "ngay_tiep_nhan",
-	"ngay_hen_tra", "ngay_tra_ket_qua", "ngay_tra", "ghi_chu"
+	"ngay_hen_tra", "ngay_tra_ket_qua", "ngay_tra", "ghi_chu",
+	"co_phi", "thanh_toan_truc_tuyen", "so_hoa", "ket_qua_dien_tu", "tai_su_dung",
+	"kho_du_lieu", "xac_thuc_vneid", "danh_gia"
 };
+
+/* A flag as the portal writes it ("1", "0"; the rating's words, or empty
+ * when there is none); finished: the dossier's status is 7 to 10 as written.
+ * The twin writes the same (the tools keep these columns as they come). */
+static inline const char *
+flag_text(int col, const struct dossier *d, int finished)
+{
+	int fee = proc_fee[d->pr];
+
+	switch (col) {
+	case T_CO_PHI: return fee ? "1" : "0";
+	case T_THANH_TOAN: return fee && d->paid ? "1" : "0";
+	case T_SO_HOA: return d->digitised ? "1" : "0";
+	case T_KQ_DIEN_TU: return finished && d->e_result ? "1" : "0";
+	case T_TAI_SU_DUNG: return d->reused ? "1" : "0";
+	case T_KHO_DU_LIEU: return d->from_store ? "1" : "0";
+	case T_VNEID: return d->ch == 0 && d->vneid ? "1" : "0";
+	case T_DANH_GIA: return finished && d->rating >= 0 ? ratings[d->rating] : "";
+	}
+	return "";
+}
 
 /* One dossier as the twin has it. stt: its number in the raw file; the dates
  * as the raw file shows them (when.prec < 0: empty). */
@@ -453,8 +522,8 @@ put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
          long stt, int code, struct when recv, struct when due, struct when done,
          struct when handover)
 {
-	char b[16][64], stt_s[24];
-	const char *cell[16];
+	char b[32][64], stt_s[24];
+	const char *cell[32];
 	int c;
 
 	for (c = 0; c < ncol; c++) {
@@ -478,6 +547,7 @@ put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
 		case T_KET_QUA: w = done; break;
 		case T_NGAY_TRA: w = handover; break;
 		case T_GHI_CHU: v = d->note >= 0 ? notes[d->note] : ""; break;
+		default: v = flag_text(col[c], d, code >= 7); break;
 		}
 		if (w.prec >= 0) {
 			iso_when(b[c], sizeof b[c], w);
@@ -491,7 +561,7 @@ put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
 static inline void
 put_twin_header(FILE *o, const enum twin_col *col, int ncol)
 {
-	const char *cell[16];
+	const char *cell[32];
 	int c;
 
 	for (c = 0; c < ncol; c++)

@@ -6,7 +6,9 @@
  *
  * Default style: Vietnamese headers, a BOM, CRLF, dates as dd/mm/yyyy with
  * times before or after, codes in words, some text in decomposed Unicode (NFD).
- * --portal: the national portal's field names, LF, yyyyMMddHHmmss, numeric codes.
+ * --portal: the national portal's field names, LF, yyyyMMddHHmmss, numeric codes;
+ *   without --lean, the sync form's flags and rating too (ThuTucCoPhi ...
+ *   MucDoHaiLong: draw_flags in dossiers.h says their proportions).
  * --no-level: with --portal, no Cap column: the level is the unit's (DonViXuLy),
  *   as in the portal's own sync form (cchc-map --level-from); the twin keeps it.
  * --bad: one row in 400 is wrong in one of the ways cchc-check rejects.
@@ -118,8 +120,11 @@ static const enum twin_col plain_lean_cols[] = {
 };
 static const enum twin_col portal_cols[] = {
 	T_MA_HO_SO, T_MA_TTHC, T_TEN_TTHC, T_LINH_VUC, T_CO_QUAN, T_CAP, T_KENH,
-	T_MUC_DO, T_TRANG_THAI, T_TIEP_NHAN, T_HEN_TRA, T_KET_QUA, T_NGAY_TRA,
+	T_MUC_DO, T_TRANG_THAI, T_CO_PHI, T_THANH_TOAN, T_SO_HOA, T_KQ_DIEN_TU,
+	T_TAI_SU_DUNG, T_KHO_DU_LIEU, T_VNEID, T_DANH_GIA, T_TIEP_NHAN, T_HEN_TRA,
+	T_KET_QUA, T_NGAY_TRA,
 };
+enum { NFLAGS = 8 };
 static const enum twin_col portal_lean_cols[] = {
 	T_MA_HO_SO, T_MA_TTHC, T_CO_QUAN, T_CAP, T_KENH, T_MUC_DO, T_TRANG_THAI,
 	T_TIEP_NHAN, T_HEN_TRA, T_KET_QUA, T_NGAY_TRA,
@@ -132,8 +137,11 @@ plain_header(FILE *o)
 
 	if (portal)
 		fprintf(o, "MaHoSo,MaTTHC,%sDonViXuLy,%sKenhThucHien,MucDo,"
-		    "TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra%s",
-		    lean ? "" : "TenTTHC,TenLinhVuc,", no_level ? "" : "Cap,", eol);
+		    "TrangThaiHoSo,%sNgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra%s",
+		    lean ? "" : "TenTTHC,TenLinhVuc,", no_level ? "" : "Cap,",
+		    lean ? "" : "ThuTucCoPhi,DuocThanhToanTrucTuyen,HoSoCoThanhPhanSoHoa,"
+		    "CoKetQuaDienTu,DuocTaiSuDung,DuocLayTuKhoDMQG,TaiKhoanDuocXacThucVoiVNeID,"
+		    "MucDoHaiLong,", eol);
 	else
 		fprintf(o, "\xef\xbb\xbfSTT,Mã hồ sơ,%sCơ quan giải quyết,"
 		    "Cấp giải quyết,Hình thức nộp,Mức độ DVC,Trạng thái,Ngày tiếp nhận,"
@@ -145,7 +153,7 @@ plain_twin_header(FILE *t)
 {
 	if (portal)
 		put_twin_header(t, lean ? portal_lean_cols : portal_cols,
-		    lean ? 11 : 13);
+		    lean ? 11 : 13 + NFLAGS);
 	else
 		put_twin_header(t, lean ? plain_lean_cols : plain_cols, lean ? 10 : 12);
 }
@@ -178,6 +186,8 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 			fprintf(o, "%s,", d->lv == 0 ? "Tỉnh" : d->lv == 1 ? "Huyện" : "Xã");
 		fprintf(o, "%d,%d,%d,", d->ch == 0 ? 2 : d->ch == 1 ? 1 : 3,
 		    d->sl == 0 ? 4 : d->sl == 1 ? 3 : 2, code);
+		for (int f = 0; !lean && f < NFLAGS; f++)
+			fprintf(o, "%s,", flag_text(T_CO_PHI + f, d, code >= 7));
 	} else {
 		if (!lean) {
 			put_text(o, procs[d->pr].name, d->nfd);
@@ -228,7 +238,7 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 		    !portal && d->time_first ? 1 : 2);
 
 		if (portal)
-			put_twin(t, lean ? portal_lean_cols : portal_cols, lean ? 11 : 13, d,
+			put_twin(t, lean ? portal_lean_cols : portal_cols, lean ? 11 : 13 + NFLAGS, d,
 			    stt, code, recv,
 			    d->has_due ? shown(d->due, 17, 0, 0, 2) : none,
 			    fin ? shown(d->done, d->dh, d->dmi, d->ds, 2) : none,

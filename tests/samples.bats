@@ -30,7 +30,14 @@ excel() {
 	}
 	check 1e15cfe5dbd3795491ed87e3981c54992a058b506e82287fcf486b333f5352cb --rows 3000
 	check 6ee3adad725ec5d60bf0da68086eb0fa750e879e2f8aa8ef2bda69360c56229e --rows 3000 --bad
-	check 03df8430b5becea1e375464017fc92152be69dc519b8803a6f890a1da51646fc --rows 50 --portal
+	# --portal has the sync form's flags since 0.2: without them, the first
+	# generator's bytes
+	[ "$("$GEN" --rows 50 --portal | python3 -c '
+import csv, sys
+w = csv.writer(sys.stdout, lineterminator="\n")
+for r in csv.reader(sys.stdin):
+    w.writerow(r[:9] + r[17:])' | sha256sum | cut -c1-64)" = 03df8430b5becea1e375464017fc92152be69dc519b8803a6f890a1da51646fc ]
+	check 0fef13b4cfad483d3f13c52e45312c63485490ffb50f5fd0ff482bbf81f9a6b5 --rows 50 --portal
 	check 4ee428469de9fb288ba88bb157527d66e21f74ec9a513ec33ddb0bb5ab1540aa --rows 20000
 	check ffc6ef17bbe268d4a8a86b2b2ed5de40ea7f41d9bbee2a27bc61739cbfd44190 --portal --lean --rows 20000 --seed 7
 	# --twin writes beside the export, never into it
@@ -346,4 +353,43 @@ for a, b in zip(e[1:], x[1:]):
     assert a[:11] == b[:11] and a[14] == b[14], (a, b)
     assert [v[:10] for v in a[11:14]] == [v[:10] for v in b[11:14]], (a, b)
 EOF
+}
+
+@test "samples: --portal's flags and ratings keep their rules and their proportions (draw_flags)" {
+	cd "$T"
+	"$GEN" --portal --rows 20000 --twin t.csv > p.csv
+	head -n 1 p.csv | grep -q ',TrangThaiHoSo,ThuTucCoPhi,DuocThanhToanTrucTuyen,HoSoCoThanhPhanSoHoa,CoKetQuaDienTu,DuocTaiSuDung,DuocLayTuKhoDMQG,TaiKhoanDuocXacThucVoiVNeID,MucDoHaiLong,NgayTiepNhan,'
+	python3 - t.csv <<'EOF_PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+free = {"1.001193", "1.000894"}          # birth and marriage: no fees
+def share(pred, among):
+    a = [r for r in rows if among(r)]
+    return sum(1 for r in a if pred(r)) / len(a)
+for r in rows:
+    fin = int(r["trang_thai"]) >= 7
+    assert r["co_phi"] == ("0" if r["ma_tthc"] in free else "1"), r
+    assert r["co_phi"] == "1" or r["thanh_toan_truc_tuyen"] == "0", r
+    assert fin or (r["ket_qua_dien_tu"] == "0" and r["danh_gia"] == ""), r
+    assert r["kenh"] == "truc_tuyen" or r["xac_thuc_vneid"] == "0", r
+def near(x, want):
+    assert abs(x - want) < 0.02, (x, want)
+fee = lambda r: r["co_phi"] == "1"
+fin = lambda r: int(r["trang_thai"]) >= 7
+near(share(lambda r: r["thanh_toan_truc_tuyen"] == "1", lambda r: fee(r) and r["kenh"] == "truc_tuyen"), 0.45)
+near(share(lambda r: r["thanh_toan_truc_tuyen"] == "1", lambda r: fee(r) and r["kenh"] != "truc_tuyen"), 0.10)
+near(share(lambda r: r["so_hoa"] == "1", lambda r: True), 0.70)
+near(share(lambda r: r["ket_qua_dien_tu"] == "1", fin), 0.60)
+near(share(lambda r: r["tai_su_dung"] == "1", lambda r: True), 0.25)
+near(share(lambda r: r["kho_du_lieu"] == "1", lambda r: True), 0.20)
+near(share(lambda r: r["xac_thuc_vneid"] == "1", lambda r: r["kenh"] == "truc_tuyen"), 0.55)
+near(share(lambda r: r["danh_gia"] != "", fin), 0.30)
+rated = lambda r: r["danh_gia"] != ""
+for label, want in [("Rất hài lòng", .62), ("Hài lòng", .25), ("Bình thường", .08),
+                    ("Không hài lòng", .03), ("Rất không hài lòng", .02)]:
+    near(share(lambda r: r["danh_gia"] == label, rated), want)
+EOF_PY
+	# the dossiers are those of --portal --lean: the same ids, statuses and dates
+	"$GEN" --portal --lean --rows 20000 --twin l.csv > /dev/null
+	diff <(cut -d, -f1 l.csv) <(cut -d, -f1 t.csv)
 }
