@@ -64,8 +64,9 @@ enum { SEARCH_LINES = 30 };
  * with the table, never with the rows). */
 enum { CACHE_MAX = 1 << 17, SHOWN_MAX = MSGS_MAX };
 
-/* A value of the table (one per NEWCOL): trimmed, NFC; folded as a whole
- * to know it again. */
+/* A value of the table (one per NEWCOL): trimmed, NFC; folded with its
+ * marks kept, to know it again: Xã Lộc Thạnh and Xã Lộc Thành, which fold
+ * alike, are two values. */
 struct tval {
 	char **s;
 	size_t *n;
@@ -543,7 +544,7 @@ table_row(struct csv_row *row, void *ctx)
 		trim(&s, &n);
 		v.n[j] = nfc(s, n, &m->nbuf, &m->ncap);
 		v.s[j] = estrndup(m->nbuf, v.n[j]);
-		f = fold(v.s[j], v.n[j]);
+		f = fold_marked(v.s[j], v.n[j]);
 		n = strlen(f);
 		v.f = erealloc(v.f, vflen + n + 1);
 		memcpy(v.f + vflen, f, n);

@@ -654,6 +654,14 @@ tinh yen bai,huyen tran yen,Xa Minh Quan,,
 CSV
 	assert_equal "$stderr" "cchc-map: $T/d.csv:4: tinh,huyen,xa: ambiguous in dvhc-2025: 2 values (Xã Trấn Yên / 04516, Phường Âu Lâu / 04567): \"tinh yen bai / huyen tran yen / Xa Minh Quan\"
 cchc-map: 3 rows: 2 mapped, 0 unmatched, 1 ambiguous"
+	# Xã Lộc Thạnh and Xã Lộc Thành of Huyện Lộc Ninh: also their new communes'
+	# names fold alike, and are two values (the first was written for both)
+	printf 'tinh,huyen,xa\nTỉnh Bình Phước,Huyện Lộc Ninh,Xã Lộc Thạnh\nTỉnh Bình Phước,Huyện Lộc Ninh,Xã Lộc Thành\nTinh Binh Phuoc,Huyen Loc Ninh,Xa Loc Thanh\n' > "$T/l.csv"
+	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh,huyen,xa -n xa_moi dvhc-2025 "$T/l.csv"
+	assert_success
+	assert_output $'tinh,huyen,xa,xa_moi\nTỉnh Bình Phước,Huyện Lộc Ninh,Xã Lộc Thạnh,Xã Lộc Thạnh\nTỉnh Bình Phước,Huyện Lộc Ninh,Xã Lộc Thành,Xã Lộc Thành\nTinh Binh Phuoc,Huyen Loc Ninh,Xa Loc Thanh,'
+	assert_equal "$stderr" "cchc-map: $T/l.csv:4: tinh,huyen,xa: ambiguous in dvhc-2025: 2 values (Xã Lộc Thạnh, Xã Lộc Thành): \"Tinh Binh Phuoc / Huyen Loc Ninh / Xa Loc Thanh\"
+cchc-map: 3 rows: 2 mapped, 0 unmatched, 1 ambiguous"
 	# a split commune stays ambiguous however it is written
 	printf 'tinh,huyen,xa\nThành phố Hà Nội,Quận Ba Đình,Phường Ngọc Hà\n' > "$T/s.csv"
 	run --separate-stderr env -u CCHC_SHARE cchc-map -c tinh,huyen,xa -n xa_moi dvhc-2025 "$T/s.csv"
