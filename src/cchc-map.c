@@ -118,6 +118,7 @@ struct map {
 	/* the table */
 	struct smap *tab;	/* folded key -> struct entry */
 	struct smap *tab_marked;	/* the key with its marks -> struct entry */
+	unsigned long tblank, tblank_line;	/* its rows with an empty key, the first */
 	size_t tnf;
 	int *tcol;		/* the table's column for each NEWCOL */
 	char **tnames;		/* its header, trimmed, for messages */
@@ -530,10 +531,11 @@ table_row(struct csv_row *row, void *ctx)
 		flen = key_part(&m->fbuf, &m->fcap, flen, s, n, fold);
 		mlen = key_part(&m->mbuf, &m->mcap, mlen, s, n, fold_marked);
 	}
-	if (blank)
-		table_die(row, m->tnames[0], m->ncol == 1 ? "an empty key: each row of a table needs "
-		    "one" : "an empty key (every key column empty): each row of a table needs one",
-		    NULL, 0);
+	if (blank) {	/* never looked up: an input row without a key is not */
+		if (!m->tblank++)
+			m->tblank_line = row->line;
+		return 0;
+	}
 	v.s = emalloc(m->nnew * sizeof *v.s);
 	v.n = emalloc(m->nnew * sizeof *v.n);
 	v.f = NULL;
@@ -591,11 +593,21 @@ load_table(struct map *m, const char *argv0)
 	status = csvin_end(r, csvin_feed_mem(r, buf, len), NULL);
 	free(buf);
 	if (status != CSVIN_OK && status != CSVIN_STOPPED) {
-		csvin_status_text(status, m->table_path, msg, sizeof msg);
+		/* converted to a file: a TABLE on standard input needs '-' */
+		csvin_option_text(status, m->table_path, msg, sizeof msg);
 		die("%s", msg);
 	}
 	if (!m->tnames)
 		die("%s: an empty table: no header line (comments and blank lines only)", shown);
+	if (m->tblank) {	/* a count table's group without a value */
+		char what[128];
+		snprintf(what, sizeof what, "an empty key: the row is skipped (nothing is looked up "
+		    "without a key)%s", m->tblank > 1 ? "" : "");
+		if (m->tblank > 1)
+			snprintf(what + strlen(what), sizeof what - strlen(what), " (%lu rows)",
+			    m->tblank);
+		msg_at(shown, m->tblank_line, m->ncol == 1 ? m->tnames[0] : NULL, what, NULL, 0);
+	}
 }
 
 /* s[0..n) after buf's *len bytes, grown as needed (NUL-terminated). */

@@ -318,13 +318,28 @@ a,b\nx,1,2\n|-c a|cchc-map: TAB:2: expected 2 fields, found 3
 a,"b\nx,1\n|-c a|cchc-map: TAB:1: header: malformed CSV in field 2: quote never closed: the field runs to the end of the file
 a,b\nx,1"2\n|-c a|cchc-map: TAB:2: b: malformed CSV at character 4: quote inside an unquoted field
 # c\na,b\ny,2\nx,"1\n|-c a|cchc-map: TAB:4: b: malformed CSV in field 2: quote never closed: the field runs to the end of the file
-a,b\n,1\n|-c a|cchc-map: TAB:2: a: an empty key: each row of a table needs one
-a,b,c\n,,1\n|-c a,b -n c|cchc-map: TAB:2: a: an empty key (every key column empty): each row of a table needs one
 a,b\nH\340,1\n|-c a|cchc-map: TAB:2: a: a UTF-8 character is cut short at the end of the field: "H\xe0"
 a,\377\nx,1\n|-c a|cchc-map: TAB:1: header: a UTF-8 character is cut short at the end of the field: "\xff"
 # only comments\n\n|-c a|cchc-map: TAB: an empty table: no header line (comments and blank lines only)
-PK\003\004xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx|-c a|cchc-map: TAB: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv -f float TAB | cchc-map (dates as serial numbers, read exactly)
 EOF_CASES
+	# a workbook: converted to a file (a TABLE on standard input needs '-'),
+	# never over itself
+	printf 'PK\003\004xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' > "$T/t.csv"
+	cp "$T/t.csv" "$T/t.xlsx"
+	run --separate-stderr cchc-map -c a "$T/t.xlsx" "$T/d.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-map: $T/t.xlsx: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv $T/t.xlsx > $T/t.csv"
+	run --separate-stderr cchc-map -c a "$T/t.csv" "$T/d.csv"
+	assert_equal "$stderr" "cchc-map: $T/t.csv: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv $T/t.csv > $T/t-converted.csv"
+	# a row with an empty key is skipped, said once with its count: a count
+	# table's group without a value (cchc-sum -g of an empty column)
+	printf 'a,b\n,1\nx,2\n,3\n' > "$T/t.csv"
+	printf 'a\nx\n' > "$T/d1.csv"
+	run --separate-stderr cchc-map -c a -n b "$T/t.csv" "$T/d1.csv"
+	assert_success
+	assert_output $'a,b\nx,2'
+	assert_equal "$stderr" "cchc-map: $T/t.csv:2: a: an empty key: the row is skipped (nothing is looked up without a key) (2 rows)
+cchc-map: 1 row: 1 mapped, 0 unmatched, 0 ambiguous"
 	# a line with a key after the rows is a row: a '#' only comments above the header
 	printf 'a,b\n# x,1\n' > "$T/t.csv"
 	printf 'a\n# x\n' > "$T/d2.csv"

@@ -788,9 +788,11 @@ status_text(int status, const char *path, int to_file, char *buf, size_t size)
 		    "mark); convert it first: iconv -f UTF-16%s -t UTF-8", name,
 		    status == CSVIN_UTF16LE ? "little" : "big", status == CSVIN_UTF16LE ? "LE" : "BE");
 	case CSVIN_XLSX:
-		if (to_file)
+		if (to_file)	/* into another file: x.csv > x.csv would empty it first */
 			return (size_t)snprintf(buf, size, "%s: an Excel workbook (.xlsx), not CSV; "
-			    "convert it first: xlsx2csv %s > %.*s.csv", name, cmd, stem, cmd);
+			    "convert it first: xlsx2csv %s > %.*s%s.csv", name, cmd, stem, cmd,
+			    dot && (size_t)stem + 4 == strlen(cmd) && strcasecmp(dot, ".csv") == 0 ?
+			    "-converted" : "");
 		return (size_t)snprintf(buf, size, "%s: an Excel workbook (.xlsx), not CSV; convert it "
 		    "first: xlsx2csv -f float %s | %s (dates as serial numbers, read exactly)", name, cmd, prog);
 	case CSVIN_XLS:
