@@ -543,6 +543,12 @@ cchc-map: $M/don-vi.csv:31: DonViXuLy: no level in the unit's name: \"Chi cục 
 cchc-map: $M/don-vi.csv:32: DonViXuLy: no level in the unit's name: \"UBND thành phố\"
 cchc-map: $M/don-vi.csv:33: DonViXuLy: no level in the unit's name: \"Xã\"
 cchc-map: 34 rows: 27 mapped, 7 unmatched, 0 ambiguous"
+	# a centrally governed city with more words after its name is still one
+	printf 'dv\n%s\n' 'Công an thành phố Hà Nội - Phòng Cảnh sát QLHC về TTXH' 'UBND thành phố Hà Nội (cũ)' \
+		'"UBND thành phố Đà Nẵng, Sở Nội vụ"' 'UBND thành phố Hải Phòng cũ' 'UBND thành phố Quảng Ngãi - Văn phòng' > "$T/c.csv"
+	run --separate-stderr cchc-map --level-from dv "$T/c.csv"
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | sed 's/.*,//' | tr '\n' ' ')" "cap tinh tinh tinh tinh huyen "
 	# NFD and capitals read alike; -n names the column; --strict keeps the
 	# names no rule reads out
 	{ printf 'dv\n'; nfd $'UBND THÀNH PHỐ ĐÀ NẴNG\nỦY BAN NHÂN DÂN XÃ TỊNH KHÊ\n'; printf 'Tịnh Hà\n'; } > "$T/n.csv"

@@ -181,11 +181,12 @@ read_words(const struct nword *w, size_t n)
 			continue;
 		}
 		if (rule_text[best].then == L_CITY) {
-			/* which city: the rest of the name, whole */
+			/* which city: the words after it, whatever follows them
+			 * ("thành phố Hà Nội - Văn phòng", "... Hà Nội (cũ)") */
 			if (pos == n)
 				return -1;
 			for (i = 0; i < NCENTRAL; i++)
-				if (central[i].n == n - pos && words_are(w + pos, n - pos, &central[i]))
+				if (words_are(w + pos, n - pos, &central[i]))
 					return CAP_TINH;
 			return CAP_HUYEN;
 		}
