@@ -165,9 +165,10 @@ split_list(const char *arg, size_t *n, char **have, size_t nhave)
 
 	*n = nhave;
 	for (;;) {
-		const char *e = strchr(s, ',');
+		const char *e = strchr(s, ','), *w = s;
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		v[(*n)++] = estrndup(s, len);
+		trim(&w, &len);	/* "xa_moi, ma_xa_moi": the names, not the spaces */
+		v[(*n)++] = estrndup(w, len);
 		if (!e)
 			break;
 		s = e + 1;
@@ -366,6 +367,18 @@ table_die(const struct csv_row *row, const char *col, const char *what, const ch
 	exit(EXIT_FAIL);
 }
 
+/* NEWCOL folded is one of the -c columns: the value goes in its place. */
+static int
+names_key(const struct map *m, const char *newf)
+{
+	size_t k;
+
+	for (k = 0; k < m->ncol; k++)
+		if (strcmp(m->colf[k], newf) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 table_header(struct map *m, const struct csv_row *row)
 {
@@ -404,13 +417,17 @@ table_header(struct map *m, const struct csv_row *row)
 		}
 		if (m->tcol[j] >= 0)
 			continue;
-		if (m->nnew > 1 || m->tabf[j]) {
+		/* a name the table lacks is a new name for its one value column;
+		 * among several it is a slip (ma_xa_moj would write names) */
+		if (m->nnew > 1 || m->tabf[j] || (m->new_given && m->tnf > m->ncol + 1 &&
+		    !names_key(m, m->newf[j]))) {
 			char text[1024];
 			csvin_row_text(row, m->tdelim, text, sizeof text);
 			snprintf(what, sizeof what, "no column %s in the table after its %zu key "
 			    "column%s (%s); the header", m->tabf[j] ? m->tabc[j] : m->newc[j],
 			    m->ncol, m->ncol == 1 ? "" : "s", m->tabf[j] ? "-n NAME=TABLECOL names "
-			    "one" : "with several -n, each NEWCOL names one");
+			    "one" : m->nnew > 1 ? "with several -n, each NEWCOL names one" :
+			    "it has several value columns: -n names one, or NAME=TABLECOL");
 			table_die(row, NULL, what, text, strlen(text));
 		}
 		if (m->ncol >= m->tnf) {
@@ -1606,7 +1623,7 @@ main(int argc, char *argv[])
 	m->cache = smap_new(sizeof(struct hit));
 	for (i = 0; i < nfiles; i++) {
 		map_file(m, files[i]);
-		if (m->fatal && !m->have_first)
+		if (m->fatal)	/* the files after it are not read */
 			break;
 	}
 	out_close(out_stdout);

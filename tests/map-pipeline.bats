@@ -85,6 +85,9 @@ cchc-map: 3 rows: 2 mapped, 1 unmatched, 0 ambiguous"
 	assert_failure 2
 	assert_equal "$stderr" "cchc-map: $T/d.csv:1: moi_tiep_nhan: the input has this column already; name another with -n
 cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
+	# spaces after the commas are not in the names
+	run --separate-stderr cchc-map -c ' xa ' -n 'truoc=moi_tiep_nhan, sau=moi_tiep_nhan' "$T/t.csv" "$T/d.csv"
+	assert_line --index 0 "xa,moi_tiep_nhan,truoc,sau"
 	run --separate-stderr cchc-map -c xa -n "truoc=" "$T/t.csv" "$T/d.csv"
 	assert_failure 2
 	assert_equal "$stderr" 'cchc-map: -n: "truoc=": no TABLE column named after the ='

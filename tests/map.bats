@@ -161,7 +161,8 @@ cchc-map: 2 rows: 1 mapped, 1 unmatched, 0 ambiguous"
 	run --separate-stderr cchc-map -c id,co_quan -n co_quan "$T/k.csv" "$T/d.csv"
 	assert_output $'id,Cơ quan,ghi_chu\n1,tinh,x\n2,,y'
 	# a NEWCOL the input has already, that is not a key column: exit 2
-	run --separate-stderr cchc-map -c co_quan -n ghi_chu "$M/co-quan.csv" "$T/d.csv"
+	printf 'co_quan,nhom\nSở Tư pháp,Sở ngành\n' > "$T/one.csv"
+	run --separate-stderr cchc-map -c co_quan -n ghi_chu "$T/one.csv" "$T/d.csv"
 	assert_failure 2
 	assert_output ""
 	assert_equal "$stderr" "cchc-map: $T/d.csv:1: ghi_chu: the input has this column already; name another with -n
@@ -177,8 +178,16 @@ cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
 	run --separate-stderr cchc-map -c co_quan -n Cap,NHOM "$M/co-quan.csv" "$T/d.csv"
 	assert_success
 	assert_output $'id,co_quan,Cap,NHOM\n1,UBND huyện Sơn Tịnh,huyen,Cấp huyện\n2,x,,'
-	# one -n the table does not name: the column after the key
+	# one -n the table does not name: the column after the key, when that
+	# is its only value column; among several, a slip (exit 2)
+	printf 'co_quan,nhom\nUBND huyện Sơn Tịnh,Cấp huyện\n' > "$T/one.csv"
+	run --separate-stderr cchc-map -c co_quan -n loai "$T/one.csv" "$T/d.csv"
+	assert_output $'id,co_quan,loai\n1,UBND huyện Sơn Tịnh,Cấp huyện\n2,x,'
 	run --separate-stderr cchc-map -c co_quan -n loai "$M/co-quan.csv" "$T/d.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cchc-map: $M/co-quan.csv:3: no column loai in the table after its 1 key column (it has several value columns: -n names one, or NAME=TABLECOL); the header: \"co_quan,nhom,cap\""
+	run --separate-stderr cchc-map -c co_quan -n loai=nhom "$M/co-quan.csv" "$T/d.csv"
 	assert_output $'id,co_quan,loai\n1,UBND huyện Sơn Tịnh,Cấp huyện\n2,x,'
 	# one of several the table does not name: exit 2, before any row
 	run --separate-stderr cchc-map -c co_quan -n cap,loai "$M/co-quan.csv" "$T/d.csv"
@@ -412,7 +421,7 @@ cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
 cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
 	# a header of one line without COL; one found nowhere in 30 lines
 	printf 'a,b\n' > "$T/h.csv"
-	run --separate-stderr cchc-map -c xa,huyen -n m "$M/dvhc-mini.csv" "$T/h.csv"
+	run --separate-stderr cchc-map -c xa,huyen -n xa_moi "$M/dvhc-mini.csv" "$T/h.csv"
 	assert_failure 2
 	assert_equal "$stderr" "cchc-map: $T/h.csv:1: no columns xa, huyen in the header: \"a,b\"
 cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
@@ -468,6 +477,16 @@ cchc-map: 2 rows: 2 mapped, 0 unmatched, 0 ambiguous"
 	assert_failure 2
 	assert_output $'id,xa,ghi_chu,moi\n1,Xã Tịnh Khê,a,Xã Tịnh Khê'
 	assert_equal "$stderr" "cchc-map: $T/d.csv:1: the header does not have the first file's columns; the header found: \"id,xa\"
+cchc-map: 1 row: 1 mapped, 0 unmatched, 0 ambiguous"
+	# and the end of the run: nothing after it is read, nor after a file
+	# that cannot be opened
+	run --separate-stderr cchc-map -c xa -n moi "$M/xa.csv" "$T/a.csv" "$T/d.csv" "$T/a.csv"
+	assert_failure 2
+	assert_output $'id,xa,ghi_chu,moi\n1,Xã Tịnh Khê,a,Xã Tịnh Khê'
+	run --separate-stderr cchc-map -c xa -n moi "$M/xa.csv" "$T/a.csv" "$T/nope.csv" "$T/a.csv"
+	assert_failure 2
+	assert_output $'id,xa,ghi_chu,moi\n1,Xã Tịnh Khê,a,Xã Tịnh Khê'
+	assert_equal "$stderr" "cchc-map: $T/nope.csv: cannot open: No such file or directory
 cchc-map: 1 row: 1 mapped, 0 unmatched, 0 ambiguous"
 	# standard input among them, once
 	run --separate-stderr sh -c "cchc-map -c xa -n moi '$M/xa.csv' '$T/a.csv' - < '$T/c.csv'"
