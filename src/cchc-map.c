@@ -839,6 +839,23 @@ first_header(struct map *m, const struct csv_row *row, char **names)
 		m->target[j] = f;	/* written in the key column's place */
 		m->replaced[f] = (int)j;
 	}
+	/* a new column the other tools would read as one the input has under
+	 * another name (cap beside "Cấp giải quyết"): cchc-sum would refuse
+	 * the two */
+	for (j = 0; j < m->nnew; j++) {
+		int r, col = m->target[j] < 0 ? col_lookup(m->newf[j], &r) : -1;
+		for (i = 0; col >= 0 && i < row->nf; i++)
+			if (col_lookup(names[i], &r) == col) {
+				const char *s = row->f[i].s;
+				size_t n = row->f[i].n;
+				trim(&s, &n);
+				snprintf(what, sizeof what, "%s: the input has this column already, as "
+				    "\"%.*s\" (the tools read both as %s); name another with -n",
+				    m->newc[j], (int)(n < 200 ? n : 200), s, col_name[col]);
+				say(m, row->line, what, NULL, 0);
+				return -1;
+			}
+	}
 	m->have_first = 1;
 	write_headers(m, row);
 	return 0;

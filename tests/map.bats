@@ -562,6 +562,17 @@ cchc-map: $M/don-vi.csv:31: DonViXuLy: no level in the unit's name: \"Chi cục 
 cchc-map: $M/don-vi.csv:32: DonViXuLy: no level in the unit's name: \"UBND thành phố\"
 cchc-map: $M/don-vi.csv:33: DonViXuLy: no level in the unit's name: \"Xã\"
 cchc-map: 34 rows: 27 mapped, 7 unmatched, 0 ambiguous"
+	# a new column the tools would read as one the input has under another
+	# name: cchc-sum would refuse the two, so cchc-map does first
+	printf 'Cơ quan,Cấp giải quyết\nUBND xã Tịnh Khê,Cấp xã\n' > "$T/cap.csv"
+	run --separate-stderr cchc-map --level-from 'Cơ quan' "$T/cap.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cchc-map: $T/cap.csv:1: cap: the input has this column already, as \"Cấp giải quyết\" (the tools read both as cap); name another with -n
+cchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous"
+	run --separate-stderr cchc-map --level-from 'Cơ quan' -n cap_tu_ten "$T/cap.csv"
+	assert_success
+	assert_output $'Cơ quan,Cấp giải quyết,cap_tu_ten\nUBND xã Tịnh Khê,Cấp xã,xa'
 	# a centrally governed city with more words after its name is still one
 	printf 'dv\n%s\n' 'Công an thành phố Hà Nội - Phòng Cảnh sát QLHC về TTXH' 'UBND thành phố Hà Nội (cũ)' \
 		'"UBND thành phố Đà Nẵng, Sở Nội vụ"' 'UBND thành phố Hải Phòng cũ' 'UBND thành phố Quảng Ngãi - Văn phòng' > "$T/c.csv"
