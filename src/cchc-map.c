@@ -383,6 +383,7 @@ static void
 table_header(struct map *m, const struct csv_row *row)
 {
 	char what[512];
+	const char *hint;
 	size_t i, j, at;
 	int err;
 
@@ -390,6 +391,10 @@ table_header(struct map *m, const struct csv_row *row)
 		csvin_error_text(row, what, sizeof what);
 		table_die(row, "header", what, NULL, 0);
 	}
+	/* one column holding a ';' or a tab: a table saved by Excel */
+	hint = m->tdelim == ',' && row->nf == 1 && (memchr(row->f[0].s, ';', row->f[0].n) ||
+	    memchr(row->f[0].s, '\t', row->f[0].n)) ? "; the header has no comma: is the table "
+	    "delimited by ';' or a tab? try --table-delimiter ';' or '\\t'" : "";
 	m->tnf = row->nf;
 	m->tnames = ecalloc(row->nf + 1, sizeof *m->tnames);
 	for (i = 0; i < row->nf; i++) {
@@ -402,7 +407,7 @@ table_header(struct map *m, const struct csv_row *row)
 	}
 	if (m->tnf < m->ncol) {
 		snprintf(what, sizeof what, "the table has %zu column%s, fewer than the %zu keys -c "
-		    "names", m->tnf, m->tnf == 1 ? "" : "s", m->ncol);
+		    "names%s", m->tnf, m->tnf == 1 ? "" : "s", m->ncol, hint);
 		table_die(row, NULL, what, NULL, 0);
 	}
 	m->tcol = emalloc((m->nnew + 1) * sizeof *m->tcol);
@@ -432,7 +437,8 @@ table_header(struct map *m, const struct csv_row *row)
 		}
 		if (m->ncol >= m->tnf) {
 			snprintf(what, sizeof what, "the table has %zu column%s: no value column after "
-			    "the %zu key%s", m->tnf, m->tnf == 1 ? "" : "s", m->ncol, m->ncol == 1 ? "" : "s");
+			    "the %zu key%s%s", m->tnf, m->tnf == 1 ? "" : "s", m->ncol,
+			    m->ncol == 1 ? "" : "s", hint);
 			table_die(row, NULL, what, NULL, 0);
 		}
 		m->tcol[j] = (int)m->ncol;

@@ -383,6 +383,17 @@ cchc-map: 1 row: 1 mapped, 0 unmatched, 0 ambiguous"
 	assert_equal "$stderr" "cchc-map: -: TABLE is standard input: name the FILEs to read"
 }
 
+@test "map: a table saved by Excel with ';': said to need --table-delimiter, and read with it" {
+	printf '\357\273\277co_quan;nhom\r\nSở Tư pháp;Sở, ngành\r\n' > "$T/t.csv"
+	printf 'co_quan\nSở Tư pháp\n' > "$T/d.csv"
+	run --separate-stderr cchc-map -c co_quan -n nhom "$T/t.csv" "$T/d.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cchc-map: $T/t.csv:1: the table has 1 column: no value column after the 1 key; the header has no comma: is the table delimited by ';' or a tab? try --table-delimiter ';' or '\\t'"
+	run --separate-stderr cchc-map -c co_quan -n nhom --table-delimiter ';' "$T/t.csv" "$T/d.csv"
+	assert_success
+	assert_output $'co_quan,nhom\nSở Tư pháp,"Sở, ngành"'
+}
+
 @test "map: -d ';' reads a Vietnamese Excel export; without it the header is said to look ';'-delimited" {
 	printf 'STT;Cơ quan giải quyết;Ghi chú\n1;Sở Tư pháp;"a;b"\n2;UBND xã Tịnh Ấn Tây;\n' > "$T/d.csv"
 	run --separate-stderr cchc-map -d ';' -c 'co quan giai quyet' -n nhom "$M/co-quan.csv" "$T/d.csv"
