@@ -490,3 +490,15 @@ LOG
 	run bash -c 'set -o pipefail; cchc-check --rejects /dev/stdout "$1" | cat' _ "$T/d.csv"
 	assert_failure 2
 }
+
+@test "intake: a header cell on two lines (Alt+Enter in Excel) names its column; a code value on two lines is its code" {
+	printf 'Mã hồ sơ,"Ngày\ntiếp nhận","Hình thức\r\nnộp"\nA,01/02/2024,"Trực\ntuyến"\nB,02/02/2024,Trực tiếp\n' > "$T/x.csv"
+	run --separate-stderr cchc-check "$T/x.csv"
+	assert_success
+	assert_output $'ma_ho_so,ngay_tiep_nhan,kenh\nA,2024-02-01,truc_tuyen\nB,2024-02-02,truc_tiep'
+	assert_equal "$stderr" "cchc-check: 2 rows: 2 passed, 0 rejected"
+	printf 'linh_vuc\n"Hộ\ntịch"\n' > "$T/m.csv"
+	run --separate-stderr cchc-map -c linh_vuc -n nhom "$TOP/samples/nhom-trung-tam.csv" "$T/m.csv"
+	assert_success
+	assert_output $'linh_vuc,nhom\n"Hộ\ntịch","Các sở, ngành"'
+}

@@ -597,7 +597,10 @@ has_control(const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f ||
+		/* a line break in a cell (Alt+Enter in Excel) is a space
+		 * between words (fold.h); a tab or another control byte makes
+		 * no code */
+		if ((c < 0x20 && c != '\n' && c != '\r') || c == 0x7f ||
 		    (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0))
 			return 1;
 	}

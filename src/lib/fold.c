@@ -65,7 +65,8 @@ is_ascii(const char *s, size_t n)
 static int
 is_sep(unsigned char c)
 {
-	return c == ' ' || c == '_' || c == '-' || c == '\t';
+	/* a line break too: a cell written on two lines (Alt+Enter in Excel) */
+	return c == ' ' || c == '_' || c == '-' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* fold, or with keep_marks the same keeping diacritics and đ: NFC. */

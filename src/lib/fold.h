@@ -1,7 +1,7 @@
 /* fold.h: text as the contract matches it.
  *
- * fold: NFC, case folded, diacritics removed, đ→d, runs of spaces, '_' and
- * '-' made one '_', none at either end. "Ngày tiếp nhận", "NGAY_TIEP_NHAN"
+ * fold: NFC, case folded, diacritics removed, đ→d, runs of spaces (tabs,
+ * line breaks, no-break spaces), '_' and '-' made one '_', none at either end. "Ngày tiếp nhận", "NGAY_TIEP_NHAN"
  * and "ngay  tiep-nhan" all fold to "ngay_tiep_nhan". */
 #ifndef CCHC_FOLD_H
 #define CCHC_FOLD_H

@@ -84,7 +84,7 @@ def fold(s):
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     out, sep = [], False
     for ch in s:
-        if ch in " _-\t\u00a0":
+        if ch in " _-\t\n\r\u00a0":
             sep = True
             continue
         if sep and out:
