@@ -23,11 +23,13 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 TOOLS    = cchc-check cchc-sum cchc-rate cchc-table cchc-map
+# the tools that are shell scripts (src/NAME.sh), composing the others
+SCRIPTS  = cchc-report
 FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv
 LIBSRC   = $(filter-out src/lib/forms_data.c,$(wildcard src/lib/*.c)) src/lib/forms_data.c
 LIBOBJ   = $(LIBSRC:.c=.o)
 LIBHDR   = $(wildcard src/lib/*.h)
-PROGS    = $(addprefix bin/,$(TOOLS))
+PROGS    = $(addprefix bin/,$(TOOLS) $(SCRIPTS))
 MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 
@@ -53,6 +55,11 @@ src/libcchc.a: $(LIBOBJ)
 bin/%: src/%.c src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< src/libcchc.a $(LDLIBS)
+
+# a script: its version filled in, made executable
+bin/%: src/%.sh Makefile
+	@mkdir -p bin
+	sed 's/@VERSION@/$(VERSION)/' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
 # cchc-sum's --merge, and the count table both write
 SUM_PARTS = src/sum-merge.c src/sum-table.c
@@ -89,7 +96,8 @@ DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/bin/valgrind:valgrind \
        /usr/include/xlsxwriter.h:libxlsxwriter-dev \
        /usr/bin/xlsx2csv:xlsx2csv \
-       /usr/bin/python3:python3
+       /usr/bin/python3:python3 \
+       /usr/bin/shellcheck:shellcheck
 
 deps:
 	@missing=""; for d in $(DEPS); do \
@@ -103,7 +111,12 @@ deps:
 
 check: deps
 	$(MAKE) all
+	@$(MAKE) --no-print-directory lint-sh
 	@sh tests/run.sh
+
+# the shell scripts: shellcheck clean, as POSIX sh
+lint-sh: deps
+	shellcheck -s sh $(addprefix src/,$(addsuffix .sh,$(SCRIPTS))) samples/demo.sh
 
 lint-man: deps
 	@status=0; for m in $(MAN1) $(MAN7); do \
@@ -210,5 +223,5 @@ install: all
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 
-.PHONY: all deps check lint-man bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
+.PHONY: all deps check lint-man lint-sh bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o
