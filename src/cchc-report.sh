@@ -64,14 +64,20 @@ usage_error() {
 	exit 2
 }
 
+# "1 row", "2 rows"
+rows_n() {
+	if [ "$1" = 1 ]; then echo "1 row"; else echo "$1 rows"; fi
+}
+
 die() {
 	printf '%s: %s\n' "$prog" "$1" >&2
 	exit 2
 }
 
 # The tools: those beside this script (one version of all), else from PATH.
+# (an absolute path: some stages run in the report's directory)
 case $0 in
-*/*) tools=${0%/*}/ ;;
+*/*) tools=$(cd "${0%/*}" && pwd)/ || exit 2 ;;
 *) tools= ;;
 esac
 
@@ -295,15 +301,28 @@ stage_failed() { # NAME STATUS
 
 # run_stage OUTFILE COMMAND...: COMMAND's standard output into OUTFILE,
 # its standard error kept in $err, added to messages.txt, its last line in
-# $last; sets $status.
+# $last; sets $status. run_inside: the same, run in the report's directory,
+# OUTFILE and the files named there, so that messages and rejects files name
+# them as the report has them (checked.csv:12), not by a temporary path.
 run_stage() {
 	outfile=$1
 	shift
 	"$@" > "$outfile" 2> "$err"
 	status=$?
-	last=$(tail -n 1 "$err")
-	cat "$err" >> "$messages" || die "$messages: cannot write"
+	stage_end
 }
+run_inside() {
+	outfile=$1
+	shift
+	(cd "$tmp" && exec "$@" > "$outfile") 2> "$err"
+	status=$?
+	stage_end
+}
+stage_end() {
+	last=$(tail -n 1 "$err")
+	[ "$quiet" = 1 ] || cat "$err" >> "$messages" || die "$messages: cannot write"
+}
+quiet=0
 
 # the number in a tool's summary line matched by a sed pattern, or failure
 summary_field() { # LINE SED-EXPRESSION
@@ -351,11 +370,11 @@ esac
 
 # 2. cchc-map --level-from: the level; a unit it cannot read is a row not
 # counted by level (--strict: in rejects-level.csv), never an empty level.
-sum_input=$checked
+sum_input=checked.csv
 mapped_out=0
 if [ -n "$level_col" ]; then
-	run_stage "$tmp/.mapped.csv" "${tools}cchc-map" --level-from "$level_col" --strict \
-		--rejects "$tmp/rejects-level.csv" "$checked"
+	run_inside .mapped.csv "${tools}cchc-map" --level-from "$level_col" --strict \
+		--rejects rejects-level.csv checked.csv
 	[ "$status" -le 1 ] || stage_failed cchc-map "$status"
 	map_rows=$(summary_field "$last" 's/^cchc-map: \([0-9]*\) rows: [0-9]* mapped, .*/\1/p')
 	map_ok=$(summary_field "$last" 's/^cchc-map: [0-9]* rows: \([0-9]*\) mapped, .*/\1/p')
@@ -364,7 +383,7 @@ if [ -n "$level_col" ]; then
 		unread_summary cchc-map "$last"
 	fi
 	mapped_out=$((map_rows - map_ok))
-	sum_input=$tmp/.mapped.csv
+	sum_input=.mapped.csv
 fi
 
 # 3. cchc-sum | cchc-rate: the period's counts, in all (counts.csv), and by
@@ -374,8 +393,7 @@ sums=
 outside='' notrecv='' worst=0
 for g in '' $groups; do
 	name=counts${g:+-$g}.csv
-	run_stage "$tmp/.sum.csv" "${tools}cchc-sum" --period "$period" ${g:+-g "$g"} --total \
-		"$sum_input"
+	run_inside .sum.csv "${tools}cchc-sum" --period "$period" ${g:+-g "$g"} --total "$sum_input"
 	[ "$status" -le 1 ] || stage_failed "cchc-sum${g:+ -g $g}" "$status"
 	pat='s/^cchc-sum: period [^:]*: [0-9]* rows: \([0-9]*\) counted, \([0-9]*\) outside the period, \([0-9]*\) not received (status 1 or 3), \([0-9]*\) unclassifiable\(.*\)$/'
 	counted=$(summary_field "$last" "$pat\\1/p")
@@ -391,7 +409,7 @@ for g in '' $groups; do
 	sums="$sums
 counted: $counted in $name, $unclass unclassifiable$why"
 	[ "$unclass" -le "$worst" ] || worst=$unclass
-	run_stage "$tmp/$name" "${tools}cchc-rate" "$tmp/.sum.csv"
+	run_inside "$name" "${tools}cchc-rate" .sum.csv
 	[ "$status" -eq 0 ] || stage_failed cchc-rate "$status"
 done
 rm -f "$tmp/.sum.csv" "$tmp/.mapped.csv"
@@ -407,7 +425,7 @@ else
 	if [ -z "$max_rejected" ]; then
 		threshold="0 rows (the default)"
 	else
-		threshold="$max_rows rows (--max-rejected $max_rejected)"
+		threshold="$(rows_n "$max_rows") (--max-rejected $max_rejected)"
 	fi
 fi
 share=$(printf 'a,b\n%s,%s\n' "$not_counted" "$rows" | "${tools}cchc-rate" s=a/b 2> "$err" |
@@ -427,12 +445,15 @@ if [ "$over" = 0 ]; then
 			# MERGE (issue 17): the heading, once cchc-table has its options:
 			#   --title, --unit, --period "$period, $bounds", and --note with
 			#   the exports read, $rows rows and $not_counted not counted
+			# each form's messages once, from its first format
+			quiet=1
+			[ "$fmt" != "${ANNEX_FORMATS%% *}" ] || quiet=0
 			run_stage "$tmp/$f.$fmt" "${tools}cchc-table" --form "$f" --format "$fmt" \
 				--partial "$tmp/counts${g:+-$g}.csv" ${values:+"$values"}
 			[ "$status" -le 1 ] || stage_failed "cchc-table --form $f --format $fmt" "$status"
 			[ "$status" -eq 0 ] || doubt=1
-			# each form's messages once, from its first format
-			[ "$fmt" != "${ANNEX_FORMATS%% *}" ] || sed "s/^cchc-table: /  $f /" "$err" >> "$tmp/.empty"
+			[ "$quiet" = 1 ] || sed "s/^cchc-table: /  $f /" "$err" >> "$tmp/.empty"
+			quiet=0
 		done
 	done
 	if [ "$doubt" = 1 ]; then
@@ -470,7 +491,7 @@ rm -f "$err"
 	printf '%s\n' "$sums" | sed 1d
 	echo "not counted: $not_counted of $rows rows read$share; threshold: $threshold"
 	if [ "$over" = 1 ]; then
-		echo "annexes: none written: $not_counted rows not counted, more than the threshold allows (see rejects.csv and messages.txt)"
+		echo "annexes: none written: $(rows_n "$not_counted") not counted, more than the threshold allows (see rejects.csv and messages.txt)"
 	elif [ "$doubt" = 1 ]; then
 		echo "annexes: none written: cchc-table doubts figures (also in messages.txt):"
 		cat "$tmp/.empty"
@@ -503,13 +524,13 @@ fi
 trap - EXIT HUP INT TERM
 
 if [ "$over" = 1 ]; then
-	printf '%s: %s: %s rows not counted, threshold %s: no annex written (summary.txt)\n' \
-		"$prog" "$dir" "$not_counted" "$threshold" >&2
+	printf '%s: %s: %s not counted, threshold %s: no annex written (summary.txt)\n' \
+		"$prog" "$dir" "$(rows_n "$not_counted")" "$threshold" >&2
 	exit 1
 elif [ "$doubt" = 1 ]; then
 	printf '%s: %s: cchc-table doubts figures: no annex written (summary.txt)\n' "$prog" "$dir" >&2
 	exit 1
 fi
-printf '%s: %s: %s rows read, %s not counted; annexes %s\n' "$prog" "$dir" "$rows" "$not_counted" \
+printf '%s: %s: %s read, %s not counted; annexes %s\n' "$prog" "$dir" "$(rows_n "$rows")" "$not_counted" \
 	"$annexes" >&2
 exit 0
