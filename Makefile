@@ -1,7 +1,7 @@
 # cchc: statistics for the CCHC report annex, from dossier exports.
 # make            build bin/cchc-*
 # make check      install what is missing (Debian packages), build, run the tests
-# make demo       install what is missing, build, run the sample pipeline
+# make demo       install what is missing, build, run cchc-report on samples (into demo/)
 # make install PREFIX=/usr/local DESTDIR=
 
 VERSION  = 0.1.0
@@ -197,9 +197,11 @@ oracle-long: deps
 	python3 tests/oracle/fuzz.py --bin bin --first $$first $$how --show 3 --shrink $$tol \
 	  --max-failures $${ORACLE_MAX_FAILURES:-50} --tmp $${ORACLE_TMP:-tests/fuzz/work/oracle}
 
+# make demo writes into DEMO_DIR (untracked; made again by each run)
+DEMO_DIR = demo
 demo: deps
 	$(MAKE) all
-	@sh samples/demo.sh
+	@DEMO_DIR='$(DEMO_DIR)' sh samples/demo.sh
 
 samples: samples/gen-export
 	samples/gen-export --rows 3000 --bad > samples/export-2024.csv
@@ -222,6 +224,7 @@ install: all
 
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
+	rm -rf demo
 
 .PHONY: all deps check lint-man lint-sh bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o

@@ -439,3 +439,30 @@ cchc-report: cchc-check failed (exit 2): nothing written"
 	assert_equal "$status" 143
 	nothing_left clean.csv err slow.csv
 }
+
+@test "report: installed, it runs the tools installed beside it, whatever PATH says" {
+	export_in clean --rows 300
+	run make -s -C "$TOP" install PREFIX=/usr DESTDIR="$T/root"
+	assert_success
+	cd "$T"
+	run env PATH=/usr/bin:/bin "$T/root/usr/bin/cchc-report" --period 2024 --form bm3 --out r clean.csv
+	assert_success
+	cmp r/bm3.csv <(cchc-report --period 2024 --form bm3 --out "$T/r2" clean.csv 2>/dev/null && cat "$T/r2/bm3.csv")
+	[ -f "$T/root/usr/share/man/man1/cchc-report.1" ]
+}
+
+@test "report: make demo's script writes into DEMO_DIR only, and says what it shows" {
+	touch "$T/mark"
+	run env DEMO_DIR="$T/d" sh "$TOP/samples/demo.sh"
+	assert_success
+	assert_line "   exit status 1 (1: rows were rejected, and the default --max-rejected allows none:"
+	assert_line "   the raw export's counts are its clean twin's:"
+	assert_line "   annexes: bm1 bm3 bm7, in csv html md"
+	[[ "$stderr$output" != *"DIFFER"* ]]
+	[ -f "$T/d/2024/bm3.html" ] && [ -f "$T/d/raw-2024/summary.txt" ] && [ -f "$T/d/annex-bm3-slips.csv" ]
+	run cchc-check --form bm3 "$T/d/annex-bm3-slips.csv"
+	assert_failure 1
+	# nothing of the tree itself is written
+	run find "$TOP/samples" "$TOP/README.md" -newer "$T/mark"
+	assert_output ""
+}
