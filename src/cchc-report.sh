@@ -216,8 +216,8 @@ IFS=$old_ifs
 period_err=$(printf 'ma_ho_so,ngay_tiep_nhan\n' | "${tools}cchc-sum" --period "$period" 2>&1 >/dev/null)
 status=$?
 if [ "$status" -ne 0 ]; then
-	printf '%s\n' "$period_err" | sed -n "1s/^cchc-sum: /$prog: /p" >&2
-	usage >&2
+	printf '%s\n' "$period_err" | sed -n "1{s/^cchc-sum: /$prog: /;p;}" >&2
+	[ "$status" -ne 2 ] || usage >&2
 	exit 2
 fi
 bounds=$(printf '%s\n' "$period_err" | sed -n 's/^cchc-sum: period \([0-9/]*\)-\([0-9/]*\): .*/\1 to \2/p')
@@ -324,7 +324,7 @@ stage_end() {
 }
 quiet=0
 
-# the number in a tool's summary line matched by a sed pattern, or failure
+# what a sed expression prints of a tool's summary line (empty: no match)
 summary_field() { # LINE SED-EXPRESSION
 	printf '%s\n' "$1" | sed -n "$2"
 }
