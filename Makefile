@@ -1,7 +1,7 @@
 # cchc: statistics for the CCHC report annex, from dossier exports.
 # make            build bin/cchc-*
 # make check      install what is missing (Debian packages), build, run the tests
-# make demo       install what is missing, build, run the sample pipeline
+# make demo       install what is missing, build, run cchc-report on samples (into demo/)
 # make install PREFIX=/usr/local DESTDIR=
 
 VERSION  = 0.1.0
@@ -23,11 +23,13 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 TOOLS    = cchc-check cchc-sum cchc-rate cchc-table cchc-map
+# the tools that are shell scripts (src/NAME.sh), composing the others
+SCRIPTS  = cchc-report
 FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv
 LIBSRC   = $(filter-out src/lib/forms_data.c,$(wildcard src/lib/*.c)) src/lib/forms_data.c
 LIBOBJ   = $(LIBSRC:.c=.o)
 LIBHDR   = $(wildcard src/lib/*.h)
-PROGS    = $(addprefix bin/,$(TOOLS))
+PROGS    = $(addprefix bin/,$(TOOLS) $(SCRIPTS))
 MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 
@@ -53,6 +55,11 @@ src/libcchc.a: $(LIBOBJ)
 bin/%: src/%.c src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< src/libcchc.a $(LDLIBS)
+
+# a script: its version filled in, made executable
+bin/%: src/%.sh Makefile
+	@mkdir -p bin
+	sed 's/@VERSION@/$(VERSION)/' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
 # cchc-sum's --merge, and the count table both write
 SUM_PARTS = src/sum-merge.c src/sum-table.c
@@ -89,7 +96,8 @@ DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/bin/valgrind:valgrind \
        /usr/include/xlsxwriter.h:libxlsxwriter-dev \
        /usr/bin/xlsx2csv:xlsx2csv \
-       /usr/bin/python3:python3
+       /usr/bin/python3:python3 \
+       /usr/bin/shellcheck:shellcheck
 
 deps:
 	@missing=""; for d in $(DEPS); do \
@@ -103,7 +111,12 @@ deps:
 
 check: deps
 	$(MAKE) all
+	@$(MAKE) --no-print-directory lint-sh
 	@sh tests/run.sh
+
+# the shell scripts: shellcheck clean, as POSIX sh
+lint-sh: deps
+	shellcheck -s sh $(addprefix src/,$(addsuffix .sh,$(SCRIPTS))) samples/demo.sh
 
 lint-man: deps
 	@status=0; for m in $(MAN1) $(MAN7); do \
@@ -184,9 +197,11 @@ oracle-long: deps
 	python3 tests/oracle/fuzz.py --bin bin --first $$first $$how --show 3 --shrink $$tol \
 	  --max-failures $${ORACLE_MAX_FAILURES:-50} --tmp $${ORACLE_TMP:-tests/fuzz/work/oracle}
 
+# make demo writes into DEMO_DIR (untracked; made again by each run)
+DEMO_DIR = demo
 demo: deps
 	$(MAKE) all
-	@sh samples/demo.sh
+	@DEMO_DIR='$(DEMO_DIR)' sh samples/demo.sh
 
 samples: samples/gen-export
 	samples/gen-export --rows 3000 --bad > samples/export-2024.csv
@@ -209,6 +224,7 @@ install: all
 
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
+	rm -rf demo
 
-.PHONY: all deps check lint-man bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
+.PHONY: all deps check lint-man lint-sh bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o

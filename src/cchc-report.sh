@@ -1,0 +1,536 @@
+#!/bin/sh
+# cchc-report: the annex of a period from dossier exports, in one command.
+#
+# Runs cchc-check, cchc-map (--level-from), cchc-sum, cchc-rate and
+# cchc-table one after the other, each into a file, so that every stage's
+# exit status is seen: a pipeline in POSIX sh reports only its last
+# command's, and an annex could then be written, exit 0, with rows lost
+# upstream. The numbers of the summary are read from the tools' own summary
+# lines (standard error), never by reading CSV here. Everything is written
+# into a directory made beside DIR and renamed to DIR at the end, so that a
+# run that fails or is killed leaves no half report.
+
+VERSION=@VERSION@
+prog=cchc-report
+
+# The built-in forms this script can fill, and the count table each one's
+# figures come from: the grouping (cchc-sum -g) whose cells its rows name
+# (cchc-table(1), "Which groupings feed which rows"); nothing after the colon:
+# values only (--values).
+FORM_GROUPS='bm1:
+bm3:cap
+bm7:muc_do_dvc'
+DEFAULT_FORMS=bm1,bm3,bm7
+
+# The formats each annex is written in, one file per form and format.
+# MERGE (issue 17): add xlsx here once cchc-table has --format xlsx.
+ANNEX_FORMATS='csv html md'
+
+usage() {
+	echo "usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] EXPORT..."
+}
+
+help() {
+	usage
+	cat <<'EOF'
+Validate dossier exports, count them for the reporting period P and write the
+annex forms (Biểu mẫu) with the count tables, the rejected rows and a summary
+into DIR. Every stage's exit status is checked; no annex lacks rows silently.
+
+      --period P           the reporting period: 2024, 2024-H1, 2024-9M, 2024-Q3, 2024-09
+      --form NAME,...      the forms to fill: bm1, bm3, bm7 (default: all three)
+      --values FILE        the figures no export holds (ten,gia_tri), for cchc-table
+      --out DIR            the report's directory (default: P, in the current one)
+      --force              replace DIR when it holds a report cchc-report wrote
+      --max-rejected N|P%  rows not counted allowed: N rows, or P% of the rows
+                           read (default 0: any row not counted withholds the annex)
+  -d, --delimiter C        the exports' delimiter: , (default), ; or \t
+      --level-from COL     the level (cap) from the unit's name in COL (cchc-map)
+  -h, --help               show this help
+      --version            show the version
+
+DIR must not exist, or be empty (or, with --force, be a report of cchc-report).
+Exit status: 0 the annexes written; 1 more rows not counted than --max-rejected
+allows, or figures cchc-table doubts: no annex written, the counts, the rejects
+and summary.txt say why; 2 bad usage, or a stage failed (named, with its
+message): nothing written. See cchc-report(1).
+EOF
+}
+
+# Usage errors: the message, then the synopsis, exit 2 (as getopt_long's).
+usage_error() {
+	printf '%s: %s\n' "$prog" "$1" >&2
+	usage >&2
+	exit 2
+}
+
+# "1 row", "2 rows"
+rows_n() {
+	if [ "$1" = 1 ]; then echo "1 row"; else echo "$1 rows"; fi
+}
+
+die() {
+	printf '%s: %s\n' "$prog" "$1" >&2
+	exit 2
+}
+
+# The tools: those beside this script (one version of all), else from PATH.
+# (an absolute path: some stages run in the report's directory)
+case $0 in
+*/*) tools=$(cd "${0%/*}" && pwd)/ || exit 2 ;;
+*) tools= ;;
+esac
+
+period='' forms=$DEFAULT_FORMS values='' out='' force=0 max_rejected='' delim='' level_from=''
+n=$#
+while [ "$n" -gt 0 ]; do
+	arg=$1
+	shift
+	n=$((n - 1))
+	# an option's argument: after '=', or the next word
+	case $arg in
+	--*=*)
+		name=${arg%%=*}
+		optarg=${arg#*=}
+		has_arg=1
+		;;
+	*)
+		name=$arg
+		has_arg=0
+		;;
+	esac
+	case $name in
+	--period | --form | --values | --out | --max-rejected | --level-from | --delimiter | -d)
+		if [ "$has_arg" = 0 ]; then
+			[ "$n" -gt 0 ] || usage_error "option '$name' requires an argument"
+			optarg=$1
+			shift
+			n=$((n - 1))
+		fi
+		;;
+	--force | --help | --version)
+		[ "$has_arg" = 0 ] || usage_error "option '$name' doesn't allow an argument"
+		;;
+	-d?*)
+		name=-d
+		optarg=${arg#-d}
+		;;
+	esac
+	case $name in
+	--period) period=$optarg ;;
+	--form) forms=$optarg ;;
+	--values) values=$optarg ;;
+	--out) out=$optarg ;;
+	--force) force=1 ;;
+	--max-rejected) max_rejected=$optarg ;;
+	--level-from) level_from=$optarg ;;
+	-d | --delimiter) delim=$optarg ;;
+	-h | --help)
+		help
+		exit 0
+		;;
+	--version)
+		echo "$prog $VERSION"
+		exit 0
+		;;
+	--)
+		while [ "$n" -gt 0 ]; do
+			set -- "$@" "$1"
+			shift
+			n=$((n - 1))
+		done
+		;;
+	-) set -- "$@" "$arg" ;;
+	--*) usage_error "unrecognized option '$arg'" ;;
+	-*) usage_error "invalid option -- '$(printf '%s' "${arg#-}" | cut -c1)'" ;;
+	*) set -- "$@" "$arg" ;;
+	esac
+done
+
+[ -n "$period" ] || usage_error "--period is required"
+[ $# -gt 0 ] || usage_error "no EXPORT: name the exports to read"
+
+# --max-rejected: N rows, or P% of the rows read; kept as integers (a share
+# as its digits and a scale), so that the comparison is exact.
+max_rows='' max_pct='' max_scale=1
+case $max_rejected in
+'') max_rows=0 ;;
+*[!0-9.%]* | *%*%* | *.*.* | .* | *.% | %) ;;
+*%)
+	p=${max_rejected%\%}
+	case $p in
+	*.*)
+		int=${p%.*} frac=${p#*.}
+		[ ${#frac} -le 6 ] && max_pct=$int$frac
+		max_scale=1
+		i=0
+		while [ "$i" -lt ${#frac} ]; do
+			max_scale=$((max_scale * 10))
+			i=$((i + 1))
+		done
+		;;
+	*) max_pct=$p ;;
+	esac
+	# at most 100%, and few enough digits for the shell's integers
+	if [ -n "$max_pct" ]; then
+		max_pct=$(printf '%s' "$max_pct" | sed 's/^0*\(.\)/\1/')
+		if [ ${#max_pct} -gt 9 ] || [ "$max_pct" -gt $((100 * max_scale)) ]; then
+			max_pct=
+		fi
+	fi
+	;;
+*.*) ;;
+*)
+	[ ${#max_rejected} -le 15 ] && max_rows=$(printf '%s' "$max_rejected" | sed 's/^0*\(.\)/\1/')
+	;;
+esac
+[ -n "$max_rows$max_pct" ] || usage_error "--max-rejected: \"$max_rejected\" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)"
+
+# The forms, and the groupings their count tables need, each once.
+form_group() { # NAME: its grouping; status 1 when no form has that name
+	printf '%s\n' "$FORM_GROUPS" | grep -q "^$1:" && printf '%s\n' "$FORM_GROUPS" | sed -n "s/^$1://p"
+}
+form_list='' groups=''
+old_ifs=$IFS
+IFS=,
+for f in $forms; do
+	IFS=$old_ifs
+	case $f in
+	*[!a-z0-9_]* | '') false ;;
+	*) g=$(form_group "$f") ;;
+	esac || usage_error "--form: unknown form: \"$f\" (known: $(printf '%s\n' "$FORM_GROUPS" | sed 's/:.*//' | tr '\n' ' ' | sed 's/ $//'))"
+	case " $form_list " in
+	*" $f "*) usage_error "--form: \"$f\" given twice" ;;
+	esac
+	form_list=${form_list:+$form_list }$f
+	case " $groups " in
+	*" $g "*) ;;
+	*) [ -z "$g" ] || groups=${groups:+$groups }$g ;;
+	esac
+done
+IFS=$old_ifs
+[ -n "$form_list" ] || usage_error "--form: no form named"
+
+# The period, read by cchc-sum itself (a header and no rows): a bad one is a
+# usage error before any export is read, and its bounds are known.
+period_err=$(printf 'ma_ho_so,ngay_tiep_nhan\n' | "${tools}cchc-sum" --period "$period" 2>&1 >/dev/null)
+status=$?
+if [ "$status" -ne 0 ]; then
+	printf '%s\n' "$period_err" | sed -n "1{s/^cchc-sum: /$prog: /;p;}" >&2
+	[ "$status" -ne 2 ] || usage >&2
+	exit 2
+fi
+bounds=$(printf '%s\n' "$period_err" | sed -n 's/^cchc-sum: period \([0-9/]*\)-\([0-9/]*\): .*/\1 to \2/p')
+[ -n "$bounds" ] || die "cannot read the period's bounds in cchc-sum's summary: $period_err"
+
+# DIR, and the directory it is made in beside it.
+dir=${out:-$period}
+case $dir in
+*/) dir=$(printf '%s' "$dir" | sed 's:/*$::') ;;
+esac
+base=${dir##*/}
+case $dir in
+*/*) parent=${dir%/*} ;;
+*) parent=. ;;
+esac
+[ -n "$parent" ] || parent=/
+case $base in
+'' | . | ..) usage_error "--out: \"${out:-$period}\" names no directory to make (give a new name)" ;;
+esac
+
+# A report cchc-report wrote: a directory whose summary.txt is its own.
+is_report() {
+	[ -f "$1/summary.txt" ] && head -n 1 "$1/summary.txt" | grep -q "^$prog "
+}
+
+# DIR may be replaced only when it is nothing, empty, or (--force) a report.
+dir_state() {
+	if [ ! -e "$dir" ] && [ ! -L "$dir" ]; then
+		echo none
+	elif [ ! -d "$dir" ] || [ -L "$dir" ]; then
+		echo other
+	elif [ -z "$(ls -A "$dir")" ]; then
+		echo empty
+	elif [ "$force" = 1 ] && is_report "$dir"; then
+		echo report
+	else
+		echo other
+	fi
+}
+
+refuse_dir() {
+	if [ -d "$dir" ] && [ "$force" = 1 ]; then
+		die "$dir: not empty and no report of cchc-report (its summary.txt): nothing replaced"
+	elif [ -d "$dir" ] && is_report "$dir"; then
+		die "$dir: a report is there already: --force replaces it, or give another --out"
+	elif [ -d "$dir" ]; then
+		die "$dir: not empty: give a new or empty directory with --out"
+	else
+		die "$dir: exists and is no directory"
+	fi
+}
+
+[ "$(dir_state)" != other ] || refuse_dir
+if [ ! -d "$parent" ]; then
+	[ -e "$parent" ] && die "$parent: not a directory, to make $base in"
+	die "$parent: no such directory, to make $base in"
+fi
+
+tmp=$parent/.$base.cchc-report.$$
+old=
+why=$(mkdir "$tmp" 2>&1) || die "$parent: cannot make a directory in it: ${why##*: }"
+# shellcheck disable=SC2317 # run by the traps
+cleanup() {
+	rm -rf "$tmp"
+	[ -z "$old" ] || [ ! -d "$old" ] || [ -e "$dir" ] || mv "$old" "$dir"
+}
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT HUP; kill -HUP $$' HUP
+trap 'cleanup; trap - EXIT INT; kill -INT $$' INT
+trap 'cleanup; trap - EXIT TERM; kill -TERM $$' TERM
+
+err=$tmp/.stage.err
+messages=$tmp/messages.txt
+: > "$messages" || die "$messages: cannot write"
+
+# A stage failed: its messages, then which it was; nothing is left.
+stage_failed() { # NAME STATUS
+	cat "$err" >&2
+	die "$1 failed (exit $2): nothing written"
+}
+
+# run_stage OUTFILE COMMAND...: COMMAND's standard output into OUTFILE,
+# its standard error kept in $err, added to messages.txt, its last line in
+# $last; sets $status. run_inside: the same, run in the report's directory,
+# OUTFILE and the files named there, so that messages and rejects files name
+# them as the report has them (checked.csv:12), not by a temporary path.
+run_stage() {
+	outfile=$1
+	shift
+	"$@" > "$outfile" 2> "$err"
+	status=$?
+	stage_end
+}
+run_inside() {
+	outfile=$1
+	shift
+	(cd "$tmp" && exec "$@" > "$outfile") 2> "$err"
+	status=$?
+	stage_end
+}
+stage_end() {
+	last=$(tail -n 1 "$err")
+	[ "$quiet" = 1 ] || cat "$err" >> "$messages" || die "$messages: cannot write"
+}
+quiet=0
+
+# what a sed expression prints of a tool's summary line (empty: no match)
+summary_field() { # LINE SED-EXPRESSION
+	printf '%s\n' "$1" | sed -n "$2"
+}
+
+unread_summary() {
+	die "cannot read $1's summary line: \"$2\""
+}
+
+# --level-from COL names a column as the export does: its name in cchc-check's
+# output (the canonical co_quan for DonViXuLy) is the one cchc-map is given.
+level_col=
+if [ -n "$level_from" ]; then
+	q=$(printf '%s' "$level_from" | sed 's/"/""/g')
+	header=$(printf 'ma_ho_so,ngay_tiep_nhan,"%s"\n' "$q" | "${tools}cchc-check" 2> "$err") ||
+		stage_failed "cchc-check (--level-from's column name)" $?
+	level_col=${header#ma_ho_so,ngay_tiep_nhan,}
+	case $level_col in
+	\"*\") level_col=$(printf '%s' "$level_col" | sed 's/^"//;s/"$//;s/""/"/g') ;;
+	esac
+fi
+
+# 1. cchc-check: every sound row normalised, the others in rejects.csv.
+checked=$tmp/checked.csv
+run_stage "$checked" "${tools}cchc-check" ${delim:+-d "$delim"} \
+	--rejects "$tmp/rejects.csv" -- "$@"
+[ "$status" -le 1 ] || stage_failed cchc-check "$status"
+rows=$(summary_field "$last" 's/^cchc-check: \([0-9]*\) rows: [0-9]* passed, [0-9]* rejected.*/\1/p')
+passed=$(summary_field "$last" 's/^cchc-check: [0-9]* rows: \([0-9]*\) passed, [0-9]* rejected.*/\1/p')
+rejected=$(summary_field "$last" 's/^cchc-check: [0-9]* rows: [0-9]* passed, \([0-9]*\) rejected.*/\1/p')
+if [ -z "$rows" ] || [ -z "$passed" ] || [ -z "$rejected" ]; then
+	unread_summary cchc-check "$last"
+fi
+# the parts after the counts: the reasons, the copies dropped, the footer
+footer=$(summary_field "$last" 's/.*, \([0-9]*\) footer lines* skipped$/\1/p')
+rest=$(summary_field "$last" 's/^cchc-check: [0-9]* rows: [0-9]* passed, [0-9]* rejected//p' |
+	sed 's/, [0-9]* footer lines* skipped$//')
+reasons=
+case $rest in
+' ('*')') reasons=$(printf '%s' "$rest" | sed 's/^ (//;s/)$//') ;;
+'') ;;
+*) unread_summary cchc-check "$last" ;;
+esac
+
+# 2. cchc-map --level-from: the level; a unit it cannot read is a row not
+# counted by level (--strict: in rejects-level.csv), never an empty level.
+sum_input=checked.csv
+mapped_out=0
+if [ -n "$level_col" ]; then
+	run_inside .mapped.csv "${tools}cchc-map" --level-from "$level_col" --strict \
+		--rejects rejects-level.csv checked.csv
+	[ "$status" -le 1 ] || stage_failed cchc-map "$status"
+	map_rows=$(summary_field "$last" 's/^cchc-map: \([0-9]*\) rows: [0-9]* mapped, .*/\1/p')
+	map_ok=$(summary_field "$last" 's/^cchc-map: [0-9]* rows: \([0-9]*\) mapped, .*/\1/p')
+	map_rest=$(summary_field "$last" 's/^cchc-map: [0-9]* rows: //p')
+	if [ -z "$map_rows" ] || [ -z "$map_ok" ]; then
+		unread_summary cchc-map "$last"
+	fi
+	mapped_out=$((map_rows - map_ok))
+	sum_input=.mapped.csv
+fi
+
+# 3. cchc-sum | cchc-rate: the period's counts, in all (counts.csv), and by
+# each grouping a form needs (counts-COL.csv). Rows a table could not count
+# (unclassifiable) are rows its annex lacks.
+sums=
+outside='' notrecv='' worst=0
+for g in '' $groups; do
+	name=counts${g:+-$g}.csv
+	run_inside .sum.csv "${tools}cchc-sum" --period "$period" ${g:+-g "$g"} --total "$sum_input"
+	[ "$status" -le 1 ] || stage_failed "cchc-sum${g:+ -g $g}" "$status"
+	pat='s/^cchc-sum: period [^:]*: [0-9]* rows: \([0-9]*\) counted, \([0-9]*\) outside the period, \([0-9]*\) not received (status 1 or 3), \([0-9]*\) unclassifiable\(.*\)$/'
+	counted=$(summary_field "$last" "$pat\\1/p")
+	unclass=$(summary_field "$last" "$pat\\4/p")
+	if [ -z "$counted" ] || [ -z "$unclass" ]; then
+		unread_summary cchc-sum "$last"
+	fi
+	why=$(summary_field "$last" "$pat\\5/p" | sed 's/^ (\(.*\))$/, \1/')
+	if [ -z "$g" ]; then
+		outside=$(summary_field "$last" "$pat\\2/p")
+		notrecv=$(summary_field "$last" "$pat\\3/p")
+	fi
+	sums="$sums
+counted: $counted in $name, $unclass unclassifiable$why"
+	[ "$unclass" -le "$worst" ] || worst=$unclass
+	run_inside "$name" "${tools}cchc-rate" .sum.csv
+	[ "$status" -eq 0 ] || stage_failed cchc-rate "$status"
+done
+rm -f "$tmp/.sum.csv" "$tmp/.mapped.csv"
+
+# The rows an annex would lack: rejected, not given a level, or not
+# classifiable in its count table (the worst table's).
+not_counted=$((rejected + mapped_out + worst))
+if [ -n "$max_pct" ]; then
+	over=$((not_counted * 100 * max_scale > max_pct * rows))
+	threshold="$max_rejected of the rows read (--max-rejected $max_rejected)"
+else
+	over=$((not_counted > max_rows))
+	if [ -z "$max_rejected" ]; then
+		threshold="0 rows (the default)"
+	else
+		threshold="$(rows_n "$max_rows") (--max-rejected $max_rejected)"
+	fi
+fi
+share=$(printf 'a,b\n%s,%s\n' "$not_counted" "$rows" | "${tools}cchc-rate" s=a/b 2> "$err" |
+	sed -n '2s/.*,//p')
+[ -n "$share" ] && share=" ($share%)"
+
+# 4. cchc-table: each form in each format, when the rows not counted are
+# within the threshold. Figures the data lacks are left empty (--partial) and
+# listed in the summary; any other doubt of cchc-table (exit 1: a name given
+# twice, a figure that does not parse) withholds every annex.
+annexes='' doubt=0
+: > "$tmp/.empty"
+if [ "$over" = 0 ]; then
+	for f in $form_list; do
+		g=$(form_group "$f")
+		for fmt in $ANNEX_FORMATS; do
+			# MERGE (issue 17): the heading, once cchc-table has its options:
+			#   --title, --unit, --period "$period, $bounds", and --note with
+			#   the exports read, $rows rows and $not_counted not counted
+			# each form's messages once, from its first format
+			quiet=1
+			[ "$fmt" != "${ANNEX_FORMATS%% *}" ] || quiet=0
+			run_stage "$tmp/$f.$fmt" "${tools}cchc-table" --form "$f" --format "$fmt" \
+				--partial "$tmp/counts${g:+-$g}.csv" ${values:+"$values"}
+			[ "$status" -le 1 ] || stage_failed "cchc-table --form $f --format $fmt" "$status"
+			[ "$status" -eq 0 ] || doubt=1
+			[ "$quiet" = 1 ] || sed "s/^cchc-table: /  $f /" "$err" >> "$tmp/.empty"
+			quiet=0
+		done
+	done
+	if [ "$doubt" = 1 ]; then
+		for f in $form_list; do
+			for fmt in $ANNEX_FORMATS; do
+				rm -f "$tmp/$f.$fmt"
+			done
+		done
+	else
+		annexes=$form_list
+	fi
+fi
+rm -f "$err"
+
+# 5. summary.txt: every row read accounted for, and what was written.
+{
+	echo "$prog $VERSION: the annex of $period"
+	echo "period: $period, $bounds"
+	for f in "$@"; do
+		if [ "$f" = - ]; then
+			echo "read: standard input"
+		elif [ ! -f "$f" ]; then
+			echo "read: $f (no regular file: no size or date)"
+		else
+			echo "read: $f ($(wc -c < "$f" | tr -d ' ') bytes, modified $(date -r "$f" '+%Y-%m-%d %H:%M:%S %z'))"
+		fi
+	done
+	echo "rows read: $rows"
+	echo "passed: $passed"
+	echo "rejected: $rejected${reasons:+ ($reasons)}, in rejects.csv"
+	echo "footer lines skipped: ${footer:-0}"
+	[ -z "$level_col" ] || echo "level from $level_col: $map_rest, in rejects-level.csv"
+	echo "outside the period: $outside"
+	echo "not received (status 1 or 3): $notrecv"
+	printf '%s\n' "$sums" | sed 1d
+	echo "not counted: $not_counted of $rows rows read$share; threshold: $threshold"
+	if [ "$over" = 1 ]; then
+		echo "annexes: none written: $(rows_n "$not_counted") not counted, more than the threshold allows (see rejects.csv and messages.txt)"
+	elif [ "$doubt" = 1 ]; then
+		echo "annexes: none written: cchc-table doubts figures (also in messages.txt):"
+		cat "$tmp/.empty"
+	else
+		echo "annexes: $annexes, in $ANNEX_FORMATS"
+		if [ -s "$tmp/.empty" ]; then
+			echo "figures left empty (the data lacks them; also in messages.txt):"
+			cat "$tmp/.empty"
+		fi
+	fi
+} > "$tmp/summary.txt" || die "$tmp/summary.txt: cannot write"
+rm -f "$tmp/.empty"
+
+# 6. DIR: the new directory renamed into place; a report it replaces is set
+# aside first and removed once the new one is there.
+case $(dir_state) in
+none) ;;
+empty) rmdir "$dir" || die "$dir: cannot replace" ;;
+report)
+	old=$parent/.$base.cchc-report-old.$$
+	mv "$dir" "$old" || die "$dir: cannot set the last report aside"
+	;;
+*) refuse_dir ;;
+esac
+mv "$tmp" "$dir" || die "$dir: cannot rename $tmp to it"
+if [ -n "$old" ]; then
+	rm -rf "$old"
+	old=
+fi
+trap - EXIT HUP INT TERM
+
+if [ "$over" = 1 ]; then
+	printf '%s: %s: %s not counted, threshold %s: no annex written (summary.txt)\n' \
+		"$prog" "$dir" "$(rows_n "$not_counted")" "$threshold" >&2
+	exit 1
+elif [ "$doubt" = 1 ]; then
+	printf '%s: %s: cchc-table doubts figures: no annex written (summary.txt)\n' "$prog" "$dir" >&2
+	exit 1
+fi
+printf '%s: %s: %s read, %s not counted; annexes %s\n' "$prog" "$dir" "$(rows_n "$rows")" "$not_counted" \
+	"$annexes" >&2
+exit 0
