@@ -61,7 +61,7 @@ missing(void *ctx, size_t row, const char *why)
 	log_add(ctx, "missing %zu %s", row, why);
 }
 
-static const struct form_eval_ops ops = {value, missing};
+static const struct form_eval_ops ops = {value, missing, NULL};
 
 /* The reference: cchc-table's recursive evaluation before form_eval. */
 struct ref {
