@@ -147,6 +147,8 @@ on_data_row(struct csv_row *row, void *ctx)
 			t->fatal = 1;
 			return 1;
 		}
+		if (t->groups.want && !t->values)
+			table_group_names(&t->groups, t->colname, (size_t)t->keys);
 		return 0;
 	}
 	if (row->nf != t->nf) {
@@ -190,7 +192,7 @@ on_data_row(struct csv_row *row, void *ctx)
 			free(name);
 		}
 		if (t->groups.want)
-			table_group_add(&t->groups, row, (size_t)t->keys, t->colname, key, klen);
+			table_group_add(&t->groups, row, (size_t)t->keys, key, klen);
 		free(key);
 	}
 	return 0;
@@ -826,7 +828,7 @@ main(int argc, char *argv[])
 	ev.t = &t;
 	fig = ecalloc(f.n + 1, sizeof *fig);
 	if (f.wide) {	/* a row per group: table-wide.c */
-		ev.missing = table_wide(&f, t.data, &t.groups, &st, excel);
+		ev.missing = table_wide(&f, t.data, &t.groups, &st, excel, &t.bad);
 		goto done;
 	}
 	{

@@ -18,8 +18,26 @@
 /* The groups. */
 
 void
+table_group_names(struct table_groups *g, char *const *colname, size_t keys)
+{
+	size_t i, len = 0;
+
+	if (g->keyname)	/* the first table's: the name of the group column */
+		return;
+	for (i = 0; i < keys; i++)
+		len += strlen(colname[i]) + 1;
+	g->keyname = emalloc(len + 1);
+	g->keyname[0] = '\0';
+	for (i = 0; i < keys; i++) {
+		if (i)
+			strcat(g->keyname, "/");
+		strcat(g->keyname, colname[i]);
+	}
+}
+
+void
 table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
-                char *const *colname, const char *key, size_t klen)
+                const char *key, size_t klen)
 {
 	struct table_group *x;
 	char *folded, *buf = NULL;
@@ -28,18 +46,6 @@ table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
 
 	if (!g->seen)
 		g->seen = smap_new(1);
-	if (!g->keyname) {	/* the first table's: the name of the group column */
-		size_t len = 0;
-		for (i = 0; i < keys; i++)
-			len += strlen(colname[i]) + 1;
-		g->keyname = emalloc(len + 1);
-		g->keyname[0] = '\0';
-		for (i = 0; i < keys; i++) {
-			if (i)
-				strcat(g->keyname, "/");
-			strcat(g->keyname, colname[i]);
-		}
-	}
 	/* names are matched folded (cchc-table(1)): groups that fold alike
 	 * are one group, as their cells are one cell */
 	folded = fold(key, klen);
@@ -115,7 +121,7 @@ struct wide_fill {
 	struct smap *data;
 	char *name;
 	size_t cap;
-	unsigned long missing;
+	unsigned long missing, bad;	/* no value; a value that is no count */
 };
 
 /* The count named term of group key, into *v: 0, or -1 (said). */
@@ -149,7 +155,7 @@ cell_value(struct wide_fill *x, const struct table_group *grp, const struct wide
 		snprintf(what, sizeof what, "%s (%s, for column (%s) of form %s)", num_strerror(err),
 		    term, c->cot, x->f->name);
 		msg_at(d->file, d->line, NULL, what, d->raw, strlen(d->raw));
-		x->missing++;
+		x->bad++;
 		return -1;
 	}
 	return 0;
@@ -161,28 +167,31 @@ format_count(const struct style *st, int64_t v, char *buf)
 	num_format_count(v, st->locale == 'v' ? '.' : st->locale == 'e' ? ',' : 0, buf);
 }
 
-/* Every cell's text: rows 0..ng-1 the groups, row ng the total. */
+/* Every cell's text: rows 0..ng-1 the groups, row ng the total; made row
+ * by row, so that what is missing is said in the order it is read. */
 static char **
 fill(struct wide_fill *x, struct table_group *gs, size_t ng, const struct style *st)
 {
 	const struct wide_form *w = x->w;
 	char **cell = ecalloc((ng + 1) * w->n + 1, sizeof *cell), buf[64];
+	int64_t *total = ecalloc(w->n + 1, sizeof *total);
+	int *total_ok = emalloc((w->n + 1) * sizeof *total_ok);
 	size_t r, c, k;
 
-	for (c = 0; c < w->n; c++) {
-		const struct wide_col *col = &w->col[c];
-		int64_t total = 0;
-		int total_ok = 1;
-
-		for (r = 0; r < ng; r++) {
+	for (c = 0; c < w->n; c++)
+		total_ok[c] = 1;
+	for (r = 0; r < ng; r++)
+		for (c = 0; c < w->n; c++) {
+			const struct wide_col *col = &w->col[c];
 			int64_t sum = 0, v;
 			int ok = 1;
-			switch (col->kind) {
-			case WIDE_STT:
+
+			if (col->kind == WIDE_STT) {
 				snprintf(buf, sizeof buf, "%zu", r + 1);
 				cell[r * w->n + c] = estrndup(buf, strlen(buf));
 				continue;
-			case WIDE_GROUP:
+			}
+			if (col->kind == WIDE_GROUP) {
 				cell[r * w->n + c] = estrndup(gs[r].label, strlen(gs[r].label));
 				continue;
 			}
@@ -199,27 +208,31 @@ fill(struct wide_fill *x, struct table_group *gs, size_t ng, const struct style 
 				}
 			}
 			if (!ok) {
-				total_ok = 0;
+				total_ok[c] = 0;
 				cell[r * w->n + c] = estrndup("", 0);
 				continue;
 			}
 			format_count(st, sum, buf);
 			cell[r * w->n + c] = estrndup(buf, strlen(buf));
-			if (total_ok && !num_add(&total, sum)) {
+			if (total_ok[c] && !num_add(&total[c], sum)) {
 				warnx_("(%s) %s: the total passes the largest count", col->cot, col->ten);
 				x->missing++;
-				total_ok = 0;
+				total_ok[c] = 0;
 			}
 		}
+	for (c = 0; c < w->n; c++) {
+		const struct wide_col *col = &w->col[c];
 		if (col->kind != WIDE_SUM)
 			cell[ng * w->n + c] = estrndup(col->tong, strlen(col->tong));
-		else if (total_ok) {
-			format_count(st, total, buf);
+		else if (total_ok[c]) {
+			format_count(st, total[c], buf);
 			cell[ng * w->n + c] = estrndup(buf, strlen(buf));
 		} else {
 			cell[ng * w->n + c] = estrndup("", 0);
 		}
 	}
+	free(total);
+	free(total_ok);
 	return cell;
 }
 
@@ -299,6 +312,10 @@ write_md(const struct wide_form *w, char **cell, size_t nrows, const struct wide
 		for (c = 0; c < w->n; c++) {
 			const char *s = cell[r * w->n + c];
 			int bold = total && s[0];
+			if (!s[0]) {
+				out_str(out_stdout, " |");
+				continue;
+			}
 			out_str(out_stdout, bold ? " **" : " ");
 			put_escaped_md(s);
 			out_str(out_stdout, bold ? "** |" : " |");
@@ -585,7 +602,7 @@ write_txt(const struct wide_form *w, char **cell, size_t nrows, struct wide_head
 
 unsigned long
 table_wide(const struct form *f, struct smap *data, struct table_groups *g,
-           const struct style *st, int excel)
+           const struct style *st, int excel, unsigned long *bad)
 {
 	const struct wide_form *w = f->wide;
 	struct wide_fill x;
@@ -645,5 +662,6 @@ table_wide(const struct form *f, struct smap *data, struct table_groups *g,
 	free(title);
 	free(subtitle);
 	free(x.name);
+	*bad += x.bad;
 	return x.missing;
 }

@@ -42,18 +42,21 @@ struct table_groups {
 	size_t sklen, skcap;
 };
 
+/* A table's header: its first keys folded names colname name the group
+ * column (the first table's). */
+void table_group_names(struct table_groups *g, char *const *colname, size_t keys);
 /* A data row's key (cchc-table.c has made it: key[0..klen)), kept the
- * first time it is met; colname are the table's folded column names. */
+ * first time it is met. */
 void table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
-                     char *const *colname, const char *key, size_t klen);
+                     const char *key, size_t klen);
 void table_groups_free(struct table_groups *g);
 
 /* Writes wide form f (f->wide) to standard output from the data's cells
  * (folded KEY.COLUMN -> struct datum) for the groups g, in style st
- * (excel: csv for Excel); returns how many cells lacked a value or were
- * bad (each said). */
+ * (excel: csv for Excel); returns how many cells lacked a value, and adds
+ * to *bad those whose value is no count (each said). */
 unsigned long table_wide(const struct form *f, struct smap *data, struct table_groups *g,
-                         const struct style *st, int excel);
+                         const struct style *st, int excel, unsigned long *bad);
 
 /* The text helpers of cchc-table.c. */
 char *shown(const char *s);		/* text safe to show: a new string */
