@@ -30,7 +30,9 @@ echo
 echo "== 2. cchc-sum | cchc-rate: counts by level for the official period 2024, with rates"
 cchc-sum --period 2024 -g cap --total "$out/checked.csv" | cchc-rate > "$out/by-level.csv"
 cat "$out/by-level.csv"
-cchc-sum --period 2024 -g muc_do_dvc "$out/checked.csv" 2>/dev/null > "$out/by-service-level.csv"
+# by service level, rolled up from level and procedure: bm7's 6.2.1 and 6.2.2
+cchc-sum --period 2024 -g muc_do_dvc,ma_tthc "$out/checked.csv" 2>/dev/null |
+	cchc-sum --rollup muc_do_dvc 2>/dev/null > "$out/by-service-level.csv"
 echo
 
 echo "== 3. cchc-table: Biểu mẫu 3, from the counts and samples/values-2024.csv"
@@ -41,6 +43,14 @@ cchc-table --form bm7 --format html "$out/by-service-level.csv" samples/values-2
 cchc-table --form bm3 --locale vi "$out/by-level.csv" samples/values-2024.csv > "$out/annex-bm3.csv"
 echo
 echo "   written: $out/bm3.md, $out/bm3.html, $out/bm7.html, $out/annex-bm3.csv"
+echo
+
+echo "== 3b. cchc-table: form 06a by field (linh_vuc), for the quarter 2024-Q3"
+cchc-sum --period 2024-Q3 -g linh_vuc "$out/checked.csv" 2>/dev/null > "$out/by-field.csv"
+cchc-table --form 06a --format txt "$out/by-field.csv"
+cchc-table --form 06a --format html "$out/by-field.csv" > "$out/06a.html"
+cchc-table --form 06a "$out/by-field.csv" | cchc-check --form 06a > /dev/null
+echo "   written: $out/06a.html; cchc-check --form 06a: exit status $?"
 echo
 
 echo "== 4. cchc-check --form: the annex as written, then a copy with two slips"
