@@ -25,7 +25,8 @@ usage(FILE *fp)
 	    "       cchc-table --show-form NAME\n", fp);
 	if (fp == stderr)
 		return;
-	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu.\n"
+	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu\n"
+	    "(a wide form, 06a: a row per group of the data, its columns, a total row).\n"
 	    "\n"
 	    "  -f, --form NAME|FILE   bm1, bm3, bm7, 06a, or a form file (see --show-form)\n"
 	    "  -t, --format FMT       csv (default), md, html or txt\n"

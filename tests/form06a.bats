@@ -404,3 +404,17 @@ OUT
 	assert_failure 1
 	[[ "$stderr" == *"cchc-table: 6.2.1: no value for dvctt_phat_sinh_ho_so in the data"* ]]
 }
+
+@test "06a: a closed pipe downstream is never status 0; cchc-check reads back 20,000 groups" {
+	{
+		printf 'linh_vuc,%s\n' "$HDR"
+		seq 1 20000 | awk '{ print "g" $1 ",1,0,1,1,0,0,1,1,0,0,0,0,0" }'
+	} > "$T/c.csv"
+	run bash -c 'cchc-table --form 06a "$1" | head -1; exit "${PIPESTATUS[0]}"' _ "$T/c.csv"
+	assert_equal "$status" 141
+	assert_output "$H06"
+	run --separate-stderr bash -c 'cchc-table --form 06a --locale vi "$1" | cchc-check --form 06a | tail -1' _ "$T/c.csv"
+	assert_success
+	assert_output ",Tổng cộng,20.000,20.000,0,0,20.000,20.000,0,0,0,0,0"
+	assert_equal "$stderr" "cchc-check: 20001 rows: 20001 passed, 0 rejected"
+}
