@@ -418,3 +418,15 @@ OUT
 	assert_output ",Tổng cộng,20.000,20.000,0,0,20.000,20.000,0,0,0,0,0"
 	assert_equal "$stderr" "cchc-check: 20001 rows: 20001 passed, 0 rejected"
 }
+
+@test "forms: an stt is the same with spaces or tabs before its dot (fuzz_form found a row its key did not find)" {
+	printf 'stt,chi_tieu,don_vi,nguon,ghi_chu\n8,a,Hồ sơ,x,\n"8\t .",b,Hồ sơ,y,\n' > "$T/f.csv"
+	run --separate-stderr cchc-table --form "$T/f.csv" /dev/null
+	assert_failure 2
+	assert_equal "$stderr" "cchc-table: --form: $T/f.csv:3: stt 8	 . again (first on line 2)"
+	printf 'stt,chi_tieu,don_vi,nguon,ghi_chu\n3.1,a,Hồ sơ,x,\n3.2,b,Hồ sơ,=3.1 .,\n' > "$T/f.csv"
+	printf 'ten,gia_tri\nx,5\n' > "$T/v.csv"
+	run --separate-stderr cchc-table --form "$T/f.csv" "$T/v.csv"
+	assert_success
+	assert_line --index 2 "3.2,b,Hồ sơ,5,"
+}

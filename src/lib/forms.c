@@ -92,6 +92,24 @@ parse_nguon(struct loader *l, const struct csv_row *row, struct form_row *r)
 	return 0;
 }
 
+/* An stt as rows are found by it: spaces and tabs around it and a
+ * trailing '.' dropped, then the spaces before that '.' ("3.1 ." is 3.1):
+ * the one normalisation of a row's key and of every look-up. */
+static void
+stt_key(const char **s, size_t *n)
+{
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+			(*n)--;
+		while (*n && (**s == ' ' || **s == '\t'))
+			(*s)++, (*n)--;
+		if (pass == 0 && *n > 1 && (*s)[*n - 1] == '.')
+			(*n)--;
+	}
+}
+
 static int
 on_form_row(struct csv_row *row, void *ctx)
 {
@@ -171,7 +189,12 @@ on_form_row(struct csv_row *row, void *ctx)
 	r->line = row->line;
 	r->e.digits = -1;
 	r->alt.digits = -1;
-	r->key = estrndup(r->stt, strlen(r->stt) - (strlen(r->stt) > 1 && r->stt[strlen(r->stt) - 1] == '.'));
+	{
+		const char *k = r->stt;
+		size_t kn = strlen(k);
+		stt_key(&k, &kn);
+		r->key = estrndup(k, kn);
+	}
 	r->pct = strcmp(r->don_vi, "%") == 0;
 	if (r->key[0] == '\0') {
 		snprintf(l->err, l->errsz, "%s:%lu: a row without stt", row->file, row->line);
@@ -416,12 +439,7 @@ form_find(const struct form *f, const char *stt, size_t n)
 {
 	size_t *at;
 
-	while (n && (stt[n - 1] == ' ' || stt[n - 1] == '\t'))
-		n--;
-	while (n && (*stt == ' ' || *stt == '\t'))
-		stt++, n--;
-	if (n > 1 && stt[n - 1] == '.')
-		n--;
+	stt_key(&stt, &n);
 	if (!f->index || n == 0)
 		return -1;
 	at = smap_get(f->index, stt, n);
