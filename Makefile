@@ -25,7 +25,8 @@ endif
 TOOLS    = cchc-check cchc-sum cchc-rate cchc-table cchc-map
 # the tools that are shell scripts (src/NAME.sh), composing the others
 SCRIPTS  = cchc-report
-FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv
+FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv \
+           src/forms/06a.csv
 LIBSRC   = $(filter-out src/lib/forms_data.c,$(wildcard src/lib/*.c)) src/lib/forms_data.c
 LIBOBJ   = $(LIBSRC:.c=.o)
 LIBHDR   = $(wildcard src/lib/*.h)
@@ -67,8 +68,14 @@ bin/cchc-sum: src/cchc-sum.c $(SUM_PARTS) src/sum.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-sum.c $(SUM_PARTS) src/libcchc.a $(LDLIBS)
 
+# cchc-table's wide forms (06a): their writer in a file of its own
+TABLE_PARTS = src/table-wide.c
+bin/cchc-table: src/cchc-table.c $(TABLE_PARTS) src/table.h src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-table.c $(TABLE_PARTS) src/libcchc.a $(LDLIBS)
+
 # cchc-check's modes that are tools of their own, each in a file
-CHECK_MODES = src/check-counts.c src/check-form.c
+CHECK_MODES = src/check-counts.c src/check-form.c src/check-wide.c
 bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)

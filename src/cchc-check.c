@@ -43,7 +43,7 @@ usage(FILE *fp)
 	    "      --codes FILE       the user's own code words (CSV cot,gia_tri,ma)\n"
 	    "      --counts           check a count table against the identities and\n"
 	    "                         its rate columns against its counts\n"
-	    "      --form NAME|FILE   check a filled annex of this form (bm1, bm3, bm7)\n"
+	    "      --form NAME|FILE   check a filled annex of this form (bm1, bm3, bm7, 06a)\n"
 	    "      --excel            CSV out (and --rejects) for a Vietnamese Excel:\n"
 	    "                         BOM, ';', CR LF\n"
 	    "  -h, --help             show this help\n"

@@ -31,7 +31,8 @@ usage(FILE *fp)
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
 	    "[-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
 	    "[--keep first|last] [--codes FILE] [-j N] [--excel] [FILE]...\n"
-	    "       cchc-sum --merge [--total] [--excel] [FILE]...\n", fp);
+	    "       cchc-sum --merge [--total] [--excel] [FILE]...\n"
+	    "       cchc-sum --rollup COL[,COL]... [--total] [--excel] [FILE]...\n", fp);
 	if (fp == stderr)
 		return;
 	fputs("Count dossier statuses for a reporting period, one row per group.\n"
@@ -50,6 +51,10 @@ usage(FILE *fp)
 	    "      --keep WHICH     of a dossier in two FILEs: first (default) or last\n"
 	    "      --codes FILE     the user's own code words (CSV cot,gia_tri,ma)\n"
 	    "      --merge          add up count tables from earlier runs\n"
+	    "      --rollup COLS    merge count tables, then keep only the key columns COLS,\n"
+	    "                       adding the sub-groups with dossiers received\n"
+	    "                       (dvctt_phat_sinh_ho_so) and submitted online\n"
+	    "                       (dvctt_phat_sinh_ho_so_truc_tuyen)\n"
 	    "  -j, --jobs N         threads for a regular file (default: the cores)\n"
 	    "  -d, --delimiter C    input delimiter: , (default), ; or \\t\n"
 	    "      --date-order ORD dmy (default) or mdy\n"
@@ -1006,7 +1011,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT, O_EXCEL };
+	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
@@ -1020,6 +1025,7 @@ main(int argc, char *argv[])
 		{"withdrawn-on-time", no_argument, NULL, O_WOT},
 		INTAKE_LONGOPTS,
 		{"merge", no_argument, NULL, O_MERGE},
+		{"rollup", required_argument, NULL, O_ROLLUP},
 		{"jobs", required_argument, NULL, 'j'},
 		{"delimiter", required_argument, NULL, 'd'},
 		{"date-order", required_argument, NULL, O_ORDER},
@@ -1031,7 +1037,7 @@ main(int argc, char *argv[])
 	static char *stdin_only[] = {"-", NULL};
 	struct intake_opts opts;
 	struct sum s;
-	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL;
+	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL, *rollup = NULL;
 	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
 	char dropped[80] = "";
 	int opt, d, calendar = 0, merge = 0, nfiles, status, excel = 0;
@@ -1053,6 +1059,7 @@ main(int argc, char *argv[])
 		case O_TOTAL: s.total = 1; break;
 		case O_WOT: s.withdrawn_on_time = 1; break;
 		case O_MERGE: merge = 1; break;
+		case O_ROLLUP: rollup = optarg; break;
 		case O_EXCEL: excel = 1; break;
 		case 'j':
 			if ((jobs = (int)opt_int("-j", optarg, 1, 64, "a number of threads")) < 0)
@@ -1089,17 +1096,18 @@ main(int argc, char *argv[])
 	s.keep_given = opts.keep_given;
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
-	if (merge) {
+	if (merge || rollup) {
 		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
 		    intake_options_given(&opts)) {
-			warnx_("--merge adds up count tables: it takes no period, -g, --keep, --codes or header options");
+			warnx_("%s adds up count tables: it takes no period, -g, --keep, --codes or header options",
+			    rollup ? "--rollup" : "--merge");
 			usage(stderr);
 			return EXIT_FAIL;
 		}
 		out_init_stdout();
 		if (excel)
 			out_excel(out_stdout);
-		return run_merge(opts.delim, s.total, files, nfiles);
+		return run_merge(opts.delim, s.total, rollup, files, nfiles);
 	}
 	if (period) {
 		if (from || to) {

@@ -14,6 +14,7 @@
 #include "lib/num.h"
 #include "lib/out.h"
 #include "lib/smap.h"
+#include "table.h"
 
 static void
 usage(FILE *fp)
@@ -24,9 +25,10 @@ usage(FILE *fp)
 	    "       cchc-table --show-form NAME\n", fp);
 	if (fp == stderr)
 		return;
-	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu.\n"
+	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu\n"
+	    "(a wide form, 06a: a row per group of the data, its columns, a total row).\n"
 	    "\n"
-	    "  -f, --form NAME|FILE   bm1, bm3, bm7, or a form file (see --show-form)\n"
+	    "  -f, --form NAME|FILE   bm1, bm3, bm7, 06a, or a form file (see --show-form)\n"
 	    "  -t, --format FMT       csv (default), md, html or txt\n"
 	    "  -l, --locale LOC       vi (123.747, 99,95%) or en (123,747, 99.95%);\n"
 	    "                         csv is plain unless given, the others vi\n"
@@ -45,14 +47,6 @@ usage(FILE *fp)
 	    "See cchc-table(1).\n", fp);
 }
 
-enum { FMT_CSV, FMT_MD, FMT_HTML, FMT_TXT };
-
-struct datum {
-	char *raw;
-	const char *file;
-	unsigned long line;
-};
-
 struct table {
 	unsigned char delim;
 	int keys;
@@ -65,6 +59,7 @@ struct table {
 	unsigned long bad;
 	int fatal;
 	struct msgs *msgs;	/* problems of data rows, said at each file's end */
+	struct table_groups groups;	/* for a wide form: the rows' keys */
 	char *buf;
 	size_t cap;
 };
@@ -153,6 +148,8 @@ on_data_row(struct csv_row *row, void *ctx)
 			t->fatal = 1;
 			return 1;
 		}
+		if (t->groups.want && !t->values)
+			table_group_names(&t->groups, t->colname, (size_t)t->keys);
 		return 0;
 	}
 	if (row->nf != t->nf) {
@@ -195,6 +192,8 @@ on_data_row(struct csv_row *row, void *ctx)
 			define(t, row, name, klen + cl + 1, s, n);
 			free(name);
 		}
+		if (t->groups.want)
+			table_group_add(&t->groups, row, (size_t)t->keys, key, klen);
 		free(key);
 	}
 	return 0;
@@ -252,11 +251,19 @@ on_value(void *ctx, size_t i, const char *name, struct dec *d)
 	return 0;
 }
 
+/* Whether the data has a value for name (a source A|B takes B without). */
+static int
+on_has(void *ctx, const char *name)
+{
+	struct eval *ev = ctx;
+	char *key = fold(name, strlen(name));
+	struct datum *x = smap_get(ev->t->data, key, strlen(key));
+
+	free(key);
+	return x && x->raw[0] != '\0';
+}
+
 /* Writing. */
-struct style {
-	int fmt;
-	int locale;	/* 0 plain, 'v' vi, 'e' en */
-};
 
 static void
 format_fig(const struct style *st, const struct form_row *r, struct fig g, char *buf)
@@ -283,7 +290,7 @@ format_fig(const struct style *st, const struct form_row *r, struct fig g, char 
  * shown as \xNN (each byte) or \uNNNN, so that no text can move the
  * cursor, recolour the terminal, reorder what is shown, or break the
  * layout. A new string, the caller frees. */
-static char *
+char *
 shown(const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -336,7 +343,7 @@ static const char *const heads_en[] = {"No.", "Indicator", "Unit", "Figure", "No
 
 /* Markdown: the characters that make emphasis, code, links, HTML or a new
  * cell are taken as text. s is shown text (no control bytes). */
-static void
+void
 put_escaped_md(const char *s)
 {
 	for (; *s; s++) {
@@ -348,7 +355,7 @@ put_escaped_md(const char *s)
 }
 
 /* HTML: s is shown text (no control bytes). */
-static void
+void
 put_escaped_html(const char *s)
 {
 	for (; *s; s++) {
@@ -382,7 +389,7 @@ char_width(const char *s, const char *end, size_t *w)
 	return (size_t)k;
 }
 
-static size_t
+size_t
 width(const char *s, size_t n)
 {
 	const char *end = s + n;
@@ -392,12 +399,6 @@ width(const char *s, size_t n)
 		s += char_width(s, end, &w);
 	return w;
 }
-
-/* The lines a cell is wrapped into: as many as it takes. */
-struct lines {
-	const char **start;
-	size_t *len, n, cap;
-};
 
 static void
 add_line(struct lines *l, const char *s, size_t n)
@@ -414,7 +415,7 @@ add_line(struct lines *l, const char *s, size_t n)
 /* Cuts s into lines of at most w columns, at the last space that fits, or
  * inside a word longer than the column; every byte of s is in a line but
  * the spaces lines are cut at. */
-static void
+void
 wrap(const char *s, size_t w, struct lines *l)
 {
 	const char *p = s, *end = s + strlen(s);
@@ -454,13 +455,13 @@ wrap(const char *s, size_t w, struct lines *l)
 /* Spaces are held back until text follows: no line ends in spaces. */
 static size_t pending;
 
-static void
+void
 pad(size_t n)
 {
 	pending += n;
 }
 
-static void
+void
 put_text(const char *s, size_t n)
 {
 	if (n == 0)
@@ -472,7 +473,7 @@ put_text(const char *s, size_t n)
 	out_bytes(out_stdout, s, n);
 }
 
-static void
+void
 end_line(void)
 {
 	pending = 0;
@@ -771,7 +772,7 @@ main(int argc, char *argv[])
 		}
 	}
 	if (!form_arg) {
-		warnx_("--form is needed: bm1, bm3, bm7 or a form file");
+		warnx_("--form is needed: bm1, bm3, bm7, 06a or a form file");
 		usage(stderr);
 		return EXIT_FAIL;
 	}
@@ -805,6 +806,7 @@ main(int argc, char *argv[])
 		die("--form: %s", err);
 	}
 	t.data = smap_new(sizeof(struct datum));
+	t.groups.want = f.wide != NULL;
 	t.msgs = msgs_new();
 	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
@@ -826,8 +828,12 @@ main(int argc, char *argv[])
 	ev.f = &f;
 	ev.t = &t;
 	fig = ecalloc(f.n + 1, sizeof *fig);
+	if (f.wide) {	/* a row per group: table-wide.c */
+		ev.missing = table_wide(&f, t.data, &t.groups, &st, excel, &t.bad);
+		goto done;
+	}
 	{
-		static const struct form_eval_ops ops = {on_value, on_missing};
+		static const struct form_eval_ops ops = {on_value, on_missing, on_has};
 		form_eval(&f, fig, &ops, &ev);
 	}
 	out_init_stdout();
@@ -837,6 +843,8 @@ main(int argc, char *argv[])
 		out_guard_formulas(out_stdout);
 	write_form(&f, &st, fig);
 	out_close(out_stdout);
+done:
+	table_groups_free(&t.groups);
 	{
 		size_t it = 0, n, k;
 		const char *key;

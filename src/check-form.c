@@ -399,6 +399,11 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 	k.delim = delim;
 	if (form_load(form, &k.form, err, sizeof err) < 0)
 		die("--form: %s", err);
+	if (k.form.wide) {	/* a row per group (check-wide.c) */
+		r = run_wide(&k.form, delim, files, nfiles);
+		form_free(&k.form);
+		return r;
+	}
 	k.fig = ecalloc(k.form.n + 1, sizeof *k.fig);
 	k.at = emalloc((k.form.n + 1) * sizeof *k.at);
 	for (i = 0; i < k.form.n; i++)

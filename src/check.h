@@ -12,6 +12,9 @@
 int run_counts(unsigned char delim, char **files, int nfiles);
 /* --form NAME|FILE: a filled annex (check-form.c) */
 int run_form(const char *form, unsigned char delim, char **files, int nfiles);
+/* --form of a wide form (06a), loaded: its filled table (check-wide.c) */
+struct form;
+int run_wide(const struct form *f, unsigned char delim, char **files, int nfiles);
 
 /* What the two modes share. */
 

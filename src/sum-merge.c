@@ -16,6 +16,11 @@
 #include "lib/out.h"
 #include "lib/smap.h"
 
+const char *const rollup_name[NROLLUP] = {
+	[R_PHAT_SINH] = "dvctt_phat_sinh_ho_so",
+	[R_PHAT_SINH_TRUC_TUYEN] = "dvctt_phat_sinh_ho_so_truc_tuyen",
+};
+
 /* A count table's header: each field's folded name, and what it is. */
 struct theader {
 	size_t nf;
@@ -96,6 +101,14 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 			free(buf);
 			return -1;
 		}
+		for (k = 0; k < NROLLUP; k++)
+			if (strcmp(h->folded[i], rollup_name[k]) == 0) {
+				snprintf(err, errsz, "%s: services counted once each cannot be added up "
+				    "(one service can have dossiers in two parts): merge the tables "
+				    "--rollup read, then roll up once", h->name[i]);
+				free(buf);
+				return -1;
+			}
 	}
 	free(buf);
 	for (k = 0; k < NCOUNTS; k++)
@@ -303,12 +316,102 @@ on_row(struct csv_row *row, void *ctx)
 	return 0;
 }
 
+/* The merged table rolled up to the key columns cols (comma-separated):
+ * the counts added over the key columns dropped, and each rolled-up group's
+ * sub-groups (the merged table's groups) counted where they had dossiers
+ * received in the period, and dossiers submitted online. Returns the
+ * number of groups rolled up to, or -1 when cols names no key column of
+ * the table (said). */
+static long
+rollup(struct merge *m, const char *cols)
+{
+	struct smap *up = smap_new((NCOUNTS + NROLLUP) * sizeof(int64_t));
+	size_t *keep = emalloc((m->nkeys + 1) * sizeof *keep), nkeep = 0, *off, i, k, it = 0;
+	size_t n, klen;
+	char **folded = emalloc((m->nkeys + 1) * sizeof *folded), **names;
+	const char *p = cols, *key;
+	long r = 0, twice;
+	void *v;
+
+	for (i = k = 0; i < m->first.nf; i++)	/* the key columns, in the table's order */
+		if (m->first.count[i] < 0)
+			folded[k++] = m->first.folded[i];
+	names = emalloc((m->nkeys + 1) * sizeof *names);
+	for (;;) {
+		const char *end = strchr(p, ','), *s = p;
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *f;
+		trim(&s, &len);
+		f = fold(s, len);
+		for (k = 0; k < m->nkeys && strcmp(folded[k], f) != 0; k++)
+			;
+		for (i = 0, twice = 0; i < nkeep; i++)
+			twice |= keep[i] == k;
+		if (k == m->nkeys || twice || len == 0) {
+			char list[512];
+			size_t lo = 0;
+			list[0] = '\0';
+			for (i = 0; i < m->nkeys && lo < sizeof list; i++)
+				lo += (size_t)snprintf(list + lo, sizeof list - lo, "%s%s", i ? ", " : "",
+				    m->keyname[i]);
+			if (twice)
+				warnx_("--rollup: %.*s is named twice", (int)len, s);
+			else
+				warnx_("--rollup: \"%.*s\" is no key column of the table (%s%s)", (int)len,
+				    s, m->nkeys ? "its key columns: " : "it has none", list);
+			free(f);
+			r = -1;
+			goto done;
+		}
+		free(f);
+		names[nkeep] = m->keyname[k];
+		keep[nkeep++] = k;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	off = emalloc((m->nkeys + 1) * sizeof *off);
+	while (smap_next(m->groups, &it, &key, &n, &v)) {
+		const struct counts *c = v;
+		int64_t *to;
+		size_t at = 0;
+		uint32_t l;
+		for (k = 0; k < m->nkeys; k++) {	/* where each key's value is */
+			off[k] = at;
+			memcpy(&l, key + at, 4);
+			at += 4 + l;
+		}
+		klen = 0;
+		for (i = 0; i < nkeep; i++) {
+			memcpy(&l, key + off[keep[i]], 4);
+			key_add(&m->key, &m->keycap, &klen, key + off[keep[i]] + 4, l);
+		}
+		to = smap_put(up, m->key ? m->key : "", klen, NULL);
+		for (k = 0; k < NCOUNTS; k++)
+			if (!num_add(&to[k], c->c[k]))
+				die("--rollup: %s: the sum passes the largest count (%lld)",
+				    count_name[k], (long long)INT64_MAX);
+		to[NCOUNTS + R_PHAT_SINH] += c->c[C_MOI_TIEP_NHAN] > 0;
+		to[NCOUNTS + R_PHAT_SINH_TRUC_TUYEN] += c->c[C_NOP_TRUC_TUYEN] > 0;
+	}
+	free(off);
+	write_table_extra(up, nkeep, names, m->total, rollup_name, NROLLUP);
+	r = (long)smap_count(up);
+done:
+	smap_free(up);
+	free(keep);
+	free(folded);
+	free(names);
+	return r;
+}
+
 int
-run_merge(unsigned char delim, int total, char **files, int nfiles)
+run_merge(unsigned char delim, int total, const char *rollup_cols, char **files, int nfiles)
 {
 	struct merge m;
-	char msg[1024];
+	char msg[1024], up[64] = "";
 	int i, status;
+	long groups_up;
 
 	memset(&m, 0, sizeof m);
 	m.delim = delim;
@@ -334,12 +437,18 @@ run_merge(unsigned char delim, int total, char **files, int nfiles)
 			close(fd);
 		msgs_flush(m.msgs, stderr);
 	}
-	if (m.have_first && !m.fatal)
+	if (m.have_first && !m.fatal && rollup_cols) {
+		if ((groups_up = rollup(&m, rollup_cols)) < 0)
+			m.fatal = 1;
+		else
+			snprintf(up, sizeof up, ", rolled up to %ld", groups_up);
+	} else if (m.have_first && !m.fatal) {
 		write_table(m.groups, m.nkeys, m.keyname, m.total);
+	}
 	out_close(out_stdout);
 	msgs_reasons(m.msgs, msg, sizeof msg);
-	warnx_("%lu rows: %lu merged, %lu rejected%s%s%s; %zu groups", m.rows, m.merged,
-	    m.rejected, *msg ? " (" : "", msg, *msg ? ")" : "", smap_count(m.groups));
+	warnx_("%lu rows: %lu merged, %lu rejected%s%s%s; %zu groups%s", m.rows, m.merged,
+	    m.rejected, *msg ? " (" : "", msg, *msg ? ")" : "", smap_count(m.groups), up);
 	status = m.fatal ? EXIT_FAIL : m.rejected ? EXIT_DATA : EXIT_OK;
 	msgs_free(m.msgs);
 	smap_free(m.groups);

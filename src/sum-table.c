@@ -86,7 +86,7 @@ add_tables(struct smap *into, struct smap *from)
 struct group {
 	const char *key;
 	size_t n;
-	struct counts *c;
+	const int64_t *c;	/* the counts, then the extra columns */
 	size_t sk, skn;		/* its sort key: at sk in the keys' buffer */
 	const char *skp;
 };
@@ -125,13 +125,13 @@ sort_groups(struct group *gs, size_t n)
 }
 
 static void
-put_counts(const struct counts *c)
+put_counts(const int64_t *c, size_t nvalues)
 {
 	char buf[32];
-	int k;
+	size_t k;
 
-	for (k = 0; k < NCOUNTS; k++) {
-		num_format_count(c->c[k], 0, buf);
+	for (k = 0; k < nvalues; k++) {
+		num_format_count(c[k], 0, buf);
 		out_field_plain(out_stdout, buf, strlen(buf));
 	}
 	out_endrow(out_stdout);
@@ -140,22 +140,31 @@ put_counts(const struct counts *c)
 void
 write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 {
+	write_table_extra(groups, nkeys, keyname, total, NULL, 0);
+}
+
+void
+write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+                  const char *const *extra, size_t nextra)
+{
 	struct group *gs;
-	struct counts sum;
-	size_t n = smap_count(groups), i = 0, it = 0, k;
-	int overflow[NCOUNTS] = {0};
+	int64_t sum[NCOUNTS + MAX_EXTRA];
+	size_t n = smap_count(groups), i = 0, it = 0, k, nvalues = NCOUNTS + nextra;
+	int overflow[NCOUNTS + MAX_EXTRA] = {0};
 	char *esc = NULL;
 	size_t esccap = 0;
 	void *v;
 
-	memset(&sum, 0, sizeof sum);
+	memset(sum, 0, sizeof sum);
 	for (k = 0; k < nkeys; k++)
 		out_fieldz(out_stdout, keyname[k]);
 	for (k = 0; k < NCOUNTS; k++)
 		out_fieldz(out_stdout, count_name[k]);
+	for (k = 0; k < nextra; k++)
+		out_fieldz(out_stdout, extra[k]);
 	out_endrow(out_stdout);
 	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
-		put_counts(&sum);
+		put_counts(sum, nvalues);
 		return;
 	}
 	gs = emalloc((n + 1) * sizeof *gs);
@@ -178,21 +187,21 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 			}
 			off += 4 + l;
 		}
-		for (k = 0; k < NCOUNTS; k++)
-			if (!num_add(&sum.c[k], gs[i].c->c[k]))
+		for (k = 0; k < nvalues; k++)
+			if (!num_add(&sum[k], gs[i].c[k]))
 				overflow[k] = 1;
-		put_counts(gs[i].c);
+		put_counts(gs[i].c, nvalues);
 	}
 	if (total && nkeys > 0) {
 		/* the total is said to overflow only when it is written */
-		for (k = 0; k < NCOUNTS; k++)
+		for (k = 0; k < nvalues; k++)
 			if (overflow[k])
-				die("the total of %s passes the largest count (%lld)", count_name[k],
-				    (long long)INT64_MAX);
+				die("the total of %s passes the largest count (%lld)",
+				    k < NCOUNTS ? count_name[k] : extra[k - NCOUNTS], (long long)INT64_MAX);
 		out_fieldz(out_stdout, "tong");
 		for (k = 1; k < nkeys; k++)
 			out_fieldz(out_stdout, "");
-		put_counts(&sum);
+		put_counts(sum, nvalues);
 	}
 	free(esc);
 	free(gs);

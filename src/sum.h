@@ -37,8 +37,20 @@ void add_tables(struct smap *into, struct smap *from);
  * key columns and no group: one row of zeros. total_needed: say an
  * overflow of the total only when it is written. */
 void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total);
+/* The same with columns after the counts: each group's value is the
+ * NCOUNTS counts then nextra (at most MAX_EXTRA) more, named extra. */
+enum { MAX_EXTRA = 4 };
+void write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+                       const char *const *extra, size_t nextra);
 
-/* --merge (sum-merge.c): the exit status. */
-int run_merge(unsigned char delim, int total, char **files, int nfiles);
+/* The columns --rollup adds: the sub-groups (the key columns dropped)
+ * with moi_tiep_nhan > 0, and with nop_truc_tuyen > 0. Distinct counts:
+ * never added up by --merge. */
+enum { R_PHAT_SINH, R_PHAT_SINH_TRUC_TUYEN, NROLLUP };
+extern const char *const rollup_name[NROLLUP];
+
+/* --merge (sum-merge.c), and with rollup (COLS, or NULL) the merged table
+ * rolled up to those key columns: the exit status. */
+int run_merge(unsigned char delim, int total, const char *rollup, char **files, int nfiles);
 
 #endif

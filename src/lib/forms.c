@@ -20,6 +20,8 @@ struct loader {
 };
 
 static const char *const form_cols[] = {"stt", "chi_tieu", "don_vi", "nguon", "ghi_chu"};
+static const char *const wide_cols[] = {"cot", "ten", "tieu_de", "nguon", "tong", "kiem_tra"};
+enum { NFORM_COLS = 5, NWIDE_COLS = 6 };
 
 static char *
 field_text(struct loader *l, const struct csv_field *x)
@@ -34,14 +36,87 @@ field_text(struct loader *l, const struct csv_field *x)
 	return estrndup(l->buf, len);
 }
 
+/* Whether the folded fields t[0..n) are the names want[0..n). */
+static int
+header_is(char **t, size_t nf, const char *const *want, size_t n)
+{
+	size_t i;
+	int same = nf == n;
+
+	for (i = 0; i < n && same; i++) {
+		char *f = fold(t[i], strlen(t[i]));
+		same = strcmp(f, want[i]) == 0;
+		free(f);
+	}
+	return same;
+}
+
+/* nguon, and after a '|' the one taken when the data lacks a name of it. */
+static int
+parse_nguon(struct loader *l, const struct csv_row *row, struct form_row *r)
+{
+	const char *why, *bar = strchr(r->nguon, '|');
+	size_t at;
+	char *first;
+	int bad;
+
+	first = estrndup(r->nguon, bar ? (size_t)(bar - r->nguon) : strlen(r->nguon));
+	bad = expr_parse(first, EXPR_SLASH_IN_NAMES, &r->e, &why, &at) < 0;
+	free(first);
+	if (!bad && bar) {
+		if (r->e.rows) {
+			why = "'|' gives another source for names, not for rows";
+			at = (size_t)(bar - r->nguon);
+			bad = 1;
+		} else if (strchr(bar + 1, '|')) {
+			why = "a second '|': a row has one other source";
+			at = (size_t)(strchr(bar + 1, '|') - r->nguon);
+			bad = 1;
+		} else if (expr_parse(bar + 1, EXPR_SLASH_IN_NAMES, &r->alt, &why, &at) < 0) {
+			at += (size_t)(bar + 1 - r->nguon);
+			bad = 1;
+		} else if (r->alt.rows) {
+			why = "'|' gives another source for names, not for rows";
+			at = (size_t)(bar + 1 - r->nguon);
+			bad = 1;
+		} else {
+			r->has_alt = 1;
+		}
+	}
+	if (bad) {
+		snprintf(l->err, l->errsz, "%s:%lu: %s: nguon \"%s\": %s (at byte %zu)",
+		    row->file, row->line, r->stt, r->nguon, why, at + 1);
+		l->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* An stt as rows are found by it: spaces and tabs around it and a
+ * trailing '.' dropped, then the spaces before that '.' ("3.1 ." is 3.1):
+ * the one normalisation of a row's key and of every look-up. */
+static void
+stt_key(const char **s, size_t *n)
+{
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+			(*n)--;
+		while (*n && (**s == ' ' || **s == '\t'))
+			(*s)++, (*n)--;
+		if (pass == 0 && *n > 1 && (*s)[*n - 1] == '.')
+			(*n)--;
+	}
+}
+
 static int
 on_form_row(struct csv_row *row, void *ctx)
 {
 	struct loader *l = ctx;
 	struct form_row *r;
-	const char *why;
-	size_t i, at;
-	char *t[5];
+	size_t i, at, want = l->f->wide ? NWIDE_COLS : NFORM_COLS;
+	char *t[NWIDE_COLS];
 
 	if (row->err) {
 		char what[256];
@@ -51,14 +126,26 @@ on_form_row(struct csv_row *row, void *ctx)
 		l->failed = 1;
 		return 1;
 	}
-	if (row->nf != 5) {
-		snprintf(l->err, l->errsz, "%s:%lu: a form %s has 5 fields, "
-		    "stt,chi_tieu,don_vi,nguon,ghi_chu; this one has %zu", row->file, row->line,
-		    row->rec == 0 ? "header" : "row", row->nf);
+	if (row->rec == 0 && row->nf == NWIDE_COLS)
+		want = NWIDE_COLS;
+	if (row->nf != want) {
+		if (row->rec == 0)
+			snprintf(l->err, l->errsz, "%s:%lu: a form's header is "
+			    "stt,chi_tieu,don_vi,nguon,ghi_chu (or, a wide form's, "
+			    "cot,ten,tieu_de,nguon,tong,kiem_tra); this one has %zu fields",
+			    row->file, row->line, row->nf);
+		else if (l->f->wide)
+			snprintf(l->err, l->errsz, "%s:%lu: a wide form's row has 6 fields, "
+			    "cot,ten,tieu_de,nguon,tong,kiem_tra; this one has %zu", row->file,
+			    row->line, row->nf);
+		else
+			snprintf(l->err, l->errsz, "%s:%lu: a form row has 5 fields, "
+			    "stt,chi_tieu,don_vi,nguon,ghi_chu; this one has %zu", row->file,
+			    row->line, row->nf);
 		l->failed = 1;
 		return 1;
 	}
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < want; i++)
 		if ((t[i] = field_text(l, &row->f[i])) == NULL) {
 			int bad = text_check(row->f[i].s, row->f[i].n, &at);
 			snprintf(l->err, l->errsz, "%s:%lu: %s", row->file, row->line, bad == TEXT_NUL ?
@@ -69,20 +156,24 @@ on_form_row(struct csv_row *row, void *ctx)
 			return 1;
 		}
 	if (row->rec == 0) {
-		for (i = 0; i < 5; i++) {
-			char *f = fold(t[i], strlen(t[i]));
-			int same = strcmp(f, form_cols[i]) == 0;
-			free(f);
-			if (!same) {
-				snprintf(l->err, l->errsz, "%s:%lu: a form's header is "
-				    "stt,chi_tieu,don_vi,nguon,ghi_chu", row->file, row->line);
-				l->failed = 1;
-				break;
-			}
+		if (want == NWIDE_COLS && header_is(t, want, wide_cols, NWIDE_COLS))
+			l->f->wide = ecalloc(1, sizeof *l->f->wide);
+		else if (!header_is(t, want, form_cols, NFORM_COLS)) {
+			snprintf(l->err, l->errsz, "%s:%lu: a form's header is "
+			    "stt,chi_tieu,don_vi,nguon,ghi_chu (or, a wide form's, "
+			    "cot,ten,tieu_de,nguon,tong,kiem_tra)", row->file, row->line);
+			l->failed = 1;
 		}
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < want; i++)
 			free(t[i]);
 		return l->failed;
+	}
+	if (l->f->wide) {
+		if (wide_add_col(l->f->wide, t, row->file, row->line, l->err, l->errsz) < 0) {
+			l->failed = 1;
+			return 1;
+		}
+		return 0;
 	}
 	if (l->f->n == l->f->cap) {
 		l->f->cap = l->f->cap ? 2 * l->f->cap : 64;
@@ -97,19 +188,21 @@ on_form_row(struct csv_row *row, void *ctx)
 	r->ghi_chu = t[4];
 	r->line = row->line;
 	r->e.digits = -1;
-	r->key = estrndup(r->stt, strlen(r->stt) - (strlen(r->stt) > 1 && r->stt[strlen(r->stt) - 1] == '.'));
+	r->alt.digits = -1;
+	{
+		const char *k = r->stt;
+		size_t kn = strlen(k);
+		stt_key(&k, &kn);
+		r->key = estrndup(k, kn);
+	}
 	r->pct = strcmp(r->don_vi, "%") == 0;
 	if (r->key[0] == '\0') {
 		snprintf(l->err, l->errsz, "%s:%lu: a row without stt", row->file, row->line);
 		l->failed = 1;
 		return 1;
 	}
-	if (r->nguon[0] && expr_parse(r->nguon, EXPR_SLASH_IN_NAMES, &r->e, &why, &at) < 0) {
-		snprintf(l->err, l->errsz, "%s:%lu: %s: nguon \"%s\": %s (at byte %zu)",
-		    row->file, row->line, r->stt, r->nguon, why, at + 1);
-		l->failed = 1;
-		return 1;
-	}
+	if (r->nguon[0])
+		return parse_nguon(l, row, r);
 	return 0;
 }
 
@@ -271,6 +364,8 @@ form_load(const char *arg, struct form *f, char *err, size_t errsz)
 		csvin_option_text(r, arg, err, errsz);
 		return -1;
 	}
+	if (f->wide)
+		return wide_link(f->wide, arg, err, errsz);
 	if (f->n == 0) {
 		snprintf(err, errsz, "%s: a form without rows", arg);
 		return -1;
@@ -301,6 +396,8 @@ form_load_mem(const char *name, const char *text, size_t len, struct form *f,
 		snprintf(err, errsz, "%s: cannot read the form", name);
 		return -1;
 	}
+	if (f->wide)
+		return wide_link(f->wide, name, err, errsz);
 	if (f->n == 0) {
 		snprintf(err, errsz, "%s: a form without rows", name);
 		return -1;
@@ -323,6 +420,11 @@ form_free(struct form *f)
 		free(r->ghi_chu);
 		free(r->ref);
 		expr_free(&r->e);
+		expr_free(&r->alt);
+	}
+	if (f->wide) {
+		wide_free(f->wide);
+		free(f->wide);
 	}
 	free(f->row);
 	smap_free(f->index);
@@ -337,12 +439,7 @@ form_find(const struct form *f, const char *stt, size_t n)
 {
 	size_t *at;
 
-	while (n && (stt[n - 1] == ' ' || stt[n - 1] == '\t'))
-		n--;
-	while (n && (*stt == ' ' || *stt == '\t'))
-		stt++, n--;
-	if (n > 1 && stt[n - 1] == '.')
-		n--;
+	stt_key(&stt, &n);
 	if (!f->index || n == 0)
 		return -1;
 	at = smap_get(f->index, stt, n);
@@ -356,8 +453,21 @@ enum { UNMADE = 0, BUSY, MADE };
 struct frame {
 	size_t row, k;		/* the row, and its next term */
 	int below, ok;		/* at the terms under the '/'; no term failed */
+	int started, alt;	/* its source chosen; the one after '|' */
 	struct dec sum, above;
 };
+
+/* Whether the data has every name of e. */
+static int
+has_all(const struct expr *e, const struct form_eval_ops *ops, void *ctx)
+{
+	size_t k;
+
+	for (k = 0; k < e->nnum + e->nden; k++)
+		if (!ops->has(ctx, k < e->nnum ? e->num[k] : e->den[k - e->nnum]))
+			return 0;
+	return 1;
+}
 
 static void
 say(const struct form_eval_ops *ops, void *ctx, size_t row, const char *fmt, const char *a)
@@ -376,6 +486,7 @@ eval_step(const struct form *f, struct fig *fig, const unsigned char *state,
           struct frame *fr, const struct form_eval_ops *ops, void *ctx)
 {
 	const struct form_row *r = &f->row[fr->row];
+	const struct expr *e;
 	struct fig *g = &fig[fr->row];
 
 	g->ok = 0;
@@ -383,9 +494,14 @@ eval_step(const struct form *f, struct fig *fig, const unsigned char *state,
 	g->d.scale = 0;
 	if (r->e.nnum == 0)	/* a heading */
 		return -1;
+	if (!fr->started) {
+		fr->started = 1;
+		fr->alt = r->has_alt && ops->has && !has_all(&r->e, ops, ctx);
+	}
+	e = fr->alt ? &r->alt : &r->e;
 	for (;;) {
-		size_t n = fr->below ? r->e.nden : r->e.nnum;
-		char **terms = fr->below ? r->e.den : r->e.num;
+		size_t n = fr->below ? e->nden : e->nnum;
+		char **terms = fr->below ? e->den : e->num;
 		const int *ref = r->ref ? r->ref + (fr->below ? r->e.nnum : 0) : NULL;
 
 		for (; fr->k < n; fr->k++) {
@@ -412,7 +528,7 @@ eval_step(const struct form *f, struct fig *fig, const unsigned char *state,
 			return -1;
 		if (fr->below)
 			break;
-		if (r->e.nden == 0) {
+		if (e->nden == 0) {
 			g->ok = 1;
 			g->d = fr->sum;
 			return -1;
@@ -427,7 +543,7 @@ eval_step(const struct form *f, struct fig *fig, const unsigned char *state,
 		say(ops, ctx, fr->row, "no rate: %s has a zero denominator", r->nguon);
 		return -1;
 	}
-	if (!dec_percent(fr->above, fr->sum, r->e.digits >= 0 ? r->e.digits : 2, &g->d)) {
+	if (!dec_percent(fr->above, fr->sum, e->digits >= 0 ? e->digits : 2, &g->d)) {
 		say(ops, ctx, fr->row, "the rate %s is past the largest number", r->nguon);
 		return -1;
 	}

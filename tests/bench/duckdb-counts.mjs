@@ -1,20 +1,37 @@
 // The 13 status counts by level for period 2024 (15/12/2023 .. 14/12/2024),
-// in DuckDB, on a portal-style export (samples/gen-export --portal): the job
-// cchc-sum --period 2024 -g cap does, written as a DuckDB user would.
-// Usage: node duckdb-counts.mjs FILE [THREADS]; prints cchc-sum's CSV.
+// in DuckDB: the job cchc-sum --period 2024 -g cap does, written as a DuckDB
+// user would, for the exports of samples/gen-export: the portal's (--portal,
+// with or without --lean: codes as numbers, compact dates) and the
+// provincial one (the default style, --quoted or not: Vietnamese headers and
+// words, dd/mm/yyyy with a time before or after, some text in NFD).
+// Usage: node duckdb-counts.mjs FILE [THREADS [portal|provincial]]; FILE may
+// be a glob (the 34 files of a national run); prints cchc-sum's CSV.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [file, threads = '2'] = process.argv.slice(2);
+const [file, threads = '2', form = 'portal'] = process.argv.slice(2);
 const from = "DATE '2023-12-15'", end = "DATE '2024-12-14'";
-const sql = `
-WITH d AS (
+const src = `read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)`;
+const portal = `
   SELECT CASE Cap WHEN 'Tỉnh' THEN 'tinh' WHEN 'Huyện' THEN 'huyen' WHEN 'Xã' THEN 'xa' END AS cap,
          KenhThucHien AS kenh,
          strptime(NgayTiepNhan, '%Y%m%d%H%M%S') AS r_ts,
          strptime(NULLIF(NgayHenTra, ''), '%Y%m%d%H%M%S') AS due_ts,
          strptime(NULLIF(NgayKetThucXuLy, ''), '%Y%m%d%H%M%S') AS done_ts
-  FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)
-  WHERE TrangThaiHoSo NOT IN ('1', '3')
+  FROM ${src}
+  WHERE TrangThaiHoSo NOT IN ('1', '3')`;
+const when = (c) => `strptime(NULLIF(${c}, ''), ['%d/%m/%Y %H:%M:%S', '%H:%M %d/%m/%Y', '%d/%m/%Y'])`;
+const provincial = `
+  SELECT CASE nfc_normalize("Cấp giải quyết") WHEN 'Cấp tỉnh' THEN 'tinh' WHEN 'Cấp huyện' THEN 'huyen'
+              WHEN 'Cấp xã' THEN 'xa' END AS cap,
+         CASE nfc_normalize("Hình thức nộp") WHEN 'Trực tuyến' THEN '2' WHEN 'Trực tiếp' THEN '1'
+              ELSE '3' END AS kenh,
+         ${when('"Ngày tiếp nhận"')} AS r_ts,
+         ${when('"Ngày hẹn trả"')} AS due_ts,
+         ${when('"Ngày có kết quả"')} AS done_ts
+  FROM ${src}
+  WHERE nfc_normalize("Trạng thái") NOT IN ('Mới đăng ký', 'Không được tiếp nhận')`;
+const sql = `
+WITH d AS (${form === 'provincial' ? provincial : portal}
 ), c AS (
   SELECT *, CAST(r_ts AS DATE) AS r, CAST(due_ts AS DATE) AS due, CAST(done_ts AS DATE) AS done
   FROM d

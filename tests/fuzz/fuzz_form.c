@@ -61,7 +61,7 @@ missing(void *ctx, size_t row, const char *why)
 	log_add(ctx, "missing %zu %s", row, why);
 }
 
-static const struct form_eval_ops ops = {value, missing};
+static const struct form_eval_ops ops = {value, missing, NULL};
 
 /* The reference: cchc-table's recursive evaluation before form_eval. */
 struct ref {
@@ -177,6 +177,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < f.n; i++)	/* the index finds every row's first */
 			if (form_find(&f, f.row[i].key, strlen(f.row[i].key)) > (int)i)
 				abort();
+		if (f.wide) {	/* the heading's cells tile its depth x n grid, once */
+			struct wide_head *h;
+			size_t nh = wide_heads(f.wide, &h), k, l, c;
+			unsigned char *seen = calloc(f.wide->depth * f.wide->n + 1, 1);
+			if (!seen)
+				abort();
+			for (k = 0; k < nh; k++)
+				for (l = h[k].level; l < h[k].level + h[k].rowspan; l++)
+					for (c = h[k].col; c < h[k].col + h[k].colspan; c++)
+						if (l >= f.wide->depth || c >= f.wide->n ||
+						    seen[l * f.wide->n + c]++)
+							abort();
+			for (k = 0; k < f.wide->depth * f.wide->n; k++)
+				if (!seen[k])
+					abort();
+			free(seen);
+			free(h);
+		}
 		free(R.done);
 		free(la.s);
 		free(lb.s);

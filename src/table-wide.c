@@ -1,0 +1,667 @@
+/* cchc-table's wide forms (06a): one row per group of the data, in
+ * Vietnamese alphabetical order, the form's columns, a total row last;
+ * csv with one header row of names, md, html with the merged heading, txt. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/collate.h"
+#include "lib/fold.h"
+#include "lib/forms.h"
+#include "lib/msg.h"
+#include "lib/num.h"
+#include "lib/out.h"
+#include "lib/smap.h"
+#include "table.h"
+
+/* The groups. */
+
+void
+table_group_names(struct table_groups *g, char *const *colname, size_t keys)
+{
+	size_t i, len = 0;
+
+	if (g->keyname)	/* the first table's: the name of the group column */
+		return;
+	for (i = 0; i < keys; i++)
+		len += strlen(colname[i]) + 1;
+	g->keyname = emalloc(len + 1);
+	g->keyname[0] = '\0';
+	for (i = 0; i < keys; i++) {
+		if (i)
+			strcat(g->keyname, "/");
+		strcat(g->keyname, colname[i]);
+	}
+}
+
+void
+table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
+                const char *key, size_t klen)
+{
+	struct table_group *x;
+	char *folded, *buf = NULL;
+	size_t i, cap = 0, first = 0;
+	int added;
+
+	if (!g->seen)
+		g->seen = smap_new(1);
+	/* names are matched folded (cchc-table(1)): groups that fold alike
+	 * are one group, as their cells are one cell */
+	folded = fold(key, klen);
+	smap_put(g->seen, folded, strlen(folded), &added);
+	free(folded);
+	if (!added)
+		return;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 64;
+		g->g = erealloc(g->g, g->cap * sizeof *g->g);
+	}
+	x = &g->g[g->n++];
+	memset(x, 0, sizeof *x);
+	x->key = estrndup(key, klen);
+	x->klen = klen;
+	x->sk = g->sklen;
+	/* the sort key, column by column, as cchc-sum orders its groups;
+	 * cchc-sum --total's row: tong, the other key columns empty */
+	x->total = 1;
+	for (i = 0; i < keys; i++) {
+		const char *s = row->f[i].s;
+		size_t n = row->f[i].n, len;
+		trim(&s, &n);
+		len = nfc(s, n, &buf, &cap);
+		if (i == 0)
+			first = len;
+		if (i == 0 ? len != 4 || memcmp(buf, "tong", 4) != 0 : len != 0)
+			x->total = 0;
+		/* a group tong' sorts as tong, as cchc-sum sorts it */
+		collate_key(buf, i == 0 && len > 4 && memcmp(buf, "tong", 4) == 0 &&
+		    strspn(buf + 4, "'") == len - 4 ? len - 1 : len, &g->sortkeys, &g->skcap, &g->sklen);
+	}
+	free(buf);
+	x->skn = g->sklen - x->sk;
+	/* shown: a group whose first key is tong', tong''... is tong, tong'... */
+	x->label = estrndup(key, klen);
+	if (first > 4 && memcmp(key, "tong", 4) == 0 && strspn(key + 4, "'") == first - 4)
+		memmove(x->label + first - 1, x->label + first, klen - first + 1);
+}
+
+void
+table_groups_free(struct table_groups *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		free(g->g[i].key);
+		free(g->g[i].label);
+	}
+	free(g->g);
+	free(g->keyname);
+	free(g->sortkeys);
+	if (g->seen)
+		smap_free(g->seen);
+	memset(g, 0, sizeof *g);
+}
+
+static const char *sort_base;
+
+static int
+cmp_group(const void *pa, const void *pb)
+{
+	const struct table_group *a = pa, *b = pb;
+
+	return collate_keycmp(sort_base + a->sk, a->skn, sort_base + b->sk, b->skn);
+}
+
+/* The figures. */
+
+struct wide_fill {
+	const struct form *f;
+	const struct wide_form *w;
+	struct smap *data;
+	char *name;
+	size_t cap;
+	unsigned long missing, bad;	/* no value; a value that is no count */
+};
+
+/* The count named term of group key, into *v: 0, or -1 (said). */
+static int
+cell_value(struct wide_fill *x, const struct table_group *grp, const struct wide_col *c,
+           const char *term, int64_t *v)
+{
+	size_t tl = strlen(term), need = grp->klen + tl + 2;
+	struct datum *d;
+	char *key, q[256], what[512];
+	int err;
+
+	if (x->cap < need) {
+		x->cap = need;
+		x->name = erealloc(x->name, need);
+	}
+	memcpy(x->name, grp->key, grp->klen);
+	x->name[grp->klen] = '.';
+	memcpy(x->name + grp->klen + 1, term, tl + 1);
+	key = fold(x->name, need - 1);
+	d = smap_get(x->data, key, strlen(key));
+	free(key);
+	if (!d || d->raw[0] == '\0') {
+		msg_quote(q, sizeof q, grp->label, strlen(grp->label));
+		warnx_("(%s) %s: %s: no value for %s in the data", c->cot, c->ten[0] ? c->ten : "",
+		    q, term);
+		x->missing++;
+		return -1;
+	}
+	if ((err = num_count(d->raw, strlen(d->raw), v)) != NUM_OK) {
+		snprintf(what, sizeof what, "%s (%s, for column (%s) of form %s)", num_strerror(err),
+		    term, c->cot, x->f->name);
+		msg_at(d->file, d->line, NULL, what, d->raw, strlen(d->raw));
+		x->bad++;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+format_count(const struct style *st, int64_t v, char *buf)
+{
+	num_format_count(v, st->locale == 'v' ? '.' : st->locale == 'e' ? ',' : 0, buf);
+}
+
+/* Every cell's text: rows 0..ng-1 the groups, row ng the total; made row
+ * by row, so that what is missing is said in the order it is read. */
+static char **
+fill(struct wide_fill *x, struct table_group *gs, size_t ng, const struct style *st)
+{
+	const struct wide_form *w = x->w;
+	char **cell = ecalloc((ng + 1) * w->n + 1, sizeof *cell), buf[64];
+	int64_t *total = ecalloc(w->n + 1, sizeof *total);
+	int *total_ok = emalloc((w->n + 1) * sizeof *total_ok);
+	size_t r, c, k;
+
+	for (c = 0; c < w->n; c++)
+		total_ok[c] = 1;
+	for (r = 0; r < ng; r++)
+		for (c = 0; c < w->n; c++) {
+			const struct wide_col *col = &w->col[c];
+			int64_t sum = 0, v;
+			int ok = 1;
+
+			if (col->kind == WIDE_STT) {
+				snprintf(buf, sizeof buf, "%zu", r + 1);
+				cell[r * w->n + c] = estrndup(buf, strlen(buf));
+				continue;
+			}
+			if (col->kind == WIDE_GROUP) {
+				cell[r * w->n + c] = estrndup(gs[r].label, strlen(gs[r].label));
+				continue;
+			}
+			for (k = 0; k < col->e.nnum; k++) {
+				if (cell_value(x, &gs[r], col, col->e.num[k], &v) < 0) {
+					ok = 0;
+					continue;
+				}
+				if (ok && !num_add(&sum, v)) {
+					warnx_("(%s) %s: the sum %s passes the largest count", col->cot,
+					    col->ten, col->nguon);
+					x->missing++;
+					ok = 0;
+				}
+			}
+			if (!ok) {
+				total_ok[c] = 0;
+				cell[r * w->n + c] = estrndup("", 0);
+				continue;
+			}
+			format_count(st, sum, buf);
+			cell[r * w->n + c] = estrndup(buf, strlen(buf));
+			if (total_ok[c] && !num_add(&total[c], sum)) {
+				warnx_("(%s) %s: the total passes the largest count", col->cot, col->ten);
+				x->missing++;
+				total_ok[c] = 0;
+			}
+		}
+	for (c = 0; c < w->n; c++) {
+		const struct wide_col *col = &w->col[c];
+		if (col->kind != WIDE_SUM)
+			cell[ng * w->n + c] = estrndup(col->tong, strlen(col->tong));
+		else if (total_ok[c]) {
+			format_count(st, total[c], buf);
+			cell[ng * w->n + c] = estrndup(buf, strlen(buf));
+		} else {
+			cell[ng * w->n + c] = estrndup("", 0);
+		}
+	}
+	free(total);
+	free(total_ok);
+	return cell;
+}
+
+/* The writers. */
+
+static void
+write_csv(const struct wide_form *w, char **cell, size_t nrows, const char *keyname)
+{
+	size_t r, c;
+
+	for (c = 0; c < w->n; c++)
+		out_fieldz(out_stdout, w->col[c].ten[0] ? w->col[c].ten :
+		    keyname ? keyname : "nhom");
+	out_endrow(out_stdout);
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < w->n; c++)
+			out_fieldz(out_stdout, cell[r * w->n + c]);
+		out_endrow(out_stdout);
+	}
+}
+
+/* md has one header row and no merged cells: the heading's top level is
+ * that row, the levels below and the numbers are the first rows, in bold;
+ * a cell over several columns is written in its first. */
+static void
+write_md(const struct wide_form *w, char **cell, size_t nrows, const struct wide_head *h,
+         size_t nh, char *title, char *subtitle)
+{
+	size_t l, c, r, i;
+
+	out_str(out_stdout, "## ");
+	put_escaped_md(title);
+	if (subtitle[0]) {
+		out_str(out_stdout, ": ");
+		put_escaped_md(subtitle);
+	}
+	out_str(out_stdout, "\n\n");
+	for (l = 0; l <= w->depth; l++) {
+		out_str(out_stdout, "|");
+		for (c = 0; c < w->n; c++) {
+			const char *text = NULL;
+			char num[64];
+			if (l == w->depth) {
+				snprintf(num, sizeof num, "(%s)", w->col[c].cot);
+				text = num;
+			}
+			for (i = 0; i < nh && !text; i++)
+				if (h[i].level == l && h[i].col == c)
+					text = h[i].text;
+			if (text && l > 0) {
+				char *s = shown(text);
+				out_str(out_stdout, " **");
+				put_escaped_md(s);
+				out_str(out_stdout, "** |");
+				free(s);
+			} else if (text) {
+				char *s = shown(text);
+				out_str(out_stdout, " ");
+				put_escaped_md(s);
+				out_str(out_stdout, " |");
+				free(s);
+			} else {
+				out_str(out_stdout, " |");
+			}
+		}
+		out_str(out_stdout, "\n");
+		if (l == 0) {
+			out_str(out_stdout, "|");
+			for (c = 0; c < w->n; c++)
+				out_str(out_stdout, w->col[c].kind == WIDE_GROUP ? "---|" : "---:|");
+			out_str(out_stdout, "\n");
+		}
+	}
+	for (r = 0; r < nrows; r++) {
+		int total = r == nrows - 1;
+		out_str(out_stdout, "|");
+		for (c = 0; c < w->n; c++) {
+			const char *s = cell[r * w->n + c];
+			int bold = total && s[0];
+			if (!s[0]) {
+				out_str(out_stdout, " |");
+				continue;
+			}
+			out_str(out_stdout, bold ? " **" : " ");
+			put_escaped_md(s);
+			out_str(out_stdout, bold ? "** |" : " |");
+		}
+		out_str(out_stdout, "\n");
+	}
+}
+
+static void
+write_html(const struct wide_form *w, char **cell, size_t nrows, const struct wide_head *h,
+           size_t nh, char *title, char *subtitle, int locale)
+{
+	size_t l, c, r, i;
+	char num[64];
+
+	out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
+	out_str(out_stdout, locale == 'e' ? "en" : "vi");
+	out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	put_escaped_html(title);
+	out_str(out_stdout, "</title>\n<style>\n"
+	    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
+	    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
+	    "p.sub { text-align: center; font-weight: bold; margin-top: 0.2em; }\n"
+	    "table { border-collapse: collapse; width: 100%; }\n"
+	    "th, td { border: 1px solid #000; padding: 0.3em 0.5em; }\n"
+	    "th { text-align: center; vertical-align: middle; }\n"
+	    "tr.cot th { font-weight: normal; font-style: italic; }\n"
+	    "td { vertical-align: top; }\n"
+	    "td.so { text-align: right; white-space: nowrap; }\n"
+	    "tr.tong td { font-weight: bold; }\n"
+	    "@media print { body { margin: 0; } }\n"
+	    "</style>\n</head>\n<body>\n<h1>");
+	put_escaped_html(title);
+	out_str(out_stdout, "</h1>\n");
+	if (subtitle[0]) {
+		out_str(out_stdout, "<p class=\"sub\">");
+		put_escaped_html(subtitle);
+		out_str(out_stdout, "</p>\n");
+	}
+	out_str(out_stdout, "<table>\n<thead>\n");
+	for (l = 0, i = 0; l < w->depth; l++) {
+		out_str(out_stdout, "<tr>");
+		for (; i < nh && h[i].level == l; i++) {
+			char *s = shown(h[i].text);
+			out_str(out_stdout, "<th");
+			if (h[i].rowspan > 1) {
+				snprintf(num, sizeof num, " rowspan=\"%zu\"", h[i].rowspan);
+				out_str(out_stdout, num);
+			}
+			if (h[i].colspan > 1) {
+				snprintf(num, sizeof num, " colspan=\"%zu\"", h[i].colspan);
+				out_str(out_stdout, num);
+			}
+			out_str(out_stdout, ">");
+			put_escaped_html(s);
+			out_str(out_stdout, "</th>");
+			free(s);
+		}
+		out_str(out_stdout, "</tr>\n");
+	}
+	out_str(out_stdout, "<tr class=\"cot\">");
+	for (c = 0; c < w->n; c++) {
+		char *s;
+		snprintf(num, sizeof num, "(%s)", w->col[c].cot);
+		s = shown(num);
+		out_str(out_stdout, "<th>");
+		put_escaped_html(s);
+		out_str(out_stdout, "</th>");
+		free(s);
+	}
+	out_str(out_stdout, "</tr>\n</thead>\n<tbody>\n");
+	for (r = 0; r < nrows; r++) {
+		out_str(out_stdout, r == nrows - 1 ? "<tr class=\"tong\">" : "<tr>");
+		for (c = 0; c < w->n; c++) {
+			out_str(out_stdout, w->col[c].kind == WIDE_GROUP ? "<td>" : "<td class=\"so\">");
+			put_escaped_html(cell[r * w->n + c]);
+			out_str(out_stdout, "</td>");
+		}
+		out_str(out_stdout, "</tr>\n");
+	}
+	out_str(out_stdout, "</tbody>\n</table>\n</body>\n</html>\n");
+}
+
+/* The widest word of s, in display columns. */
+static size_t
+widest_word(const char *s)
+{
+	size_t best = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, " "), w = width(s, n);
+		if (w > best)
+			best = w;
+		s += n;
+		s += strspn(s, " ");
+	}
+	return best;
+}
+
+/* txt: the heading's cells centred over the columns they span, a rule of
+ * dashes under a cell over several columns, the numbers, a rule, then the
+ * rows: numbers to the right, the group to the left, wrapped past 40. */
+enum { TXT_GROUP_MAX = 40, TXT_HEAD_MIN = 12 };
+
+static size_t
+span_width(const size_t *wd, size_t col, size_t colspan)
+{
+	size_t i, sum = 0;
+
+	for (i = col; i < col + colspan; i++)
+		sum += wd[i] + (i > col ? 2 : 0);
+	return sum;
+}
+
+static const struct wide_head *sort_heads;
+
+static int
+cmp_head_col(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+
+	return sort_heads[a].col < sort_heads[b].col ? -1 : sort_heads[a].col > sort_heads[b].col;
+}
+
+static void
+write_txt(const struct wide_form *w, char **cell, size_t nrows, struct wide_head *h,
+          size_t nh, char *title, char *subtitle)
+{
+	size_t *wd = ecalloc(w->n + 1, sizeof *wd), *lines, *start, i, c, r, l, y, total;
+	char **num = emalloc((w->n + 1) * sizeof *num), **head = emalloc((nh + 1) * sizeof *head);
+	struct lines *hl = ecalloc(nh + 1, sizeof *hl), *bl = ecalloc(w->n + 1, sizeof *bl);
+	size_t *order = emalloc((nh + 1) * sizeof *order);
+
+	out_str(out_stdout, title);
+	if (subtitle[0]) {
+		out_str(out_stdout, ": ");
+		out_str(out_stdout, subtitle);
+	}
+	out_str(out_stdout, "\n\n");
+	for (c = 0; c < w->n; c++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "(%s)", w->col[c].cot);
+		num[c] = shown(buf);
+		wd[c] = width(num[c], strlen(num[c]));
+		for (r = 0; r < nrows; r++) {
+			size_t cw = width(cell[r * w->n + c], strlen(cell[r * w->n + c]));
+			if (w->col[c].kind == WIDE_GROUP && cw > TXT_GROUP_MAX)
+				cw = TXT_GROUP_MAX;
+			if (cw > wd[c])
+				wd[c] = cw;
+		}
+	}
+	for (i = 0; i < nh; i++) {	/* a column is as wide as its own heading's words */
+		size_t ww, tw;
+		head[i] = shown(h[i].text);
+		if (h[i].colspan != 1)
+			continue;
+		ww = widest_word(head[i]);
+		tw = width(head[i], strlen(head[i]));
+		if (tw > TXT_HEAD_MIN)
+			tw = TXT_HEAD_MIN;
+		if (ww > wd[h[i].col])
+			wd[h[i].col] = ww;
+		if (tw > wd[h[i].col])
+			wd[h[i].col] = tw;
+	}
+	for (i = 0; i < nh; i++) {	/* and a span as wide as its widest word */
+		size_t ww = widest_word(head[i]), sw = span_width(wd, h[i].col, h[i].colspan);
+		if (ww > sw)
+			wd[h[i].col + h[i].colspan - 1] += ww - sw;
+	}
+	/* each level's lines: its cells' wrapped lines, and a line for the rule
+	 * under a span; a cell reaching down takes lines of the levels below */
+	lines = ecalloc(w->depth + 1, sizeof *lines);
+	start = ecalloc(w->depth + 2, sizeof *start);
+	for (i = 0; i < nh; i++) {
+		wrap(head[i], span_width(wd, h[i].col, h[i].colspan), &hl[i]);
+		if (h[i].rowspan == 1 && hl[i].n + (h[i].colspan > 1) > lines[h[i].level])
+			lines[h[i].level] = hl[i].n + (h[i].colspan > 1);
+	}
+	for (i = 0; i < nh; i++) {
+		size_t have = 0, bottom = h[i].level + h[i].rowspan - 1;
+		if (h[i].rowspan == 1)
+			continue;
+		for (l = h[i].level; l <= bottom; l++)
+			have += lines[l];
+		if (hl[i].n > have)
+			lines[bottom] += hl[i].n - have;
+	}
+	for (l = 0; l < w->depth; l++)
+		start[l + 1] = start[l] + lines[l];
+	total = start[w->depth];
+	/* a line's cells, left to right: the heads in the order of their columns */
+	for (i = 0; i < nh; i++)
+		order[i] = i;
+	sort_heads = h;
+	qsort(order, nh, sizeof *order, cmp_head_col);
+	for (y = 0; y < total; y++) {
+		size_t oi;
+		for (oi = 0; oi < nh; oi++) {
+			const struct wide_head *x = &h[order[oi]];
+			const struct lines *xl = &hl[order[oi]];
+			size_t first = start[x->level], end = start[x->level + x->rowspan];
+			size_t sw = span_width(wd, x->col, x->colspan), rule = x->colspan > 1;
+			size_t top = end - rule - xl->n;	/* the text sits at the bottom */
+			if (y < first || y >= end)
+				continue;
+			if (x->col)
+				pad(2);
+			if (rule && y == end - 1) {
+				size_t k;
+				for (k = 0; k < sw; k++)
+					put_text("-", 1);
+			} else if (y >= top && y < end - rule) {
+				size_t li = y - top, tw = width(xl->start[li], xl->len[li]);
+				pad((sw - tw) / 2);
+				put_text(xl->start[li], xl->len[li]);
+				pad(sw - tw - (sw - tw) / 2);
+			} else {
+				pad(sw);
+			}
+		}
+		end_line();
+	}
+	for (c = 0; c < w->n; c++) {	/* the numbers, centred */
+		size_t tw = width(num[c], strlen(num[c]));
+		if (c)
+			pad(2);
+		pad((wd[c] - tw) / 2);
+		put_text(num[c], strlen(num[c]));
+		pad(wd[c] - tw - (wd[c] - tw) / 2);
+	}
+	end_line();
+	for (c = 0; c < w->n; c++) {
+		size_t k;
+		if (c)
+			pad(2);
+		for (k = 0; k < wd[c]; k++)
+			put_text("-", 1);
+	}
+	end_line();
+	for (r = 0; r < nrows; r++) {
+		size_t most = 1, li;
+		for (c = 0; c < w->n; c++) {
+			wrap(cell[r * w->n + c], wd[c], &bl[c]);
+			if (bl[c].n > most)
+				most = bl[c].n;
+		}
+		for (li = 0; li < most; li++) {
+			for (c = 0; c < w->n; c++) {
+				size_t cw = li < bl[c].n ? width(bl[c].start[li], bl[c].len[li]) : 0;
+				int left = w->col[c].kind == WIDE_GROUP;
+				if (c)
+					pad(2);
+				if (!left)
+					pad(wd[c] - cw);
+				if (li < bl[c].n)
+					put_text(bl[c].start[li], bl[c].len[li]);
+				if (left)
+					pad(wd[c] - cw);
+			}
+			end_line();
+		}
+	}
+	for (i = 0; i < nh; i++) {
+		free(head[i]);
+		free(hl[i].start);
+		free(hl[i].len);
+	}
+	for (c = 0; c < w->n; c++) {
+		free(num[c]);
+		free(bl[c].start);
+		free(bl[c].len);
+	}
+	free(head);
+	free(order);
+	free(hl);
+	free(bl);
+	free(num);
+	free(wd);
+	free(lines);
+	free(start);
+}
+
+unsigned long
+table_wide(const struct form *f, struct smap *data, struct table_groups *g,
+           const struct style *st, int excel, unsigned long *bad)
+{
+	const struct wide_form *w = f->wide;
+	struct wide_fill x;
+	struct table_group *gs;
+	struct wide_head *h;
+	size_t ng = 0, i, nh, nrows;
+	char **cell, *title, *subtitle;
+	int text = st->fmt != FMT_CSV;
+
+	/* the rows: the groups but the total row, which is made again */
+	gs = emalloc((g->n + 1) * sizeof *gs);
+	for (i = 0; i < g->n; i++)
+		if (!g->g[i].total)
+			gs[ng++] = g->g[i];
+	sort_base = g->sortkeys;
+	qsort(gs, ng, sizeof *gs, cmp_group);
+	memset(&x, 0, sizeof x);
+	x.f = f;
+	x.w = w;
+	x.data = data;
+	cell = fill(&x, gs, ng, st);
+	nrows = ng + 1;
+	if (text)	/* a document to show: shown text */
+		for (i = 0; i < nrows * w->n; i++) {
+			char *s = shown(cell[i]);
+			free(cell[i]);
+			cell[i] = s;
+		}
+	nh = wide_heads(w, &h);
+	title = shown(f->title);
+	subtitle = shown(f->subtitle);
+	out_init_stdout();
+	if (excel)
+		out_excel(out_stdout);
+	else if (st->fmt == FMT_CSV)	/* the table is a document: opened, printed */
+		out_guard_formulas(out_stdout);
+	switch (st->fmt) {
+	case FMT_CSV:
+		write_csv(w, cell, nrows, g->keyname);
+		break;
+	case FMT_MD:
+		write_md(w, cell, nrows, h, nh, title, subtitle);
+		break;
+	case FMT_HTML:
+		write_html(w, cell, nrows, h, nh, title, subtitle, st->locale);
+		break;
+	case FMT_TXT:
+		write_txt(w, cell, nrows, h, nh, title, subtitle);
+		break;
+	}
+	out_close(out_stdout);
+	for (i = 0; i < nrows * w->n; i++)
+		free(cell[i]);
+	free(cell);
+	free(h);
+	free(gs);
+	free(title);
+	free(subtitle);
+	free(x.name);
+	*bad += x.bad;
+	return x.missing;
+}
