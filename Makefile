@@ -66,6 +66,13 @@ bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBH
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
 
+# cchc-table's heading and its workbook (libxlsxwriter), each in a file
+TABLE_PARTS = src/table-head.c src/table-xlsx.c
+bin/cchc-table: LDLIBS += -lxlsxwriter
+bin/cchc-table: src/cchc-table.c $(TABLE_PARTS) src/table.h src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-table.c $(TABLE_PARTS) src/libcchc.a $(LDLIBS)
+
 # the shipped tables' directory, compiled in
 bin/cchc-map: src/cchc-map.c src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
@@ -89,6 +96,8 @@ DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/bin/valgrind:valgrind \
        /usr/include/xlsxwriter.h:libxlsxwriter-dev \
        /usr/bin/xlsx2csv:xlsx2csv \
+       /usr/bin/unzip:unzip \
+       /usr/bin/pandoc:pandoc \
        /usr/bin/python3:python3
 
 deps:

@@ -81,7 +81,7 @@ OUT
 ## f.csv
 
 | STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu | Ghi chú |
-|---|---|---|---:|---|
+|-------|--------------------------------------------------|------------|-----------:|-------------------|
 | 1 | A \<b>&\</b> \| x | Hồ sơ | 1.234.567 | n"q |
 OUT
 	run --separate-stderr cchc-table --form "$T/f.csv" --format html "$T/v.csv"
