@@ -842,13 +842,15 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
 	};
+	/* the option's lists, static: still held when a usage error returns */
+	static struct heading h;
+	static char **form_arg;
 	struct table t;
 	struct filled *forms;
-	struct heading h;
 	struct heading_text ht;
 	struct style st = {FMT_CSV, 0};
 	struct eval ev;
-	char **form_arg = NULL, err[1024];
+	char err[1024];
 	const char *output = NULL, *period = NULL, *from = NULL, *to = NULL;
 	size_t nforms = 0, k;
 	int opt, i, partial = 0, d, locale_given = 0, excel = 0, calendar = 0;

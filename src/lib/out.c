@@ -500,8 +500,11 @@ out_temp_file(const char *prefix)
 	n = strlen(dir) + strlen(prefix) + 16;
 	tmp = emalloc(n);
 	snprintf(tmp, n, "%s/%s.XXXXXX", dir, prefix);
-	if ((fd = mkstemp(tmp)) < 0)
-		die("cannot create a temporary file in %s: %s", dir, strerror(errno));
+	if ((fd = mkstemp(tmp)) < 0) {
+		int e = errno;
+		free(tmp);
+		die("cannot create a temporary file in %s: %s", dir, strerror(e));
+	}
 	close(fd);
 	hold_aside(tmp);
 	return tmp;
