@@ -125,6 +125,19 @@ TABLE
 	# the header row repeats on every printed page; A4, as wide as the page
 	unzip -p "$T/s.xlsx" xl/workbook.xml | grep -qF '<definedName name="_xlnm.Print_Titles" localSheetId="0">bm3!$11:$11</definedName>'
 	unzip -p "$T/s.xlsx" xl/worksheets/sheet1.xml | grep -qF '<pageSetup paperSize="9" fitToHeight="0"'
+	# --locale en: the heads and the fixed words in English; the numbers are Excel's
+	cchc-table --form bm1 --format xlsx --locale en --unit U --period 2024-H2 -o "$T/e.xlsx" "$DATA/seed-values.csv"
+	python3 "$TOP/tests/xlsx-dump.py" "$T/e.xlsx" bm1 | grep -E "^(A[1-8]|C[12]|D8)$tab" | diff - <(sed "s/|/$tab/g" <<'OUT'
+A1|U||General|bold
+C1|SOCIALIST REPUBLIC OF VIETNAM||General|bold
+C2|Independence - Freedom - Happiness||General|bold
+A4|Biểu mẫu 1||General|bold
+A5|Công tác chỉ đạo điều hành CCHC||General|bold
+A6|Reporting period: from 15/06/2024 to 14/12/2024||General
+A8|No.||General|bold
+D8|Figure||General|bold
+OUT
+)
 }
 
 @test "xlsx: rows of other kinds: decimals, a rate of sums, a sum of rates; a count summing a rate, a rate of a count by a rate: values, not formulas" {
