@@ -649,7 +649,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 			notes_md(pl->h);
 		break;
 	case FMT_HTML:
-		if (!pl->first)
+		if (!pl->first)	/* the page's start and heading are the first form's */
 			goto html_form;
 		out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
 		out_str(out_stdout, st->locale == 'e' ? "en" : "vi");
@@ -689,8 +689,9 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 			head_lines_html(pl->ht);
 		out_str(out_stdout, "<table>\n<colgroup>");
 		for (c = 0; c < 5; c++) {
-			snprintf(num, sizeof num, "<col style=\"width: %d%%\">", col_share[c]);
-			out_str(out_stdout, num);
+			char col[48];
+			snprintf(col, sizeof col, "<col style=\"width: %d%%\">", col_share[c]);
+			out_str(out_stdout, col);
 		}
 		out_str(out_stdout, "</colgroup>\n<thead>\n<tr>");
 		for (c = 0; c < 5; c++) {

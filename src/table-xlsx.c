@@ -8,7 +8,6 @@
  * is written with seeks: it is made in a temporary file, then copied to
  * standard output or to -o FILE (written aside and renamed: complete or
  * absent), every write checked. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

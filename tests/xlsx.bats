@@ -115,7 +115,7 @@ TABLE
 	# 99,95%: the nearest double to 0.9995, as libxlsxwriter writes it
 	grep -qxE "D25${tab}0\.9995(000000000001)?$tab=ROUND\(D27/D26,4\)${tab}0\.00%" "$T/dump"
 	# a row without a figure is an empty cell, no formula
-	! grep -q "^D13$tab" "$T/dump"
+	[ "$(grep -c "^D13$tab" "$T/dump")" -eq 0 ]
 	grep -qx "A38${tab}Số liệu từ xuat-2024.csv${tab}${tab}General${tab}italic" "$T/dump"
 	assert_equal "$(grep '^merge\|^col' "$T/dump" | sort | paste -sd' ')" \
 		"col 1 8.7109375 col 2 60.7109375 col 3 14.7109375 col 4 14.7109375 col 5 34.7109375 merge A1:B1 merge A2:B2 merge A4:E4 merge A5:E5 merge A6:E6 merge A8:E8 merge A9:E9 merge C1:E1 merge C2:E2"
@@ -254,5 +254,5 @@ OUT
 	run -2 --separate-stderr cchc-table --format xlsx -o "$T/l.xlsx" --form "$T/long.csv" "$T/v.csv"
 	assert_equal "$stderr" "cchc-table: --format xlsx: a text of 40000 bytes is longer than a cell holds (32767 characters): \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\""
 	[ ! -e "$T/l.xlsx" ]
-	assert_equal "$(ls -A "$T" | grep -c '^\.l\.xlsx')" 0
+	assert_equal "$(find "$T" -maxdepth 1 -name '.l.xlsx.*' | wc -l)" 0
 }
