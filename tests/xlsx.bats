@@ -140,7 +140,7 @@ OUT
 )
 }
 
-@test "xlsx: rows of other kinds: decimals, a rate of sums, a sum of rates; a count summing a rate, a rate of a count by a rate: values, not formulas" {
+@test "xlsx: rows of other kinds: decimals, a rate of sums, a sum of rates; a count summing a rate, a rate of a count by a rate: values, not formulas; a label like a formula: text" {
 	printf '%s\n' 'stt,chi_tieu,don_vi,nguon,ghi_chu' '1,a,%,=2+3/4+5,' '2,b,Hồ sơ,p,' '3,c,Hồ sơ,q,' \
 		'4,d,Hồ sơ,p,' '5,e,Hồ sơ,r,' '6,f,Hồ sơ,=1+2,' '7,g,lần,=2/4@1,' '8,h,%,=1+1,' \
 		'9,i,%,t,' '10,k,%,=2/9,' > "$T/f.csv"
@@ -177,6 +177,18 @@ D13${tab}0.0361${tab}${tab}0.00%
 OUT
 	same_figures <(xlsx2csv -n f "$T/f.xlsx") <(cchc-table --form "$T/f.csv" "$T/v.csv")
 	python3 "$TOP/tests/xlsx-dump.py" --formulas "$T/f.xlsx" f
+	# a label a spreadsheet would run is a text cell: no formula, nothing added
+	printf '%s\n' 'stt,chi_tieu,don_vi,nguon,ghi_chu' '1,"=HYPERLINK(""x"")",@x,p,+1+2' > "$T/g.csv"
+	cchc-table --form "$T/g.csv" --format xlsx -o "$T/g.xlsx" "$T/v.csv"
+	python3 "$TOP/tests/xlsx-dump.py" "$T/g.xlsx" g | grep '^[A-E]4' | diff - <(sed "s/|/$tab/g" <<'OUT'
+A4|1||General
+B4|=HYPERLINK("x")||General
+C4|@x||General
+D4|3||#,##0
+E4|+1+2||General
+OUT
+)
+	[ "$(unzip -p "$T/g.xlsx" xl/worksheets/sheet1.xml | grep -c '<f>')" -eq 0 ]
 }
 
 @test "xlsx: a workbook is never written to a terminal" {
