@@ -68,17 +68,19 @@ bin/cchc-sum: src/cchc-sum.c $(SUM_PARTS) src/sum.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-sum.c $(SUM_PARTS) src/libcchc.a $(LDLIBS)
 
-# cchc-table's wide forms (06a): their writer in a file of its own
-TABLE_PARTS = src/table-wide.c
-bin/cchc-table: src/cchc-table.c $(TABLE_PARTS) src/table.h src/libcchc.a $(LIBHDR)
-	@mkdir -p bin
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-table.c $(TABLE_PARTS) src/libcchc.a $(LDLIBS)
-
 # cchc-check's modes that are tools of their own, each in a file
 CHECK_MODES = src/check-counts.c src/check-form.c src/check-wide.c
 bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
+
+# cchc-table's wide forms (06a), its heading and its workbook (libxlsxwriter),
+# each in a file of its own
+TABLE_PARTS = src/table-wide.c src/table-head.c src/table-xlsx.c
+bin/cchc-table: LDLIBS += -lxlsxwriter
+bin/cchc-table: src/cchc-table.c $(TABLE_PARTS) src/table.h src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-table.c $(TABLE_PARTS) src/libcchc.a $(LDLIBS)
 
 # the shipped tables' directory, compiled in
 bin/cchc-map: src/cchc-map.c src/libcchc.a $(LIBHDR)
@@ -103,6 +105,8 @@ DEPS = /usr/include/csv.h:libcsv-dev \
        /usr/bin/valgrind:valgrind \
        /usr/include/xlsxwriter.h:libxlsxwriter-dev \
        /usr/bin/xlsx2csv:xlsx2csv \
+       /usr/bin/unzip:unzip \
+       /usr/bin/pandoc:pandoc \
        /usr/bin/python3:python3 \
        /usr/bin/shellcheck:shellcheck
 

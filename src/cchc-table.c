@@ -4,23 +4,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "lib/csvin.h"
+#include "lib/date.h"
 #include "lib/fold.h"
 #include "lib/forms.h"
 #include "lib/msg.h"
 #include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
+#include "lib/period.h"
 #include "lib/smap.h"
 #include "table.h"
 
 static void
 usage(FILE *fp)
 {
-	fputs("usage: cchc-table --form NAME|FILE [--format csv|md|html|txt] [--locale vi|en] "
-	    "[--excel] [-k N] [--partial] [FILE]...\n"
+	fputs("usage: cchc-table --form NAME|FILE[,NAME|FILE]... [--format csv|md|html|txt|xlsx] "
+	    "[-o FILE] [--locale vi|en] [--excel] [-k N] [--partial] [--unit TEXT]... "
+	    "[--title TEXT]... [--ref TEXT] [--period P [--calendar] | --from D --to D] "
+	    "[--note TEXT]... [FILE]...\n"
 	    "       cchc-table --list-forms\n"
 	    "       cchc-table --show-form NAME\n", fp);
 	if (fp == stderr)
@@ -28,13 +33,28 @@ usage(FILE *fp)
 	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu\n"
 	    "(a wide form, 06a: a row per group of the data, its columns, a total row).\n"
 	    "\n"
-	    "  -f, --form NAME|FILE   bm1, bm3, bm7, 06a, or a form file (see --show-form)\n"
-	    "  -t, --format FMT       csv (default), md, html or txt\n"
+	    "  -f, --form NAME|FILE   bm1, bm3, bm7, 06a, or a form file (see --show-form);\n"
+	    "                         several (bm3,bm7 or --form again): one after another\n"
+	    "                         in md, html and txt, a sheet each in xlsx\n"
+	    "  -t, --format FMT       csv (default), md, html, txt or xlsx (a workbook)\n"
+	    "  -o, --output FILE      the workbook's file (xlsx writes standard output\n"
+	    "                         otherwise, never a terminal)\n"
 	    "  -l, --locale LOC       vi (123.747, 99,95%) or en (123,747, 99.95%);\n"
 	    "                         csv is plain unless given, the others vi\n"
 	    "      --excel            csv for a Vietnamese Excel: BOM, ';', CR LF, vi numbers\n"
 	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
 	    "      --partial          a value the data lacks is named, but exit 0\n"
+	    "\n"
+	    "The heading and provenance (md, html, txt, xlsx; csv is the table alone):\n"
+	    "      --unit TEXT        the reporting unit, top left (again: one more line)\n"
+	    "      --title TEXT       the annex's title, in the form's place (again: a line)\n"
+	    "      --ref TEXT         the report it goes with: \"(Kèm theo TEXT)\"\n"
+	    "      --period P         the period's bounds: 2024, 2024-H1, 2024-H2, 2024-9M,\n"
+	    "                         2024-Q3 or 2024-09, as cchc-sum takes it\n"
+	    "      --calendar         calendar bounds for --period (1 Jan .. 31 Dec)\n"
+	    "      --from D, --to D   the period's first and last day\n"
+	    "      --note TEXT        a line under the forms: where the figures come from\n"
+	    "\n"
 	    "      --list-forms       list the built-in forms\n"
 	    "      --show-form NAME   print a built-in form, to copy and edit\n"
 	    "  -d, --delimiter C      input delimiter: , (default), ; or \\t\n"
@@ -204,6 +224,7 @@ on_data_row(struct csv_row *row, void *ctx)
 struct eval {
 	const struct form *f;
 	struct table *t;
+	const char *label;	/* the form's name, when there are several */
 	unsigned long missing;
 };
 
@@ -212,7 +233,10 @@ on_missing(void *ctx, size_t i, const char *why)
 {
 	struct eval *ev = ctx;
 
-	warnx_("%s: %s", ev->f->row[i].stt, why);
+	if (ev->label)
+		warnx_("%s: %s: %s", ev->label, ev->f->row[i].stt, why);
+	else
+		warnx_("%s: %s", ev->f->row[i].stt, why);
 	ev->missing++;
 }
 
@@ -243,7 +267,8 @@ on_value(void *ctx, size_t i, const char *name, struct dec *d)
 	}
 	if (err != NUM_OK) {
 		char what[256];
-		snprintf(what, sizeof what, "%s (%s, for %s)", num_strerror(err), name, r->stt);
+		snprintf(what, sizeof what, "%s (%s, for %s%s%s)", num_strerror(err), name,
+		    ev->label ? ev->label : "", ev->label ? " " : "", r->stt);
 		msg_at(x->file, x->line, NULL, what, x->raw, strlen(x->raw));
 		ev->missing++;
 		return -1;
@@ -338,8 +363,13 @@ shown(const char *s)
 	return out;
 }
 
-static const char *const heads_vi[] = {"STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"};
-static const char *const heads_en[] = {"No.", "Indicator", "Unit", "Figure", "Note"};
+/* The share of the page's width each column takes, in percent: in html's
+ * colgroup, and in Markdown as the dashes under the heads, which pandoc
+ * takes as the columns' widths in Word. */
+static const int col_share[5] = {7, 50, 12, 12, 19};
+
+const char *const heads_vi[5] = {"STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"};
+const char *const heads_en[5] = {"No.", "Indicator", "Unit", "Figure", "Note"};
 
 /* Markdown: the characters that make emphasis, code, links, HTML or a new
  * cell are taken as text. s is shown text (no control bytes). */
@@ -537,8 +567,18 @@ write_txt(const struct form *f, char **cell, const char *const *heads)
 	}
 }
 
+/* Where a form stands in the document (table.h): the page's start and
+ * heading come with the first, the notes and the page's end with the last. */
+struct place {
+	const struct heading *h;
+	const struct heading_text *ht;
+	const char *doc_title;
+	int form_heads, first, last;
+};
+
 static void
-write_form(const struct form *f, const struct style *st, struct fig *fig)
+write_form(const struct form *f, const struct style *st, struct fig *fig,
+           const struct place *pl)
 {
 	const char *const *heads = st->locale == 'e' ? heads_en : heads_vi;
 	char **cell = emalloc((f->n * 5 + 1) * sizeof *cell), num[64], *title, *subtitle;
@@ -574,19 +614,33 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		}
 		break;
 	case FMT_MD:
+		if (pl->first)
+			head_md(pl->h, pl->ht, pl->form_heads);
+		else
+			out_str(out_stdout, "\n");
 		out_str(out_stdout, "## ");
 		put_escaped_md(title);
 		if (subtitle[0]) {
 			out_str(out_stdout, ": ");
 			put_escaped_md(subtitle);
 		}
-		out_str(out_stdout, "\n\n|");
+		out_str(out_stdout, "\n\n");
+		if (pl->form_heads)
+			head_lines_md(pl->ht);
+		out_str(out_stdout, "|");
 		for (c = 0; c < 5; c++) {
 			out_str(out_stdout, " ");
 			put_escaped_md(heads[c]);
 			out_str(out_stdout, " |");
 		}
-		out_str(out_stdout, "\n|---|---|---|---:|---|\n");
+		out_str(out_stdout, "\n|");
+		for (c = 0; c < 5; c++) {	/* figures to the right: "--:" */
+			int k;
+			for (k = c == 3; k < col_share[c]; k++)
+				out_str(out_stdout, "-");
+			out_str(out_stdout, c == 3 ? ":|" : "|");
+		}
+		out_str(out_stdout, "\n");
 		for (i = 0; i < f->n; i++) {
 			int heading = f->row[i].e.nnum == 0;
 			out_str(out_stdout, "|");
@@ -598,12 +652,20 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 			}
 			out_str(out_stdout, "\n");
 		}
+		if (pl->last)
+			notes_md(pl->h);
 		break;
 	case FMT_HTML:
+		if (!pl->first)	/* the page's start and heading are the first form's */
+			goto html_form;
 		out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
 		out_str(out_stdout, st->locale == 'e' ? "en" : "vi");
 		out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-		put_escaped_html(title);
+		{
+			char *t = shown(pl->doc_title);
+			put_escaped_html(t);
+			free(t);
+		}
 		out_str(out_stdout, "</title>\n<style>\n"
 		    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
 		    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
@@ -612,16 +674,33 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 		    "th, td { border: 1px solid #000; padding: 0.3em 0.5em; vertical-align: top; }\n"
 		    "td.so { text-align: right; white-space: nowrap; }\n"
 		    "tr.muc td { font-weight: bold; }\n"
+		    "table.dau { margin-bottom: 1.5em; }\n"
+		    "table.dau td { border: none; width: 50%; text-align: center; font-weight: bold; }\n"
+		    "h2 { font-size: 1.1em; text-align: center; margin: 1.5em 0 0; }\n"
+		    "p.kem, p.ky { text-align: center; margin: 0.2em 0; }\n"
+		    "p.kem { font-style: italic; }\n"
+		    "p.ghi { font-style: italic; margin: 0.3em 0; }\n"
 		    "@media print { body { margin: 0; } }\n"
-		    "</style>\n</head>\n<body>\n<h1>");
+		    "</style>\n</head>\n<body>\n");
+		head_html(pl->h, pl->ht, pl->form_heads);
+	html_form:
+		out_str(out_stdout, pl->form_heads ? "<h1>" : "<h2>");
 		put_escaped_html(title);
-		out_str(out_stdout, "</h1>\n");
+		out_str(out_stdout, pl->form_heads ? "</h1>\n" : "</h2>\n");
 		if (subtitle[0]) {
 			out_str(out_stdout, "<p class=\"sub\">");
 			put_escaped_html(subtitle);
 			out_str(out_stdout, "</p>\n");
 		}
-		out_str(out_stdout, "<table>\n<thead>\n<tr>");
+		if (pl->form_heads)
+			head_lines_html(pl->ht);
+		out_str(out_stdout, "<table>\n<colgroup>");
+		for (c = 0; c < 5; c++) {
+			char col[48];
+			snprintf(col, sizeof col, "<col style=\"width: %d%%\">", col_share[c]);
+			out_str(out_stdout, col);
+		}
+		out_str(out_stdout, "</colgroup>\n<thead>\n<tr>");
 		for (c = 0; c < 5; c++) {
 			out_str(out_stdout, "<th>");
 			put_escaped_html(heads[c]);
@@ -637,17 +716,31 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 			}
 			out_str(out_stdout, "</tr>\n");
 		}
-		out_str(out_stdout, "</tbody>\n</table>\n</body>\n</html>\n");
+		out_str(out_stdout, "</tbody>\n</table>\n");
+		if (!pl->last)
+			break;
+		notes_html(pl->h);
+		out_str(out_stdout, "</body>\n</html>\n");
 		break;
 	case FMT_TXT:
+		pending = 0;
+		if (pl->first)
+			head_txt(pl->h, pl->ht, pl->form_heads);
+		else
+			end_line();
 		out_str(out_stdout, title);
 		if (subtitle[0]) {
 			out_str(out_stdout, ": ");
 			out_str(out_stdout, subtitle);
 		}
-		out_str(out_stdout, "\n\n");
+		out_str(out_stdout, "\n");
+		if (pl->form_heads)
+			head_lines_txt(pl->ht);
+		out_str(out_stdout, "\n");
 		pending = 0;
 		write_txt(f, cell, heads);
+		if (pl->last)
+			notes_txt(pl->h);
 		break;
 	}
 	for (i = 0; i < f->n * 5; i++)
@@ -695,10 +788,45 @@ show_form(const char *want)
 	return EXIT_FAIL;
 }
 
+/* A line option given again adds a line. */
+static void
+add_line_arg(char ***v, size_t *n, char *arg)
+{
+	*v = erealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = arg;
+}
+
+/* --form's argument: names separated by commas (bm3,bm7), or a file's name
+ * whole when a file has it, commas and all. */
+static void
+add_forms(char ***v, size_t *n, char *arg)
+{
+	char *p = arg, *comma;
+
+	if (!strchr(arg, ',') || access(arg, F_OK) == 0) {
+		add_line_arg(v, n, arg);
+		return;
+	}
+	if (arg[0] == ',' || arg[strlen(arg) - 1] == ',' || strstr(arg, ",,")) {
+		warnx_("--form: an empty form name in \"%s\"", arg);
+		exit(EXIT_FAIL);
+	}
+	for (;;) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		add_line_arg(v, n, p);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
-	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL };
+	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL, O_TITLE, O_UNIT, O_REF,
+	       O_PERIOD, O_CALENDAR, O_FROM, O_TO, O_NOTE };
 	static const struct option longopts[] = {
 		{"form", required_argument, NULL, 'f'},
 		{"format", required_argument, NULL, 't'},
@@ -706,6 +834,15 @@ main(int argc, char *argv[])
 		{"keys", required_argument, NULL, 'k'},
 		{"partial", no_argument, NULL, O_PARTIAL},
 		{"excel", no_argument, NULL, O_EXCEL},
+		{"output", required_argument, NULL, 'o'},
+		{"title", required_argument, NULL, O_TITLE},
+		{"unit", required_argument, NULL, O_UNIT},
+		{"ref", required_argument, NULL, O_REF},
+		{"period", required_argument, NULL, O_PERIOD},
+		{"calendar", no_argument, NULL, O_CALENDAR},
+		{"from", required_argument, NULL, O_FROM},
+		{"to", required_argument, NULL, O_TO},
+		{"note", required_argument, NULL, O_NOTE},
 		{"list-forms", no_argument, NULL, O_LIST},
 		{"show-form", required_argument, NULL, O_SHOW},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -713,29 +850,36 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
 	};
+	/* the option's lists, static: still held when a usage error returns */
+	static struct heading h;
+	static char **form_arg;
 	struct table t;
-	struct form f;
+	struct filled *forms;
+	struct heading_text ht;
 	struct style st = {FMT_CSV, 0};
 	struct eval ev;
-	struct fig *fig;
-	const char *form_arg = NULL;
 	char err[1024];
-	int opt, i, partial = 0, d, locale_given = 0, excel = 0;
+	const char *output = NULL, *period = NULL, *from = NULL, *to = NULL;
+	size_t nforms = 0, k;
+	int opt, i, partial = 0, d, locale_given = 0, excel = 0, calendar = 0;
+	unsigned long missing = 0;
 
 	msg_init(argv[0]);
 	memset(&t, 0, sizeof t);
+	memset(&h, 0, sizeof h);
 	t.delim = ',';
 	t.keys = 1;
-	while ((opt = getopt_long(argc, argv, "f:t:l:k:d:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:t:l:k:d:o:h", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'f': form_arg = optarg; break;
+		case 'f': add_forms(&form_arg, &nforms, optarg); break;
 		case 't':
 			if (strcmp(optarg, "csv") == 0) st.fmt = FMT_CSV;
 			else if (strcmp(optarg, "md") == 0) st.fmt = FMT_MD;
 			else if (strcmp(optarg, "html") == 0) st.fmt = FMT_HTML;
 			else if (strcmp(optarg, "txt") == 0) st.fmt = FMT_TXT;
+			else if (strcmp(optarg, "xlsx") == 0) st.fmt = FMT_XLSX;
 			else {
-				warnx_("--format: \"%s\" is not csv, md, html or txt", optarg);
+				warnx_("--format: \"%s\" is not csv, md, html, txt or xlsx", optarg);
 				return EXIT_FAIL;
 			}
 			break;
@@ -753,6 +897,15 @@ main(int argc, char *argv[])
 			break;
 		case O_PARTIAL: partial = 1; break;
 		case O_EXCEL: excel = 1; break;
+		case 'o': output = optarg; break;
+		case O_TITLE: add_line_arg(&h.title, &h.ntitle, optarg); break;
+		case O_UNIT: add_line_arg(&h.unit, &h.nunit, optarg); break;
+		case O_REF: h.ref = optarg; break;
+		case O_PERIOD: period = optarg; break;
+		case O_CALENDAR: calendar = 1; break;
+		case O_FROM: from = optarg; break;
+		case O_TO: to = optarg; break;
+		case O_NOTE: add_line_arg(&h.note, &h.nnote, optarg); break;
 		case O_LIST: return list_forms();
 		case O_SHOW: return show_form(optarg);
 		case 'd':
@@ -771,7 +924,7 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		}
 	}
-	if (!form_arg) {
+	if (!nforms) {
 		warnx_("--form is needed: bm1, bm3, bm7, 06a or a form file");
 		usage(stderr);
 		return EXIT_FAIL;
@@ -780,16 +933,41 @@ main(int argc, char *argv[])
 		warnx_("--excel goes with --format csv (the default)");
 		return EXIT_FAIL;
 	}
+	if (nforms > 1 && st.fmt == FMT_CSV) {
+		warnx_("--format csv is one form's table (what cchc-check --form reads): name one "
+		    "--form, or write several as md, html, txt or xlsx");
+		return EXIT_FAIL;
+	}
+	if (output && st.fmt != FMT_XLSX) {
+		warnx_("-o names the workbook of --format xlsx; the other formats write standard "
+		    "output (> FILE)");
+		return EXIT_FAIL;
+	}
+	/* a workbook is bytes for a program, never for a terminal */
+	if (st.fmt == FMT_XLSX && !output && isatty(1)) {
+		warnx_("--format xlsx: standard output is a terminal: name the workbook with "
+		    "-o FILE, or redirect it (> FILE.xlsx)");
+		return EXIT_FAIL;
+	}
+	if ((d = period_options(period, calendar, from, to, DATE_DMY, &h.from, &h.to, err,
+	    sizeof err)) < 0) {
+		warnx_("%s", err);
+		usage(stderr);
+		return EXIT_FAIL;
+	}
+	h.has_period = d == 0;
 	/* a Vietnamese Excel reads 99,95% as a number, 99.95 as none */
 	if (!locale_given && (st.fmt != FMT_CSV || excel))
 		st.locale = 'v';
 	{	/* standard input is read once: a second '-' would be empty */
-		int stdin_uses = 0;
+		int stdin_uses = 0, form_stdin = 0;
 		for (i = optind; i < argc; i++)
 			stdin_uses += strcmp(argv[i], "-") == 0;
 		stdin_uses += optind == argc;
-		if (strcmp(form_arg, "-") == 0) {
-			stdin_uses++;
+		for (k = 0; k < nforms; k++)
+			form_stdin += strcmp(form_arg[k], "-") == 0;
+		if (form_stdin) {
+			stdin_uses += form_stdin;
 			if (optind == argc) {
 				warnx_("--form -: the form is read from standard input, so the data "
 				    "must be named: FILE");
@@ -801,12 +979,30 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		}
 	}
-	if (form_load(form_arg, &f, err, sizeof err) < 0) {
-		form_free(&f);
-		die("--form: %s", err);
-	}
+	if (output)	/* the workbook must not replace what it is made from */
+		out_not_input("-o", output, argv + optind, argc - optind);
+	forms = ecalloc(nforms, sizeof *forms);
+	for (k = 0; k < nforms; k++)
+		if (form_load(form_arg[k], &forms[k].f, err, sizeof err) < 0) {
+			form_free(&forms[k].f);
+			die("--form: %s", err);
+		}
+	/* a wide form (06a) lists the data's groups: it is filled alone, and
+	 * prints no heading of the annex yet, nor a workbook */
+	for (k = 0; k < nforms; k++)
+		if (forms[k].f.wide) {
+			if (nforms > 1)
+				die("--form: %s is a wide form (a row per group): it is filled alone",
+				    forms[k].f.name);
+			if (st.fmt == FMT_XLSX)
+				die("--form %s: a wide form is not written as xlsx yet: use html, md, "
+				    "txt or csv", forms[k].f.name);
+			if (h.nunit || h.ntitle || h.ref || h.has_period || h.nnote)
+				die("--form %s: a wide form prints no --unit, --title, --ref, --period or "
+				    "--note yet", forms[k].f.name);
+			t.groups.want = 1;
+		}
 	t.data = smap_new(sizeof(struct datum));
-	t.groups.want = f.wide != NULL;
 	t.msgs = msgs_new();
 	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
@@ -824,29 +1020,50 @@ main(int argc, char *argv[])
 		if (i >= argc)
 			break;
 	}
-	memset(&ev, 0, sizeof ev);
-	ev.f = &f;
-	ev.t = &t;
-	fig = ecalloc(f.n + 1, sizeof *fig);
-	if (f.wide) {	/* a row per group: table-wide.c */
-		ev.missing = table_wide(&f, t.data, &t.groups, &st, excel, &t.bad);
+	/* every form from the same data: their names say whose rows are
+	 * whose when there are several */
+	if (t.groups.want) {	/* a row per group: table-wide.c */
+		missing = table_wide(&forms[0].f, t.data, &t.groups, &st, excel, &t.bad);
 		goto done;
 	}
-	{
+	for (k = 0; k < nforms; k++) {
 		static const struct form_eval_ops ops = {on_value, on_missing, on_has};
-		form_eval(&f, fig, &ops, &ev);
+		memset(&ev, 0, sizeof ev);
+		ev.f = &forms[k].f;
+		ev.t = &t;
+		ev.label = nforms > 1 ? forms[k].f.name : NULL;
+		forms[k].fig = ecalloc(forms[k].f.n + 1, sizeof *forms[k].fig);
+		form_eval(&forms[k].f, forms[k].fig, &ops, &ev);
+		missing += ev.missing;
 	}
-	out_init_stdout();
-	if (excel)
-		out_excel(out_stdout);
-	else if (st.fmt == FMT_CSV)	/* the annex is a document: opened, printed */
-		out_guard_formulas(out_stdout);
-	write_form(&f, &st, fig);
-	out_close(out_stdout);
+	heading_text(&h, st.locale, &ht);
+	if (st.fmt == FMT_XLSX) {
+		xlsx_write(forms, nforms, &h, &ht, &st, output);
+	} else {
+		struct place pl;
+		char *doc_title = document_title(&h, forms, nforms);
+		pl.h = &h;
+		pl.ht = &ht;
+		pl.doc_title = doc_title;
+		pl.form_heads = h.ntitle == 0 && nforms == 1;
+		out_init_stdout();
+		if (excel)
+			out_excel(out_stdout);
+		else if (st.fmt == FMT_CSV)	/* the annex is a document: opened, printed */
+			out_guard_formulas(out_stdout);
+		for (k = 0; k < nforms; k++) {
+			pl.first = k == 0;
+			pl.last = k + 1 == nforms;
+			write_form(&forms[k].f, &st, forms[k].fig, &pl);
+		}
+		out_close(out_stdout);
+		free(doc_title);
+	}
+	heading_text_free(&ht);
 done:
 	table_groups_free(&t.groups);
 	{
-		size_t it = 0, n, k;
+		size_t it = 0, n;
 		const char *key;
 		void *v;
 		while (smap_next(t.data, &it, &key, &n, &v))
@@ -857,10 +1074,17 @@ done:
 			free(t.colname[k]);
 		free(t.colname);
 		free(t.buf);
-		free(fig);
-		form_free(&f);
+		for (k = 0; k < nforms; k++) {
+			free(forms[k].fig);
+			form_free(&forms[k].f);
+		}
+		free(forms);
+		free(form_arg);
+		free(h.title);
+		free(h.unit);
+		free(h.note);
 	}
 	if (t.bad)
 		return EXIT_DATA;
-	return ev.missing && !partial ? EXIT_DATA : EXIT_OK;
+	return missing && !partial ? EXIT_DATA : EXIT_OK;
 }

@@ -342,16 +342,42 @@ out_close(struct out *o)
 	free(o);
 }
 
+/* tmp is removed when the program ends, unless forgotten first. */
+static void
+hold_aside(char *tmp)
+{
+	static int hooked;
+	int i;
+
+	for (i = 0; i < MAX_ASIDE && aside_path[i]; i++)
+		;
+	if (i == MAX_ASIDE)
+		die("internal error: too many files written aside");
+	aside_path[i] = tmp;
+	if (!hooked) {
+		hooked = 1;
+		atexit(remove_asides);
+		/* every signal whose default is to end the program */
+		static const int ends[] = {
+			SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
+			SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+		};
+		size_t k;
+		for (k = 0; k < sizeof ends / sizeof *ends; k++)
+			if (signal(ends[k], on_signal) == SIG_IGN)
+				signal(ends[k], SIG_IGN);	/* ignored by the parent: still */
+	}
+}
+
 struct out *
 out_create_aside(const char *path)
 {
-	static int hooked;
 	const char *slash;
 	size_t dirlen;
 	char *tmp, *real = NULL;
 	struct stat sb;
 	struct out *o;
-	int fd, i;
+	int fd;
 
 	if (stat(path, &sb) == 0) {
 		/* the file behind standard output or error (/dev/stderr with
@@ -388,24 +414,7 @@ out_create_aside(const char *path)
 		die("cannot create a file beside %s: %s", path, strerror(errno));
 	/* the mode the file has, or open(2)'s */
 	fchmod(fd, stat(path, &sb) == 0 ? sb.st_mode & 07777 : 0666 & ~umask_now());
-	for (i = 0; i < MAX_ASIDE && aside_path[i]; i++)
-		;
-	if (i == MAX_ASIDE)
-		die("internal error: too many files written aside");
-	aside_path[i] = tmp;
-	if (!hooked) {
-		hooked = 1;
-		atexit(remove_asides);
-		/* every signal whose default is to end the program */
-		static const int ends[] = {
-			SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
-			SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
-		};
-		size_t k;
-		for (k = 0; k < sizeof ends / sizeof *ends; k++)
-			if (signal(ends[k], on_signal) == SIG_IGN)
-				signal(ends[k], SIG_IGN);	/* ignored by the parent: still */
-	}
+	hold_aside(tmp);
 	o = out_open(fd, real ? estrndup(real, strlen(real)) : path);
 	o->aside = tmp;
 	o->own_name = real != NULL;
@@ -476,4 +485,59 @@ out_not_input(const char *opt, const char *path, char *const *files, int n)
 	if (n == 0 && fstat(0, &fs) == 0 && fs.st_dev == ps.st_dev && fs.st_ino == ps.st_ino)
 		die("%s %s is the input (standard input): it would be destroyed; name another file",
 		    opt, path);
+}
+
+char *
+out_temp_file(const char *prefix)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp;
+	size_t n;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = P_tmpdir;
+	n = strlen(dir) + strlen(prefix) + 16;
+	tmp = emalloc(n);
+	snprintf(tmp, n, "%s/%s.XXXXXX", dir, prefix);
+	if ((fd = mkstemp(tmp)) < 0) {
+		int e = errno;
+		free(tmp);
+		die("cannot create a temporary file in %s: %s", dir, strerror(e));
+	}
+	close(fd);
+	hold_aside(tmp);
+	return tmp;
+}
+
+void
+out_temp_remove(char *path)
+{
+	int i;
+
+	for (i = 0; i < MAX_ASIDE; i++)
+		if (aside_path[i] == path)
+			aside_path[i] = NULL;
+	unlink(path);
+	free(path);
+}
+
+void
+out_copy_file(struct out *o, const char *path)
+{
+	char buf[64 * 1024];
+	ssize_t r;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		die("cannot open %s: %s", path, strerror(errno));
+	while ((r = read(fd, buf, sizeof buf)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			die("read error on %s: %s", path, strerror(errno));
+		}
+		out_bytes(o, buf, (size_t)r);
+	}
+	close(fd);
 }

@@ -52,6 +52,17 @@ void out_commit(struct out *o);
  * that is not regular is only closed). */
 void out_discard(struct out *o);
 
+/* A temporary file for a library that writes to a file name
+ * (libxlsxwriter): made empty in $TMPDIR (else the system's), its name
+ * returned; removed by out_temp_remove, which frees the name, or when the
+ * program ends otherwise (exit, die, a signal). Exits 2 when it cannot be
+ * made. */
+char *out_temp_file(const char *prefix);
+void out_temp_remove(char *path);
+/* Writes the bytes of the file at path to o; exits 2 when it cannot be
+ * read. */
+void out_copy_file(struct out *o, const char *path);
+
 /* An output file named by option opt (--rejects) must not be one of the
  * inputs files[0..n) (n = 0: standard input): writing it would destroy
  * it. Exits 2 when it is the same file. */

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -88,4 +89,70 @@ day_format(long day, char *buf)
 	long m = mp < 10 ? mp + 3 : mp - 9;
 
 	snprintf(buf, 24, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+void
+day_format_vn(long day, char *buf)
+{
+	char iso[24];
+
+	day_format(day, iso);
+	snprintf(buf, 24, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+}
+
+/* A day of an option: 0, or -1 with the message. */
+static int
+option_day(const char *opt, const char *arg, int order, long *day, char *err, size_t errsz)
+{
+	struct dt t;
+	int e = date_parse(arg, strlen(arg), order, &t);
+
+	if (e != DATE_OK) {
+		snprintf(err, errsz, "%s: %s: \"%s\"", opt, date_strerror(e), arg);
+		return -1;
+	}
+	*day = date_days(t.y, t.m, t.d);
+	return 0;
+}
+
+int
+period_options(const char *period, int calendar, const char *from_arg, const char *to_arg,
+               int order, long *from, long *to, char *err, size_t errsz)
+{
+	if (period) {
+		if (from_arg || to_arg) {
+			snprintf(err, errsz, "--period or --from/--to, not both");
+			return -1;
+		}
+		if (period_bounds(period, calendar, from, to) < 0) {
+			snprintf(err, errsz, "--period: not a period: \"%s\" (2024, 2024-H1, 2024-H2, "
+			    "2024-9M, 2024-Q1..Q4, 2024-01..12)", period);
+			return -1;
+		}
+		return 0;
+	}
+	if (!from_arg && !to_arg) {
+		if (calendar) {
+			snprintf(err, errsz, "--calendar goes with --period");
+			return -1;
+		}
+		return 1;
+	}
+	if (calendar) {
+		snprintf(err, errsz, "--calendar goes with --period");
+		return -1;
+	}
+	if (!from_arg || !to_arg) {
+		snprintf(err, errsz, "%s needs %s: a period is both its days",
+		    from_arg ? "--from" : "--to", from_arg ? "--to" : "--from");
+		return -1;
+	}
+	if (option_day("--from", from_arg, order, from, err, errsz) < 0 ||
+	    option_day("--to", to_arg, order, to, err, errsz) < 0)
+		return -1;
+	if (*to < *from) {
+		snprintf(err, errsz, "--to %s is before --from %s", to_arg, from_arg);
+		return -1;
+	}
+	return 0;
 }

@@ -1,0 +1,393 @@
+/* table-xlsx.c: cchc-table --format xlsx, the annex as an Excel workbook
+ * (libxlsxwriter): one sheet per form, each with the heading, the table
+ * with bold section rows, counts and percentages as numbers in their
+ * number formats, and the sum and rate rows as formulas over the cells of
+ * their rows with their values cached, so the workbook stays live.
+ *
+ * libxlsxwriter writes to a file name, and a workbook is a zip file that
+ * is written with seeks: it is made in a temporary file, then copied to
+ * standard output or to -o FILE (written aside and renamed: complete or
+ * absent), every write checked. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xlsxwriter.h>
+
+#include "lib/fold.h"
+#include "lib/msg.h"
+#include "lib/out.h"
+#include "table.h"
+
+/* The columns, and their widths in characters: STT, the label, the unit,
+ * the figure, the note; the texts wrap in theirs. */
+enum { COL_STT, COL_LABEL, COL_UNIT, COL_FIG, COL_NOTE, NCOLS };
+static const double col_width[NCOLS] = {8, 60, 14, 14, 34};
+
+/* Excel's limits: a sheet's name, a formula's length. */
+enum { SHEET_NAME_MAX = 31, FORMULA_MAX = 8192 };
+
+/* Number formats: one per kind of figure and number of decimals. Excel
+ * stores the format, not the separators: "#,##0" and "0.00%" show
+ * 123.747 and 99,95% where Windows is set to Vietnamese, 123,747 and
+ * 99.95% where it is set to English. */
+enum { MAX_DECIMALS = 18 };
+
+struct book {
+	lxw_workbook *wb;
+	const struct style *st;
+	lxw_format *unit, *title, *ref, *line, *head, *text, *bold, *note;
+	lxw_format *num[2][MAX_DECIMALS + 1];	/* [pct][decimals] */
+};
+
+static void
+check(lxw_error e, const char *what)
+{
+	if (e != LXW_NO_ERROR)
+		die("--format xlsx: %s: %s", what, lxw_strerror(e));
+}
+
+static lxw_format *
+new_format(struct book *b)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+
+	if (!f)
+		die("--format xlsx: cannot make a cell format");
+	return f;
+}
+
+static lxw_format *
+num_format(struct book *b, int pct, int decimals)
+{
+	char code[48];
+	int i, n = 0;
+
+	if (decimals > MAX_DECIMALS)
+		decimals = MAX_DECIMALS;
+	if (b->num[pct][decimals])
+		return b->num[pct][decimals];
+	n = snprintf(code, sizeof code, "%s", pct ? "0" : "#,##0");
+	if (decimals)
+		code[n++] = '.';
+	for (i = 0; i < decimals; i++)
+		code[n++] = '0';
+	if (pct)
+		code[n++] = '%';
+	code[n] = '\0';
+	b->num[pct][decimals] = new_format(b);
+	format_set_num_format(b->num[pct][decimals], code);
+	format_set_border(b->num[pct][decimals], LXW_BORDER_THIN);
+	format_set_align(b->num[pct][decimals], LXW_ALIGN_VERTICAL_TOP);
+	return b->num[pct][decimals];
+}
+
+static void
+make_formats(struct book *b)
+{
+	b->unit = new_format(b);
+	format_set_bold(b->unit);
+	format_set_align(b->unit, LXW_ALIGN_CENTER);
+	b->title = new_format(b);
+	format_set_bold(b->title);
+	format_set_align(b->title, LXW_ALIGN_CENTER);
+	b->ref = new_format(b);
+	format_set_italic(b->ref);
+	format_set_align(b->ref, LXW_ALIGN_CENTER);
+	b->line = new_format(b);
+	format_set_align(b->line, LXW_ALIGN_CENTER);
+	b->head = new_format(b);
+	format_set_bold(b->head);
+	format_set_align(b->head, LXW_ALIGN_CENTER);
+	format_set_align(b->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(b->head);
+	format_set_border(b->head, LXW_BORDER_THIN);
+	b->text = new_format(b);
+	format_set_text_wrap(b->text);
+	format_set_align(b->text, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(b->text, LXW_BORDER_THIN);
+	b->bold = new_format(b);
+	format_set_bold(b->bold);
+	format_set_text_wrap(b->bold);
+	format_set_align(b->bold, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(b->bold, LXW_BORDER_THIN);
+	b->note = new_format(b);
+	format_set_italic(b->note);
+}
+
+/* A text cell: shown text, as md, html and txt show it (no control
+ * character, no bidirectional override); an empty one a blank cell. */
+static void
+put_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+	char *t;
+	lxw_error e;
+
+	if (!s[0]) {
+		check(worksheet_write_blank(ws, r, c, f), "a cell");
+		return;
+	}
+	t = shown(s);
+	e = worksheet_write_string(ws, r, c, t, f);
+	if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+		die("--format xlsx: a text of %zu bytes is longer than a cell holds (32767 "
+		    "characters): \"%.40s...\"", strlen(t), t);
+	check(e, "a cell");
+	free(t);
+}
+
+/* A line across columns first..last, merged. */
+static void
+put_merged(lxw_worksheet *ws, lxw_row_t r, lxw_col_t first, lxw_col_t last,
+           const char *s, lxw_format *f)
+{
+	char *t = shown(s);
+
+	check(worksheet_merge_range(ws, r, first, r, last, t, f), "a heading line");
+	free(t);
+}
+
+/* The sheet's name, from the form's: a built-in's name, a form file's
+ * base name without .csv, with what Excel refuses in a name ([]:*?/\, an
+ * apostrophe at either end) made '_', cut to 31 characters, and made
+ * unique with " (2)", " (3)"... (names differing only in case or marks are
+ * one name to Excel). */
+static char *
+sheet_name(const char *form_name, char **taken, size_t ntaken)
+{
+	const char *base = strrchr(form_name, '/');
+	size_t n, cut, i, len;
+	char *s, *name, suffix[24];
+	unsigned dup;
+
+	base = base ? base + 1 : form_name;
+	n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
+		n -= 4;
+	s = emalloc(n + 2);
+	memcpy(s, base, n);
+	s[n] = '\0';
+	for (i = 0; i < n; i++)
+		if (strchr("[]:*?/\\", s[i]) || (unsigned char)s[i] < 0x20)
+			s[i] = '_';
+	if (n && s[0] == '\'')
+		s[0] = '_';
+	if (n && s[n - 1] == '\'')
+		s[n - 1] = '_';
+	if (n == 0) {
+		free(s);
+		s = estrndup("Sheet", 5);
+	}
+	name = emalloc(strlen(s) + sizeof suffix);
+	for (dup = 1;; dup++) {
+		int clash = 0;
+		char *folded;
+		if (dup == 1)
+			suffix[0] = '\0';
+		else
+			snprintf(suffix, sizeof suffix, " (%u)", dup);
+		/* at most 31 characters with the suffix, cut between characters */
+		len = strlen(s);
+		for (cut = 0, i = 0; cut < len && i + strlen(suffix) < SHEET_NAME_MAX; i++) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + cut,
+			    (utf8proc_ssize_t)(len - cut), &cp);
+			cut += k > 0 ? (size_t)k : 1;
+		}
+		while (cut && s[cut - 1] == ' ')	/* no space at the name's end */
+			cut--;
+		memcpy(name, s, cut);
+		strcpy(name + cut, suffix);
+		folded = fold(name, strlen(name));
+		for (i = 0; i < ntaken && !clash; i++) {
+			char *other = fold(taken[i], strlen(taken[i]));
+			clash = strcmp(folded, other) == 0;
+			free(other);
+		}
+		free(folded);
+		if (!clash)
+			break;
+	}
+	free(s);
+	return name;
+}
+
+/* A decimal as the nearest double: v and 10^scale are exact doubles (v
+ * below 2^53, scale to 22), so one division rounds once. A cell of a
+ * workbook holds a double: the format shows the figure's digits. */
+static double
+to_double(struct dec d, int extra_scale)
+{
+	double p = 1;
+	int i;
+
+	for (i = 0; i < d.scale + extra_scale; i++)
+		p *= 10;
+	return (double)d.v / p;
+}
+
+/* The formula of an '=' row over the cells of its rows (figures in column
+ * D from sheet row first), or NULL where Excel's arithmetic would not be
+ * the row's: terms of another kind than the row (a count summing a
+ * percentage), or a formula longer than Excel takes. A rate is rounded as
+ * the figure is, so the cell's value is the figure printed. */
+static char *
+row_formula(const struct form *f, size_t i, lxw_row_t first)
+{
+	const struct form_row *r = &f->row[i];
+	size_t k, n = r->e.nnum + r->e.nden, len = 0, cap = 32 + n * 16;
+	char *s;
+	int digits = r->e.digits >= 0 ? r->e.digits : 2;
+
+	for (k = 0; k < n; k++) {
+		int pct = f->row[r->ref[k]].pct;
+		if (r->e.nden ? pct != f->row[r->ref[0]].pct : pct != r->pct)
+			return NULL;
+	}
+	s = emalloc(cap);
+	len += (size_t)snprintf(s, cap, "=%s%s", r->e.nden ? "ROUND(" : "",
+	    r->e.nden && r->e.nnum > 1 ? "(" : "");
+	for (k = 0; k < n; k++) {
+		if (k == r->e.nnum)
+			len += (size_t)snprintf(s + len, cap - len, "%s/%s", r->e.nnum > 1 ? ")" : "",
+			    r->e.nden > 1 ? "(" : "");
+		else if (k)
+			len += (size_t)snprintf(s + len, cap - len, "+");
+		len += (size_t)snprintf(s + len, cap - len, "D%lu",
+		    (unsigned long)first + (unsigned long)r->ref[k] + 1);
+	}
+	if (r->e.nden)	/* a percentage cell holds the fraction: 99,95% is 0.9995 */
+		snprintf(s + len, cap - len, "%s%s,%d)", r->e.nden > 1 ? ")" : "",
+		    r->pct ? "" : "*100", r->pct ? digits + 2 : digits);
+	if (strlen(s) > FORMULA_MAX) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+write_sheet(struct book *b, const struct filled *fm, const struct heading *h,
+            const struct heading_text *ht, const char *name)
+{
+	const struct form *f = &fm->f;
+	const char *const *heads = b->st->locale == 'e' ? heads_en : heads_vi;
+	lxw_worksheet *ws;
+	lxw_row_t r = 0, first;
+	size_t i, rows;
+	lxw_col_t c;
+	char what[64];
+
+	check(workbook_validate_sheet_name(b->wb, name), name);
+	if (!(ws = workbook_add_worksheet(b->wb, name)))
+		die("--format xlsx: cannot add the sheet \"%s\"", name);
+	for (c = 0; c < NCOLS; c++)
+		check(worksheet_set_column(ws, c, c, col_width[c], NULL), "a column's width");
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);	/* as wide as the page, as long as it takes */
+	if (h->nunit) {	/* the unit over A:B, the national title over C:E */
+		rows = h->nunit > 2 ? h->nunit : 2;
+		for (i = 0; i < rows; i++, r++) {
+			put_merged(ws, r, COL_STT, COL_LABEL, i < h->nunit ? h->unit[i] : "", b->unit);
+			put_merged(ws, r, COL_UNIT, COL_NOTE, i == 0 ? ht->nation : i == 1 ?
+			    ht->motto : "", b->unit);
+		}
+		r++;
+	}
+	if (h->ntitle)
+		for (i = 0; i < h->ntitle; i++)
+			put_merged(ws, r++, COL_STT, COL_NOTE, h->title[i], b->title);
+	else {	/* a sheet is its form's page: the form's title is the title */
+		put_merged(ws, r++, COL_STT, COL_NOTE, f->title, b->title);
+		if (f->subtitle[0])
+			put_merged(ws, r++, COL_STT, COL_NOTE, f->subtitle, b->title);
+	}
+	if (ht->ref)
+		put_merged(ws, r++, COL_STT, COL_NOTE, ht->ref, b->ref);
+	if (ht->period)
+		put_merged(ws, r++, COL_STT, COL_NOTE, ht->period, b->line);
+	if (h->ntitle) {
+		r++;
+		put_merged(ws, r++, COL_STT, COL_NOTE, f->title, b->title);
+		if (f->subtitle[0])
+			put_merged(ws, r++, COL_STT, COL_NOTE, f->subtitle, b->title);
+	}
+	r++;
+	for (c = 0; c < NCOLS; c++)
+		put_string(ws, r, c, heads[c], b->head);
+	check(worksheet_repeat_rows(ws, r, r), "the header row");
+	first = ++r;
+	if ((size_t)first + f->n > LXW_ROW_MAX)
+		die("--format xlsx: the form %s has %zu rows: a sheet holds %lu", f->name, f->n,
+		    (unsigned long)LXW_ROW_MAX - first);
+	for (i = 0; i < f->n; i++, r++) {
+		const struct form_row *fr = &f->row[i];
+		const struct fig *g = &fm->fig[i];
+		lxw_format *tf = fr->e.nnum == 0 ? b->bold : b->text;
+		char *formula;
+		put_string(ws, r, COL_STT, fr->stt, tf);
+		put_string(ws, r, COL_LABEL, fr->chi_tieu, tf);
+		put_string(ws, r, COL_UNIT, fr->don_vi, tf);
+		put_string(ws, r, COL_NOTE, fr->ghi_chu, tf);
+		snprintf(what, sizeof what, "the figure of row %lu", (unsigned long)r + 1);
+		if (!g->ok) {	/* no figure: said on standard error, empty here */
+			check(worksheet_write_blank(ws, r, COL_FIG, tf), what);
+			continue;
+		}
+		if (fr->e.rows && (formula = row_formula(f, i, first)) != NULL) {
+			check(worksheet_write_formula_num(ws, r, COL_FIG, formula,
+			    num_format(b, fr->pct, g->d.scale), to_double(g->d, fr->pct ? 2 : 0)), what);
+			free(formula);
+		} else
+			check(worksheet_write_number(ws, r, COL_FIG, to_double(g->d, fr->pct ? 2 : 0),
+			    num_format(b, fr->pct, g->d.scale)), what);
+	}
+	if (h->nnote)
+		r++;
+	for (i = 0; i < h->nnote; i++)
+		put_string(ws, r++, COL_STT, h->note[i], b->note);
+}
+
+void
+xlsx_write(const struct filled *forms, size_t n, const struct heading *h,
+           const struct heading_text *ht, const struct style *st, const char *path)
+{
+	lxw_workbook_options opt = {0};
+	lxw_doc_properties props;
+	struct book b;
+	char *tmp = out_temp_file("cchc-table.xlsx"), **names, *title;
+	size_t i;
+
+	memset(&b, 0, sizeof b);
+	b.st = st;
+	opt.tmpdir = getenv("TMPDIR");	/* libxlsxwriter's own files too */
+	if (opt.tmpdir && !*opt.tmpdir)
+		opt.tmpdir = NULL;
+	if (!(b.wb = workbook_new_opt(tmp, &opt)))
+		die("--format xlsx: cannot make a workbook");
+	memset(&props, 0, sizeof props);
+	title = document_title(h, forms, n);
+	props.title = title;
+	check(workbook_set_properties(b.wb, &props), "the workbook's title");
+	make_formats(&b);
+	names = emalloc((n + 1) * sizeof *names);
+	for (i = 0; i < n; i++) {
+		names[i] = sheet_name(forms[i].f.name, names, i);
+		write_sheet(&b, &forms[i], h, ht, names[i]);
+	}
+	check(workbook_close(b.wb), "writing the workbook");
+	if (path) {
+		struct out *o = out_create_aside(path);
+		out_copy_file(o, tmp);
+		out_commit(o);
+	} else {
+		out_init_stdout();
+		out_copy_file(out_stdout, tmp);
+		out_close(out_stdout);
+	}
+	out_temp_remove(tmp);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(title);
+}
