@@ -7,6 +7,7 @@
 #include "lib/msg.h"
 #include "lib/num.h"
 #include "lib/out.h"
+#include "lib/period.h"
 #include "lib/smap.h"
 
 void
@@ -78,6 +79,10 @@ add_tables(struct smap *into, struct smap *from)
 			if (!num_add(&c->c[k], d->c[k]))
 				die("%s: the sum passes the largest count (%lld)", count_name[k],
 				    (long long)INT64_MAX);
+		for (k = 0; k < NPACE; k++)
+			if (!num_add(&c->pace[k], d->pace[k]))
+				die("%s: the sum passes the largest count (%lld)",
+				    estimate_column_name(EST_PACE + (int)k), (long long)INT64_MAX);
 	}
 }
 
@@ -125,25 +130,54 @@ sort_groups(struct group *gs, size_t n)
 }
 
 static void
-put_counts(const struct counts *c)
+put_count(int64_t v)
 {
 	char buf[32];
+
+	num_format_count(v, 0, buf);
+	out_field_plain(out_stdout, buf, strlen(buf));
+}
+
+static void
+put_day(const struct estimate *est, long day)
+{
+	char iso[24] = "";
+
+	if (est->known)
+		day_format(day, iso);
+	out_fieldz(out_stdout, iso);
+}
+
+/* A row's counts, and with est its estimate's columns: uoc, the figures
+ * projected (the total row's: the sum of its groups'). */
+static void
+put_counts(const struct counts *c, const struct estimate *est, const int64_t *uoc)
+{
 	int k;
 
-	for (k = 0; k < NCOUNTS; k++) {
-		num_format_count(c->c[k], 0, buf);
-		out_field_plain(out_stdout, buf, strlen(buf));
+	for (k = 0; k < NCOUNTS; k++)
+		put_count(c->c[k]);
+	if (est) {
+		put_day(est, est->asof);
+		put_day(est, est->pace_from);
+		put_day(est, est->to);
+		for (k = 0; k < NPACE; k++)
+			put_count(c->pace[k]);
+		for (k = 0; k < NCOUNTS; k++)
+			put_count(uoc[k]);
 	}
 	out_endrow(out_stdout);
 }
 
 void
-write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
+write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+            const struct estimate *est)
 {
 	struct group *gs;
 	struct counts sum;
+	int64_t uoc[NCOUNTS], uoc_sum[NCOUNTS] = {0};
 	size_t n = smap_count(groups), i = 0, it = 0, k;
-	int overflow[NCOUNTS] = {0};
+	int overflow[NCOUNTS] = {0}, uoc_over[NCOUNTS] = {0}, pace_over = 0;
 	char *esc = NULL;
 	size_t esccap = 0;
 	void *v;
@@ -153,9 +187,12 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 		out_fieldz(out_stdout, keyname[k]);
 	for (k = 0; k < NCOUNTS; k++)
 		out_fieldz(out_stdout, count_name[k]);
+	if (est)
+		for (k = 0; k < NEST_COLS; k++)
+			out_fieldz(out_stdout, estimate_column_name((int)k));
 	out_endrow(out_stdout);
 	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
-		put_counts(&sum);
+		put_counts(&sum, est, uoc_sum);
 		return;
 	}
 	gs = emalloc((n + 1) * sizeof *gs);
@@ -181,18 +218,30 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 		for (k = 0; k < NCOUNTS; k++)
 			if (!num_add(&sum.c[k], gs[i].c->c[k]))
 				overflow[k] = 1;
-		put_counts(gs[i].c);
+		if (est) {
+			estimate_project(est, gs[i].c, uoc);
+			for (k = 0; k < NPACE; k++)
+				if (!num_add(&sum.pace[k], gs[i].c->pace[k]))
+					pace_over = 1;
+			for (k = 0; k < NCOUNTS; k++)
+				if (!num_add(&uoc_sum[k], uoc[k]))
+					uoc_over[k] = 1;
+		}
+		put_counts(gs[i].c, est, uoc);
 	}
 	if (total && nkeys > 0) {
 		/* the total is said to overflow only when it is written */
 		for (k = 0; k < NCOUNTS; k++)
-			if (overflow[k])
-				die("the total of %s passes the largest count (%lld)", count_name[k],
-				    (long long)INT64_MAX);
+			if (overflow[k] || uoc_over[k])
+				die("the total of %s%s passes the largest count (%lld)",
+				    overflow[k] ? "" : "uoc_", count_name[k], (long long)INT64_MAX);
+		if (pace_over)
+			die("the total of a nhip_ count passes the largest count (%lld)",
+			    (long long)INT64_MAX);
 		out_fieldz(out_stdout, "tong");
 		for (k = 1; k < nkeys; k++)
 			out_fieldz(out_stdout, "");
-		put_counts(&sum);
+		put_counts(&sum, est, uoc_sum);
 	}
 	free(esc);
 	free(gs);

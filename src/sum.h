@@ -10,9 +10,40 @@
 
 struct smap;
 
+/* The pace window's counts (--estimate): the dossiers received in it by
+ * channel, and those resolved in it by how, in the order of their count
+ * columns (C_NOP_TRUC_TUYEN.., C_GQ_TRUOC_HAN..). */
+enum {
+	P_NOP_TRUC_TUYEN, P_NOP_TRUC_TIEP, P_NOP_BUU_CHINH,
+	P_GQ_TRUOC_HAN, P_GQ_DUNG_HAN, P_GQ_QUA_HAN, NPACE
+};
+
 struct counts {
 	int64_t c[NCOUNTS];
+	int64_t pace[NPACE];	/* zero without --estimate */
 };
+
+/* An estimate's days (sum-estimate.c): the counts are as of asof; the
+ * pace is that of pace_from..asof; the figures are projected to to. */
+struct estimate {
+	long asof, pace_from, to;
+	int known;		/* the days are known (--merge: read from a row) */
+};
+
+/* The window's first day: 29 days before asof, or the period's first day
+ * when that is later. */
+long estimate_pace_from(long from, long asof);
+/* The columns an estimate adds after the counts, in their order:
+ * ngay_so_lieu, nhip_tu_ngay, uoc_den_ngay, the NPACE nhip_ counts, the
+ * NCOUNTS uoc_ counts. */
+enum { EST_ASOF, EST_PACE_FROM, EST_TO, EST_PACE, EST_UOC = EST_PACE + NPACE,
+       NEST_COLS = EST_UOC + NCOUNTS };
+/* The estimate column a folded name is (EST_*), or -1. */
+int estimate_column(const char *name);
+const char *estimate_column_name(int col);
+/* c's counts projected to the period's end into uoc; dies when a figure
+ * passes 2^63-1. */
+void estimate_project(const struct estimate *e, const struct counts *c, int64_t uoc[NCOUNTS]);
 
 /* A group's key is its values, each as a 4-byte length and the bytes. */
 void key_add(char **key, size_t *cap, size_t *len, const char *v, size_t n);
@@ -35,8 +66,11 @@ void add_tables(struct smap *into, struct smap *from);
  * group of groups (encoded key -> struct counts) in the order of their
  * keys, then the total row when total is set and there are keys. With no
  * key columns and no group: one row of zeros. total_needed: say an
- * overflow of the total only when it is written. */
-void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total);
+ * overflow of the total only when it is written. With est, each row has
+ * the estimate's columns after its counts; the total row's uoc_ figures
+ * are the sum of the groups'. */
+void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+                 const struct estimate *est);
 
 /* --merge (sum-merge.c): the exit status. */
 int run_merge(unsigned char delim, int total, char **files, int nfiles);
