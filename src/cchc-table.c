@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "lib/csvin.h"
+#include "lib/date.h"
 #include "lib/fold.h"
 #include "lib/forms.h"
 #include "lib/msg.h"
@@ -206,7 +207,69 @@ struct eval {
 	const struct form *f;
 	struct table *t;
 	unsigned long missing;
+	unsigned char *est;	/* per row: its figure is an estimate ("ước") */
+	const char **est_to;	/* the day it is estimated to, or NULL */
 };
+
+/* The estimate of a cell or value name (folded), as cchc-sum --estimate
+ * writes it: KEY.uoc_COLUMN (uoc_NAME), with the day KEY.uoc_den_ngay
+ * into *to (NULL when the data has none). NULL when there is none. */
+static struct datum *
+estimate_of(struct table *t, const char *name, const char **to)
+{
+	const char *dot = strrchr(name, '.'), *col = dot ? dot + 1 : name;
+	size_t klen = (size_t)(col - name);
+	char *uoc = emalloc(strlen(name) + 16);
+	struct datum *x, *day;
+
+	memcpy(uoc, name, klen);
+	strcpy(uoc + klen, strncmp(col, "uoc_", 4) == 0 ? "" : "uoc_");
+	strcat(uoc, col);
+	x = smap_get(t->data, uoc, strlen(uoc));
+	strcpy(uoc + klen, "uoc_den_ngay");
+	day = smap_get(t->data, uoc, strlen(uoc));
+	*to = day && day->raw[0] ? day->raw : NULL;
+	free(uoc);
+	return x && x->raw[0] ? x : NULL;
+}
+
+/* An '=' row is an estimate when a row it names is. */
+static void
+on_made(void *ctx, size_t i)
+{
+	struct eval *ev = ctx;
+	const struct form_row *r = &ev->f->row[i];
+	size_t k;
+
+	if (!r->e.rows)
+		return;
+	for (k = 0; k < r->e.nnum + r->e.nden; k++)
+		if (ev->est[r->ref[k]]) {
+			ev->est[i] = 1;
+			if (!ev->est_to[i])
+				ev->est_to[i] = ev->est_to[r->ref[k]];
+		}
+}
+
+/* The note of an estimated row: its own, then "Số liệu ước đến 14/12/2024"
+ * (the day in the report's form when it is a date). */
+static void
+mark_estimate(struct form_row *r, const char *to, int locale)
+{
+	char day[64] = "", *note;
+	struct dt t;
+
+	if (to && date_parse(to, strlen(to), DATE_DMY, &t) == DATE_OK)
+		snprintf(day, sizeof day, "%02d/%02d/%04d", t.d, t.m, t.y);
+	else if (to)
+		snprintf(day, sizeof day, "%s", to);
+	note = emalloc(strlen(r->ghi_chu) + strlen(day) + 64);
+	sprintf(note, "%s%s%s%s%s", r->ghi_chu, r->ghi_chu[0] ? "; " : "",
+	    locale == 'e' ? "estimated (ước)" : "Số liệu ước", day[0] ? (locale == 'e' ? " to " :
+	    " đến ") : "", day);
+	free(r->ghi_chu);
+	r->ghi_chu = note;
+}
 
 static void
 on_missing(void *ctx, size_t i, const char *why)
@@ -224,10 +287,18 @@ on_value(void *ctx, size_t i, const char *name, struct dec *d)
 	struct eval *ev = ctx;
 	const struct form_row *r = &ev->f->row[i];
 	char *key = fold(name, strlen(name));
-	struct datum *x = smap_get(ev->t->data, key, strlen(key));
+	const char *to;
+	struct datum *x = estimate_of(ev->t, key, &to);
 	int err, pct;
 	int64_t v;
 
+	if (x) {	/* the figure to the period's end, when the data has it */
+		ev->est[i] = 1;
+		if (!ev->est_to[i])
+			ev->est_to[i] = to;
+	} else {
+		x = smap_get(ev->t->data, key, strlen(key));
+	}
 	free(key);
 	if (!x || x->raw[0] == '\0') {
 		char why[512];
@@ -825,11 +896,16 @@ main(int argc, char *argv[])
 	memset(&ev, 0, sizeof ev);
 	ev.f = &f;
 	ev.t = &t;
+	ev.est = ecalloc(f.n + 1, 1);
+	ev.est_to = ecalloc(f.n + 1, sizeof *ev.est_to);
 	fig = ecalloc(f.n + 1, sizeof *fig);
 	{
-		static const struct form_eval_ops ops = {on_value, on_missing};
+		static const struct form_eval_ops ops = {on_value, on_missing, on_made};
 		form_eval(&f, fig, &ops, &ev);
 	}
+	for (i = 0; i < (int)f.n; i++)	/* every format writes the note */
+		if (ev.est[i] && fig[i].ok)
+			mark_estimate(&f.row[i], ev.est_to[i], st.locale);
 	out_init_stdout();
 	if (excel)
 		out_excel(out_stdout);
@@ -850,6 +926,8 @@ main(int argc, char *argv[])
 		free(t.colname);
 		free(t.buf);
 		free(fig);
+		free(ev.est);
+		free(ev.est_to);
 		form_free(&f);
 	}
 	if (t.bad)

@@ -64,6 +64,9 @@ struct form_eval_ops {
 	/* Row has no figure, and why: "no rate: =3.4.2/3.4.1 has a zero
 	 * denominator". */
 	void (*missing)(void *ctx, size_t row, const char *why);
+	/* Optional (NULL): row's figure is made, or is known to be none,
+	 * after the figures of every row it names. */
+	void (*made)(void *ctx, size_t row);
 };
 
 /* Makes every row's figure into fig[0..n): a heading has none; a sum of
