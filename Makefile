@@ -66,6 +66,12 @@ bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBH
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
 
+# cchc-table's chart (--chart), in a file of its own
+TABLE_PARTS = src/table-chart.c
+bin/cchc-table: src/cchc-table.c $(TABLE_PARTS) src/table.h src/libcchc.a $(LIBHDR)
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-table.c $(TABLE_PARTS) src/libcchc.a $(LDLIBS)
+
 # the shipped tables' directory, compiled in
 bin/cchc-map: src/cchc-map.c src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
@@ -104,6 +110,25 @@ deps:
 check: deps
 	$(MAKE) all
 	@sh tests/run.sh
+
+# make check-browser: an annex with --chart rendered by headless Chromium to a
+# PNG, checked not blank (tests/browser/run.sh); Chromium only for it, not for
+# make check
+BROWSER_DEPS = /usr/bin/chromium:chromium
+
+browser-deps: deps
+	@missing=""; for d in $(BROWSER_DEPS); do \
+	  [ -e "$${d%%:*}" ] || missing="$$missing $${d##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make check-browser: installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null; \
+	fi
+
+check-browser: browser-deps
+	$(MAKE) all
+	@sh tests/browser/run.sh
 
 lint-man: deps
 	@status=0; for m in $(MAN1) $(MAN7); do \
@@ -210,5 +235,5 @@ install: all
 clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 
-.PHONY: all deps check lint-man bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
+.PHONY: all deps check browser-deps check-browser lint-man bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o

@@ -15,12 +15,13 @@
 #include "lib/num.h"
 #include "lib/out.h"
 #include "lib/smap.h"
+#include "table.h"
 
 static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-table --form NAME|FILE [--format csv|md|html|txt] [--locale vi|en] "
-	    "[--excel] [-k N] [--partial] [FILE]...\n"
+	    "[--excel] [--chart [--target NAME=P]...] [-k N] [--partial] [FILE]...\n"
 	    "       cchc-table --list-forms\n"
 	    "       cchc-table --show-form NAME\n", fp);
 	if (fp == stderr)
@@ -32,6 +33,8 @@ usage(FILE *fp)
 	    "  -l, --locale LOC       vi (123.747, 99,95%) or en (123,747, 99.95%);\n"
 	    "                         csv is plain unless given, the others vi\n"
 	    "      --excel            csv for a Vietnamese Excel: BOM, ';', CR LF, vi numbers\n"
+	    "      --chart            html: the on-time and online rates by group, a bar chart\n"
+	    "      --target NAME=P    the chart's target line: dung_han=P or truc_tuyen=P (%)\n"
 	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
 	    "      --partial          a value the data lacks is named, but exit 0\n"
 	    "      --list-forms       list the built-in forms\n"
@@ -66,6 +69,7 @@ struct table {
 	unsigned long bad;
 	int fatal;
 	struct msgs *msgs;	/* problems of data rows, said at each file's end */
+	struct chart *chart;	/* --chart: the groups, in order */
 	char *buf;
 	size_t cap;
 };
@@ -185,6 +189,8 @@ on_data_row(struct csv_row *row, void *ctx)
 			memcpy(key + klen, t->buf, len);
 			klen += len;
 		}
+		if (t->chart)
+			chart_group(t->chart, key, klen);
 		for (i = (size_t)t->keys; i < row->nf; i++) {
 			const char *s = row->f[i].s;
 			size_t n = row->f[i].n, cl = strlen(t->colname[i]);
@@ -251,18 +257,25 @@ on_made(void *ctx, size_t i)
 		}
 }
 
-/* The note of an estimated row: its own, then "Số liệu ước đến 14/12/2024"
- * (the day in the report's form when it is a date). */
+void
+report_day(const char *day, char *buf, size_t size)
+{
+	struct dt t;
+
+	if (date_parse(day, strlen(day), DATE_DMY, &t) == DATE_OK)
+		snprintf(buf, size, "%02d/%02d/%04d", t.d, t.m, t.y);
+	else
+		snprintf(buf, size, "%s", day);
+}
+
+/* The note of an estimated row: its own, then "Số liệu ước đến 14/12/2024". */
 static void
 mark_estimate(struct form_row *r, const char *to, int locale)
 {
 	char day[64] = "", *note;
-	struct dt t;
 
-	if (to && date_parse(to, strlen(to), DATE_DMY, &t) == DATE_OK)
-		snprintf(day, sizeof day, "%02d/%02d/%04d", t.d, t.m, t.y);
-	else if (to)
-		snprintf(day, sizeof day, "%s", to);
+	if (to)
+		report_day(to, day, sizeof day);
 	note = emalloc(strlen(r->ghi_chu) + strlen(day) + 64);
 	sprintf(note, "%s%s%s%s%s", r->ghi_chu, r->ghi_chu[0] ? "; " : "",
 	    locale == 'e' ? "estimated (ước)" : "Số liệu ước", day[0] ? (locale == 'e' ? " to " :
@@ -324,10 +337,44 @@ on_value(void *ctx, size_t i, const char *name, struct dec *d)
 }
 
 /* Writing. */
+struct chart_hook;
+
 struct style {
 	int fmt;
 	int locale;	/* 0 plain, 'v' vi, 'e' en */
+	struct chart_hook *chart;	/* --chart, under the html table */
 };
+
+struct chart_hook {
+	struct chart *c;
+	struct table *t;
+	unsigned long problems;
+};
+
+/* A cell for the chart: the figure to the period's end when the data has
+ * it, as the form's rows take it. */
+static int
+chart_cell(void *ctx, const char *key, const char *col, struct cell *c)
+{
+	struct table *t = ctx;
+	char *name = emalloc(strlen(key) + strlen(col) + 2), *folded;
+	struct datum *x;
+
+	sprintf(name, "%s.%s", key, col);
+	folded = fold(name, strlen(name));
+	free(name);
+	if ((x = estimate_of(t, folded, &c->to)) != NULL)
+		c->est = 1;
+	else
+		x = smap_get(t->data, folded, strlen(folded));
+	free(folded);
+	if (!x)
+		return -1;
+	c->raw = x->raw;
+	c->file = x->file;
+	c->line = x->line;
+	return 0;
+}
 
 static void
 format_fig(const struct style *st, const struct form_row *r, struct fig g, char *buf)
@@ -354,7 +401,7 @@ format_fig(const struct style *st, const struct form_row *r, struct fig g, char 
  * shown as \xNN (each byte) or \uNNNN, so that no text can move the
  * cursor, recolour the terminal, reorder what is shown, or break the
  * layout. A new string, the caller frees. */
-static char *
+char *
 shown(const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -419,7 +466,7 @@ put_escaped_md(const char *s)
 }
 
 /* HTML: s is shown text (no control bytes). */
-static void
+void
 put_escaped_html(const char *s)
 {
 	for (; *s; s++) {
@@ -707,7 +754,11 @@ write_form(const struct form *f, const struct style *st, struct fig *fig)
 			}
 			out_str(out_stdout, "</tr>\n");
 		}
-		out_str(out_stdout, "</tbody>\n</table>\n</body>\n</html>\n");
+		out_str(out_stdout, "</tbody>\n</table>\n");
+		if (st->chart)
+			st->chart->problems = chart_write_html(st->chart->c, chart_cell, st->chart->t,
+			    st->locale);
+		out_str(out_stdout, "</body>\n</html>\n");
 		break;
 	case FMT_TXT:
 		out_str(out_stdout, title);
@@ -768,7 +819,7 @@ show_form(const char *want)
 int
 main(int argc, char *argv[])
 {
-	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL };
+	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL, O_CHART, O_TARGET };
 	static const struct option longopts[] = {
 		{"form", required_argument, NULL, 'f'},
 		{"format", required_argument, NULL, 't'},
@@ -776,6 +827,8 @@ main(int argc, char *argv[])
 		{"keys", required_argument, NULL, 'k'},
 		{"partial", no_argument, NULL, O_PARTIAL},
 		{"excel", no_argument, NULL, O_EXCEL},
+		{"chart", no_argument, NULL, O_CHART},
+		{"target", required_argument, NULL, O_TARGET},
 		{"list-forms", no_argument, NULL, O_LIST},
 		{"show-form", required_argument, NULL, O_SHOW},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -785,7 +838,10 @@ main(int argc, char *argv[])
 	};
 	struct table t;
 	struct form f;
-	struct style st = {FMT_CSV, 0};
+	struct style st = {FMT_CSV, 0, NULL};
+	struct chart_hook hook = {NULL, NULL, 0};
+	struct chart_targets targets_at;
+	int targets = 0, chart = 0;
 	struct eval ev;
 	struct fig *fig;
 	const char *form_arg = NULL;
@@ -794,6 +850,7 @@ main(int argc, char *argv[])
 
 	msg_init(argv[0]);
 	memset(&t, 0, sizeof t);
+	memset(&targets_at, 0, sizeof targets_at);
 	t.delim = ',';
 	t.keys = 1;
 	while ((opt = getopt_long(argc, argv, "f:t:l:k:d:h", longopts, NULL)) != -1) {
@@ -823,6 +880,14 @@ main(int argc, char *argv[])
 			break;
 		case O_PARTIAL: partial = 1; break;
 		case O_EXCEL: excel = 1; break;
+		case O_CHART: chart = 1; break;
+		case O_TARGET:
+			if (chart_target(&targets_at, optarg, err, sizeof err) < 0) {
+				warnx_("--target: %s", err);
+				return EXIT_FAIL;
+			}
+			targets++;
+			break;
 		case O_LIST: return list_forms();
 		case O_SHOW: return show_form(optarg);
 		case 'd':
@@ -844,6 +909,14 @@ main(int argc, char *argv[])
 	if (!form_arg) {
 		warnx_("--form is needed: bm1, bm3, bm7 or a form file");
 		usage(stderr);
+		return EXIT_FAIL;
+	}
+	if (targets && !chart) {
+		warnx_("--target goes with --chart");
+		return EXIT_FAIL;
+	}
+	if (chart && st.fmt != FMT_HTML) {
+		warnx_("--chart goes with --format html: csv, md and txt have no chart");
 		return EXIT_FAIL;
 	}
 	if (excel && st.fmt != FMT_CSV) {
@@ -877,6 +950,11 @@ main(int argc, char *argv[])
 	}
 	t.data = smap_new(sizeof(struct datum));
 	t.msgs = msgs_new();
+	if (chart) {
+		t.chart = hook.c = chart_new(&targets_at);
+		hook.t = &t;
+		st.chart = &hook;
+	}
 	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
 		char why[1024];
@@ -929,7 +1007,10 @@ main(int argc, char *argv[])
 		free(ev.est);
 		free(ev.est_to);
 		form_free(&f);
+		chart_free(hook.c);
 	}
+	if (hook.problems)
+		return EXIT_DATA;
 	if (t.bad)
 		return EXIT_DATA;
 	return ev.missing && !partial ? EXIT_DATA : EXIT_OK;
