@@ -206,3 +206,21 @@ ERR
 	assert_failure 1
 	[[ "$stderr" == *"t5:2: ngay_so_lieu: not a day (yyyy-mm-dd): \"16 tháng 12\""* ]]
 }
+
+# to the end: tinh 5 of 6 resolved on time (3 + 2) = 83.33%, online 6 of 9
+# = 66.67%; xa 8/9, 2/6; tong 13/15 = 86.67%, 8/15 = 53.33%
+@test "estimate: cchc-rate appends the rates of the estimate too" {
+	export_hand
+	cchc-sum $PERIOD --as-of 2024-12-16 --estimate -g cap --total "$T/e.csv" > "$T/one" 2>/dev/null
+	run --separate-stderr cchc-rate "$T/one"
+	assert_success
+	run cut -d, -f1,37- <<< "$output"
+	assert_output - <<'OUT'
+cap,ty_le_dung_han,ty_le_truc_tuyen,uoc_ty_le_dung_han,uoc_ty_le_truc_tuyen
+tinh,75.00,66.67,83.33,66.67
+xa,85.71,25.00,88.89,33.33
+tong,81.82,50.00,86.67,53.33
+OUT
+	run --separate-stderr cchc-check --counts "$T/one"
+	assert_success
+}
