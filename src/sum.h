@@ -10,14 +10,6 @@
 
 struct smap;
 
-/* The pace window's counts (--estimate): the dossiers received in it by
- * channel, and those resolved in it by how, in the order of their count
- * columns (C_NOP_TRUC_TUYEN.., C_GQ_TRUOC_HAN..). */
-enum {
-	P_NOP_TRUC_TUYEN, P_NOP_TRUC_TIEP, P_NOP_BUU_CHINH,
-	P_GQ_TRUOC_HAN, P_GQ_DUNG_HAN, P_GQ_QUA_HAN, NPACE
-};
-
 struct counts {
 	int64_t c[NCOUNTS];
 	int64_t pace[NPACE];	/* zero without --estimate */
@@ -33,14 +25,6 @@ struct estimate {
 /* The window's first day: 29 days before asof, or the period's first day
  * when that is later. */
 long estimate_pace_from(long from, long asof);
-/* The columns an estimate adds after the counts, in their order:
- * ngay_so_lieu, nhip_tu_ngay, uoc_den_ngay, the NPACE nhip_ counts, the
- * NCOUNTS uoc_ counts. */
-enum { EST_ASOF, EST_PACE_FROM, EST_TO, EST_PACE, EST_UOC = EST_PACE + NPACE,
-       NEST_COLS = EST_UOC + NCOUNTS };
-/* The estimate column a folded name is (EST_*), or -1. */
-int estimate_column(const char *name);
-const char *estimate_column_name(int col);
 /* c's counts projected to the period's end into uoc; dies when a figure
  * passes 2^63-1. */
 void estimate_project(const struct estimate *e, const struct counts *c, int64_t uoc[NCOUNTS]);

@@ -224,3 +224,30 @@ OUT
 	run --separate-stderr cchc-check --counts "$T/one"
 	assert_success
 }
+
+@test "estimate: cchc-check --counts checks the estimate's identities, rates and total row" {
+	export_hand
+	cchc-sum $PERIOD --as-of 2024-12-16 --estimate -g cap --total "$T/e.csv" 2>/dev/null | cchc-rate > "$T/r.csv"
+	run --separate-stderr cchc-check --counts "$T/r.csv"
+	assert_success
+	assert_output "$(cat "$T/r.csv")"
+	# tinh's uoc_ky_truoc made 2 (2 + 9 is not 10, and not its ky_truoc), one
+	# of its uoc_ pending within dropped (2 + 1 is not 4), its uoc_ rate 83.34;
+	# so the total row no longer adds up either
+	sed -e '2s/,10,1,9,6,2,1,6,3,2,1,4,3,1,/,10,2,9,6,2,1,6,3,2,1,4,2,1,/' -e '2s/,83.33,66.67$/,83.34,66.67/' \
+		"$T/r.csv" > "$T/bad.csv"
+	run --separate-stderr cchc-check --counts "$T/bad.csv"
+	assert_failure 1
+	assert_output - <<OUT
+$(sed -n '1p;3p' "$T/r.csv")
+OUT
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: bad.csv:2: tinh: uoc_tiep_nhan = uoc_ky_truoc + uoc_moi_tiep_nhan: 10, but 2 + 9 = 11
+cchc-check: bad.csv:2: tinh: uoc_dang_giai_quyet = uoc_dang_trong_han + uoc_dang_qua_han: 4, but 2 + 1 = 3
+cchc-check: bad.csv:2: tinh: uoc_ky_truoc = ky_truoc: 2, but ky_truoc = 1
+cchc-check: bad.csv:2: tinh: uoc_ty_le_dung_han = uoc_gq_truoc_han+uoc_gq_dung_han/uoc_da_giai_quyet: 83.34, but 5/6 = 83.33 to 2 decimals
+cchc-check: bad.csv:4: tong: uoc_ky_truoc = the sum of the 2 rows above: 4, but that sum is 5
+cchc-check: bad.csv:4: tong: uoc_dang_trong_han = the sum of the 2 rows above: 3, but that sum is 2
+cchc-check: 3 rows: 1 passed, 2 rejected
+ERR
+}
