@@ -102,7 +102,7 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 			seen_est[h->est[i]]++;
 			h->estimate = 1;
 		}
-		if (strncmp(h->folded[i], "ty_le", 5) == 0) {
+		if (strncmp(h->folded[i], "ty_le", 5) == 0 || strncmp(h->folded[i], "uoc_ty_le", 9) == 0) {
 			snprintf(err, errsz, "%s: a rate column cannot be added up: merge before cchc-rate",
 			    h->name[i]);
 			free(buf);

@@ -223,6 +223,11 @@ tong,81.82,50.00,86.67,53.33
 OUT
 	run --separate-stderr cchc-check --counts "$T/one"
 	assert_success
+	# an estimate's rate cannot be added up either
+	cchc-rate "$T/one" | cut -d, -f1-36,39 > "$T/uoc-rate"
+	run --separate-stderr cchc-sum --merge "$T/uoc-rate"
+	assert_failure 2
+	[[ "$stderr" == *"uoc-rate:1: uoc_ty_le_dung_han: a rate column cannot be added up: merge before cchc-rate"* ]]
 }
 
 @test "estimate: cchc-check --counts checks the estimate's identities, rates and total row" {
