@@ -63,7 +63,7 @@ bin/%: src/%.sh Makefile
 	sed 's/@VERSION@/$(VERSION)/' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
 # cchc-sum's --merge, and the count table both write
-SUM_PARTS = src/sum-merge.c src/sum-table.c
+SUM_PARTS = src/sum-merge.c src/sum-table.c src/sum-estimate.c
 bin/cchc-sum: src/cchc-sum.c $(SUM_PARTS) src/sum.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-sum.c $(SUM_PARTS) src/libcchc.a $(LDLIBS)
@@ -74,9 +74,9 @@ bin/cchc-check: src/cchc-check.c $(CHECK_MODES) src/check.h src/libcchc.a $(LIBH
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-check.c $(CHECK_MODES) src/libcchc.a $(LDLIBS)
 
-# cchc-table's wide forms (06a), its heading and its workbook (libxlsxwriter),
-# each in a file of its own
-TABLE_PARTS = src/table-wide.c src/table-head.c src/table-xlsx.c
+# cchc-table's wide forms (06a), its heading, its workbook (libxlsxwriter) and
+# its chart (--chart), each in a file of its own
+TABLE_PARTS = src/table-wide.c src/table-head.c src/table-xlsx.c src/table-chart.c
 bin/cchc-table: LDLIBS += -lxlsxwriter
 bin/cchc-table: src/cchc-table.c $(TABLE_PARTS) src/table.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
@@ -128,6 +128,25 @@ check: deps
 # the shell scripts: shellcheck clean, as POSIX sh
 lint-sh: deps
 	shellcheck -s sh $(addprefix src/,$(addsuffix .sh,$(SCRIPTS))) samples/demo.sh
+
+# make check-browser: an annex with --chart rendered by headless Chromium to a
+# PNG, checked not blank (tests/browser/run.sh); Chromium only for it, not for
+# make check
+BROWSER_DEPS = /usr/bin/chromium:chromium
+
+browser-deps: deps
+	@missing=""; for d in $(BROWSER_DEPS); do \
+	  [ -e "$${d%%:*}" ] || missing="$$missing $${d##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make check-browser: installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null; \
+	fi
+
+check-browser: browser-deps
+	$(MAKE) all
+	@sh tests/browser/run.sh
 
 lint-man: deps
 	@status=0; for m in $(MAN1) $(MAN7); do \
@@ -237,5 +256,5 @@ clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 	rm -rf demo
 
-.PHONY: all deps check lint-man lint-sh bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
+.PHONY: all deps check browser-deps check-browser lint-man lint-sh bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o

@@ -33,6 +33,8 @@ usage(FILE *fp)
 	    "Without NAME=EXPR, the standard rates whose columns are present:\n"
 	    "  ty_le_dung_han=gq_truoc_han+gq_dung_han/da_giai_quyet\n"
 	    "  ty_le_truc_tuyen=nop_truc_tuyen/moi_tiep_nhan\n"
+	    "and of an estimate's uoc_ columns (cchc-sum --estimate), uoc_ty_le_dung_han\n"
+	    "and uoc_ty_le_truc_tuyen the same way.\n"
 	    "A zero denominator gives an empty field. Exit status: 0 fine, 1 a value\n"
 	    "was not a count (reported), 2 usage or a column missing. See cchc-rate(1).\n", fp);
 }
@@ -171,14 +173,26 @@ on_header(struct ratejob *j, const struct csv_row *row)
 	j->have_first = 1;
 	j->nf = row->nf;
 	if (j->standard) {
-		for (k = 0; k < nstandard_rate; k++) {
+		/* each standard rate, then its estimate's (cchc-sum --estimate):
+		 * uoc_ty_le_... of the uoc_ columns */
+		for (k = 0; k < 2 * nstandard_rate; k++) {
+			const struct std_rate *sr = &standard_rate[k % nstandard_rate];
+			int uoc = k >= nstandard_rate;
 			struct rate r;
 			const char *why;
 			size_t at;
 			memset(&r, 0, sizeof r);
-			r.name = estrndup(standard_rate[k].name, strlen(standard_rate[k].name));
-			r.text = standard_rate[k].name;
-			expr_parse(standard_rate[k].expr, EXPR_RATES, &r.e, &why, &at);
+			r.name = emalloc(strlen(sr->name) + 5);
+			sprintf(r.name, "%s%s", uoc ? "uoc_" : "", sr->name);
+			r.text = r.name;
+			expr_parse(sr->expr, EXPR_RATES, &r.e, &why, &at);
+			for (i = 0; uoc && i < r.e.nnum + r.e.nden; i++) {
+				char **term = i < r.e.nnum ? &r.e.num[i] : &r.e.den[i - r.e.nnum];
+				char *u = emalloc(strlen(*term) + 5);
+				sprintf(u, "uoc_%s", *term);
+				free(*term);
+				*term = u;
+			}
 			for (i = 0; i < r.e.nnum + r.e.nden; i++)
 				if (field_of(j, i < r.e.nnum ? r.e.num[i] : r.e.den[i - r.e.nnum]) < 0)
 					break;

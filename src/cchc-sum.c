@@ -29,7 +29,7 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
-	    "[-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
+	    "[--estimate] [-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
 	    "[--keep first|last] [--codes FILE] [-j N] [--excel] [FILE]...\n"
 	    "       cchc-sum --merge [--total] [--excel] [FILE]...\n"
 	    "       cchc-sum --rollup COL[,COL]... [--total] [--excel] [FILE]...\n", fp);
@@ -43,6 +43,8 @@ usage(FILE *fp)
 	    "      --from D         first day of the period (any accepted date form)\n"
 	    "      --to D           last day of the period\n"
 	    "      --as-of D        take the status as of day D, before the period ends\n"
+	    "      --estimate       with --as-of: add the figures projected to the period's\n"
+	    "                       end from the pace of the 30 days up to D (uoc_ columns)\n"
 	    "  -g, --group COLS     group by these columns (any alias; comma-separated)\n"
 	    "      --total          add a last row keyed 'tong'\n"
 	    "      --withdrawn-on-time  count withdrawn and stopped dossiers (7, 8) on time\n"
@@ -80,6 +82,8 @@ struct sum {
 	struct intake in;
 	struct msgs *msgs;
 	long from, to, end;	/* end: the day status is taken at */
+	int estimate;		/* count the pace window too */
+	long pace_from;		/* its first day (its last is end) */
 	char **gname;		/* the -g columns as given */
 	size_t ng;
 	int total, withdrawn_on_time;
@@ -511,22 +515,29 @@ count_dossier(struct sum *s, struct csv_row *row)
 	} else {
 		c->c[C_KY_TRUOC]++;
 	}
+	/* the pace window: received in it (so in the period), resolved in it */
+	if (s->estimate && fresh && recv_day >= s->pace_from)
+		c->pace[P_NOP_TRUC_TUYEN + d.code[COL_KENH]]++;
 	if (d.has_done && done_day <= s->end) {
+		int how;
 		c->c[C_DA_GIAI_QUYET]++;
 		if ((kind == STATUS_WITHDRAWN || kind == STATUS_STOPPED) && s->withdrawn_on_time) {
-			c->c[C_GQ_DUNG_HAN]++;
+			how = C_GQ_DUNG_HAN;
 		} else if (!d.has_due) {
-			c->c[C_GQ_DUNG_HAN]++;	/* no deadline: on time */
+			how = C_GQ_DUNG_HAN;	/* no deadline: on time */
 		} else {
 			long due_day = d.due.days;
 			if (done_day < due_day)
-				c->c[C_GQ_TRUOC_HAN]++;
+				how = C_GQ_TRUOC_HAN;
 			else if (done_day > due_day ||
 			    (d.done.has_time && d.due.has_time && date_secs(&d.done) > date_secs(&d.due)))
-				c->c[C_GQ_QUA_HAN]++;
+				how = C_GQ_QUA_HAN;
 			else
-				c->c[C_GQ_DUNG_HAN]++;
+				how = C_GQ_DUNG_HAN;
 		}
+		c->c[how]++;
+		if (s->estimate && done_day >= s->pace_from)
+			c->pace[P_GQ_TRUOC_HAN + how - C_GQ_TRUOC_HAN]++;
 	} else {
 		c->c[C_DANG_GIAI_QUYET]++;
 		/* waiting for the citizen, the clock stopped: within the deadline */
@@ -1011,7 +1022,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP };
+	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP, O_ESTIMATE };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
@@ -1019,6 +1030,7 @@ main(int argc, char *argv[])
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
 		{"as-of", required_argument, NULL, O_ASOF},
+		{"estimate", no_argument, NULL, O_ESTIMATE},
 		{"calendar", no_argument, NULL, O_CAL},
 		{"group", required_argument, NULL, 'g'},
 		{"total", no_argument, NULL, O_TOTAL},
@@ -1036,10 +1048,11 @@ main(int argc, char *argv[])
 	};
 	static char *stdin_only[] = {"-", NULL};
 	struct intake_opts opts;
+	struct estimate est;
 	struct sum s;
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL, *rollup = NULL;
-	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[32] = "";
-	char dropped[80] = "";
+	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[96] = "";
+	char dropped[80] = "", d1[16], d2[16];
 	int opt, d, calendar = 0, merge = 0, nfiles, status, excel = 0;
 	size_t g;
 
@@ -1054,6 +1067,7 @@ main(int argc, char *argv[])
 		case O_FROM: from = optarg; break;
 		case O_TO: to = optarg; break;
 		case O_ASOF: asof = optarg; break;
+		case O_ESTIMATE: s.estimate = 1; break;
 		case O_CAL: calendar = 1; break;
 		case 'g': split_groups(&s, optarg); break;
 		case O_TOTAL: s.total = 1; break;
@@ -1098,9 +1112,9 @@ main(int argc, char *argv[])
 	nfiles = optind < argc ? argc - optind : 1;
 	if (merge || rollup) {
 		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
-		    intake_options_given(&opts)) {
-			warnx_("%s adds up count tables: it takes no period, -g, --keep, --codes or header options",
-			    rollup ? "--rollup" : "--merge");
+		    s.estimate || intake_options_given(&opts)) {
+			warnx_("%s adds up count tables: it takes no period, --as-of, --estimate, -g, "
+			    "--keep, --codes or header options", rollup ? "--rollup" : "--merge");
 			usage(stderr);
 			return EXIT_FAIL;
 		}
@@ -1145,6 +1159,17 @@ main(int argc, char *argv[])
 			warnx_("--as-of %s is not inside the period %s .. %s", asof, a, b);
 			return EXIT_FAIL;
 		}
+	}
+	if (s.estimate && !asof) {
+		warnx_("--estimate projects the counts as of a day: it needs --as-of D");
+		usage(stderr);
+		return EXIT_FAIL;
+	}
+	if (s.estimate) {
+		est.asof = s.end;
+		est.pace_from = s.pace_from = estimate_pace_from(s.from, s.end);
+		est.to = s.to;
+		est.known = 1;
 	}
 	intake_prepare(&opts, files, nfiles, optind == argc);
 	s.opts = &opts;
@@ -1194,7 +1219,7 @@ main(int argc, char *argv[])
 	/* a job not done writes no table: a partial count must not pass for
 	 * a whole one downstream (the next tool finds no header) */
 	if (s.ready && !s.in.fatal)
-		write_table(s.groups, s.ng, s.outname, s.total);
+		write_table(s.groups, s.ng, s.outname, s.total, s.estimate ? &est : NULL);
 	out_close(out_stdout);
 	s.empty += s.in.empty;
 	if (s.empty)
@@ -1208,6 +1233,12 @@ main(int argc, char *argv[])
 	if (asof) {
 		day_vn(s.end, c);
 		snprintf(asof_text, sizeof asof_text, " as of %s", c);
+		if (s.estimate) {
+			day_vn(est.pace_from, d1);
+			day_vn(est.asof, d2);
+			snprintf(asof_text + strlen(asof_text), sizeof asof_text - strlen(asof_text),
+			    " (estimated to %s from %s-%s)", b, d1, d2);
+		}
 	}
 	if (s.in.dropped)
 		snprintf(dropped, sizeof dropped, ", %lu %s cop%s dropped (--keep %s)", s.in.dropped,

@@ -23,8 +23,8 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-table --form NAME|FILE[,NAME|FILE]... [--format csv|md|html|txt|xlsx] "
-	    "[-o FILE] [--locale vi|en] [--excel] [-k N] [--partial] [--unit TEXT]... "
-	    "[--title TEXT]... [--ref TEXT] [--period P [--calendar] | --from D --to D] "
+	    "[-o FILE] [--locale vi|en] [--excel] [--chart [--target NAME=P]...] [-k N] [--partial] "
+	    "[--unit TEXT]... [--title TEXT]... [--ref TEXT] [--period P [--calendar] | --from D --to D] "
 	    "[--note TEXT]... [FILE]...\n"
 	    "       cchc-table --list-forms\n"
 	    "       cchc-table --show-form NAME\n", fp);
@@ -42,6 +42,8 @@ usage(FILE *fp)
 	    "  -l, --locale LOC       vi (123.747, 99,95%) or en (123,747, 99.95%);\n"
 	    "                         csv is plain unless given, the others vi\n"
 	    "      --excel            csv for a Vietnamese Excel: BOM, ';', CR LF, vi numbers\n"
+	    "      --chart            html: the on-time and online rates by group, a bar chart\n"
+	    "      --target NAME=P    the chart's target line: dung_han=P or truc_tuyen=P (%)\n"
 	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
 	    "      --partial          a value the data lacks is named, but exit 0\n"
 	    "\n"
@@ -80,6 +82,7 @@ struct table {
 	int fatal;
 	struct msgs *msgs;	/* problems of data rows, said at each file's end */
 	struct table_groups groups;	/* for a wide form: the rows' keys */
+	struct chart *chart;	/* --chart: the groups, in order */
 	char *buf;
 	size_t cap;
 };
@@ -201,6 +204,8 @@ on_data_row(struct csv_row *row, void *ctx)
 			memcpy(key + klen, t->buf, len);
 			klen += len;
 		}
+		if (t->chart)
+			chart_group(t->chart, key, klen);
 		for (i = (size_t)t->keys; i < row->nf; i++) {
 			const char *s = row->f[i].s;
 			size_t n = row->f[i].n, cl = strlen(t->colname[i]);
@@ -226,7 +231,76 @@ struct eval {
 	struct table *t;
 	const char *label;	/* the form's name, when there are several */
 	unsigned long missing;
+	unsigned char *est;	/* per row: its figure is an estimate ("ước") */
+	const char **est_to;	/* the day it is estimated to, or NULL */
 };
+
+/* The estimate of a cell or value name (folded), as cchc-sum --estimate
+ * writes it: KEY.uoc_COLUMN (uoc_NAME), with the day KEY.uoc_den_ngay
+ * into *to (NULL when the data has none). NULL when there is none. */
+static struct datum *
+estimate_of(struct table *t, const char *name, const char **to)
+{
+	const char *dot = strrchr(name, '.'), *col = dot ? dot + 1 : name;
+	size_t klen = (size_t)(col - name);
+	char *uoc = emalloc(strlen(name) + 16);
+	struct datum *x, *day;
+
+	memcpy(uoc, name, klen);
+	strcpy(uoc + klen, strncmp(col, "uoc_", 4) == 0 ? "" : "uoc_");
+	strcat(uoc, col);
+	x = smap_get(t->data, uoc, strlen(uoc));
+	strcpy(uoc + klen, "uoc_den_ngay");
+	day = smap_get(t->data, uoc, strlen(uoc));
+	*to = day && day->raw[0] ? day->raw : NULL;
+	free(uoc);
+	return x && x->raw[0] ? x : NULL;
+}
+
+/* An '=' row is an estimate when a row it names is. */
+static void
+on_made(void *ctx, size_t i)
+{
+	struct eval *ev = ctx;
+	const struct form_row *r = &ev->f->row[i];
+	size_t k;
+
+	if (!r->e.rows)
+		return;
+	for (k = 0; k < r->e.nnum + r->e.nden; k++)
+		if (ev->est[r->ref[k]]) {
+			ev->est[i] = 1;
+			if (!ev->est_to[i])
+				ev->est_to[i] = ev->est_to[r->ref[k]];
+		}
+}
+
+void
+report_day(const char *day, char *buf, size_t size)
+{
+	struct dt t;
+
+	if (date_parse(day, strlen(day), DATE_DMY, &t) == DATE_OK)
+		snprintf(buf, size, "%02d/%02d/%04d", t.d, t.m, t.y);
+	else
+		snprintf(buf, size, "%s", day);
+}
+
+/* The note of an estimated row: its own, then "Số liệu ước đến 14/12/2024". */
+static void
+mark_estimate(struct form_row *r, const char *to, int locale)
+{
+	char day[64] = "", *note;
+
+	if (to)
+		report_day(to, day, sizeof day);
+	note = emalloc(strlen(r->ghi_chu) + strlen(day) + 64);
+	sprintf(note, "%s%s%s%s%s", r->ghi_chu, r->ghi_chu[0] ? "; " : "",
+	    locale == 'e' ? "estimated (ước)" : "Số liệu ước", day[0] ? (locale == 'e' ? " to " :
+	    " đến ") : "", day);
+	free(r->ghi_chu);
+	r->ghi_chu = note;
+}
 
 static void
 on_missing(void *ctx, size_t i, const char *why)
@@ -247,10 +321,18 @@ on_value(void *ctx, size_t i, const char *name, struct dec *d)
 	struct eval *ev = ctx;
 	const struct form_row *r = &ev->f->row[i];
 	char *key = fold(name, strlen(name));
-	struct datum *x = smap_get(ev->t->data, key, strlen(key));
+	const char *to;
+	struct datum *x = estimate_of(ev->t, key, &to);
 	int err, pct;
 	int64_t v;
 
+	if (x) {	/* the figure to the period's end, when the data has it */
+		ev->est[i] = 1;
+		if (!ev->est_to[i])
+			ev->est_to[i] = to;
+	} else {
+		x = smap_get(ev->t->data, key, strlen(key));
+	}
 	free(key);
 	if (!x || x->raw[0] == '\0') {
 		char why[512];
@@ -289,6 +371,37 @@ on_has(void *ctx, const char *name)
 }
 
 /* Writing. */
+
+struct chart_hook {
+	struct chart *c;
+	struct table *t;
+	unsigned long problems;
+};
+
+/* A cell for the chart: the figure to the period's end when the data has
+ * it, as the form's rows take it. */
+static int
+chart_cell(void *ctx, const char *key, const char *col, struct cell *c)
+{
+	struct table *t = ctx;
+	char *name = emalloc(strlen(key) + strlen(col) + 2), *folded;
+	struct datum *x;
+
+	sprintf(name, "%s.%s", key, col);
+	folded = fold(name, strlen(name));
+	free(name);
+	if ((x = estimate_of(t, folded, &c->to)) != NULL)
+		c->est = 1;
+	else
+		x = smap_get(t->data, folded, strlen(folded));
+	free(folded);
+	if (!x)
+		return -1;
+	c->raw = x->raw;
+	c->file = x->file;
+	c->line = x->line;
+	return 0;
+}
 
 static void
 format_fig(const struct style *st, const struct form_row *r, struct fig g, char *buf)
@@ -719,6 +832,9 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 		out_str(out_stdout, "</tbody>\n</table>\n");
 		if (!pl->last)
 			break;
+		if (st->chart)	/* the rates by group, under the last form */
+			st->chart->problems = chart_write_html(st->chart->c, chart_cell, st->chart->t,
+			    st->locale);
 		notes_html(pl->h);
 		out_str(out_stdout, "</body>\n</html>\n");
 		break;
@@ -826,7 +942,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL, O_TITLE, O_UNIT, O_REF,
-	       O_PERIOD, O_CALENDAR, O_FROM, O_TO, O_NOTE };
+	       O_PERIOD, O_CALENDAR, O_FROM, O_TO, O_NOTE, O_CHART, O_TARGET };
 	static const struct option longopts[] = {
 		{"form", required_argument, NULL, 'f'},
 		{"format", required_argument, NULL, 't'},
@@ -843,6 +959,8 @@ main(int argc, char *argv[])
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
 		{"note", required_argument, NULL, O_NOTE},
+		{"chart", no_argument, NULL, O_CHART},
+		{"target", required_argument, NULL, O_TARGET},
 		{"list-forms", no_argument, NULL, O_LIST},
 		{"show-form", required_argument, NULL, O_SHOW},
 		{"delimiter", required_argument, NULL, 'd'},
@@ -856,7 +974,10 @@ main(int argc, char *argv[])
 	struct table t;
 	struct filled *forms;
 	struct heading_text ht;
-	struct style st = {FMT_CSV, 0};
+	struct style st = {FMT_CSV, 0, NULL};
+	struct chart_hook hook = {NULL, NULL, 0};
+	struct chart_targets targets_at;
+	int targets = 0, chart = 0;
 	struct eval ev;
 	char err[1024];
 	const char *output = NULL, *period = NULL, *from = NULL, *to = NULL;
@@ -867,6 +988,7 @@ main(int argc, char *argv[])
 	msg_init(argv[0]);
 	memset(&t, 0, sizeof t);
 	memset(&h, 0, sizeof h);
+	memset(&targets_at, 0, sizeof targets_at);
 	t.delim = ',';
 	t.keys = 1;
 	while ((opt = getopt_long(argc, argv, "f:t:l:k:d:o:h", longopts, NULL)) != -1) {
@@ -906,6 +1028,14 @@ main(int argc, char *argv[])
 		case O_FROM: from = optarg; break;
 		case O_TO: to = optarg; break;
 		case O_NOTE: add_line_arg(&h.note, &h.nnote, optarg); break;
+		case O_CHART: chart = 1; break;
+		case O_TARGET:
+			if (chart_target(&targets_at, optarg, err, sizeof err) < 0) {
+				warnx_("--target: %s", err);
+				return EXIT_FAIL;
+			}
+			targets++;
+			break;
 		case O_LIST: return list_forms();
 		case O_SHOW: return show_form(optarg);
 		case 'd':
@@ -927,6 +1057,14 @@ main(int argc, char *argv[])
 	if (!nforms) {
 		warnx_("--form is needed: bm1, bm3, bm7, 06a or a form file");
 		usage(stderr);
+		return EXIT_FAIL;
+	}
+	if (targets && !chart) {
+		warnx_("--target goes with --chart");
+		return EXIT_FAIL;
+	}
+	if (chart && st.fmt != FMT_HTML) {
+		warnx_("--chart goes with --format html: csv, md, txt and xlsx have no chart");
 		return EXIT_FAIL;
 	}
 	if (excel && st.fmt != FMT_CSV) {
@@ -997,6 +1135,8 @@ main(int argc, char *argv[])
 			if (st.fmt == FMT_XLSX)
 				die("--form %s: a wide form is not written as xlsx yet: use html, md, "
 				    "txt or csv", forms[k].f.name);
+			if (chart)
+				die("--form %s: a wide form has no --chart yet", forms[k].f.name);
 			if (h.nunit || h.ntitle || h.ref || h.has_period || h.nnote)
 				die("--form %s: a wide form prints no --unit, --title, --ref, --period or "
 				    "--note yet", forms[k].f.name);
@@ -1004,6 +1144,11 @@ main(int argc, char *argv[])
 		}
 	t.data = smap_new(sizeof(struct datum));
 	t.msgs = msgs_new();
+	if (chart) {
+		t.chart = hook.c = chart_new(&targets_at);
+		hook.t = &t;
+		st.chart = &hook;
+	}
 	for (i = optind; i < argc || (i == optind && optind == argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
 		char why[1024];
@@ -1027,13 +1172,22 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	for (k = 0; k < nforms; k++) {
-		static const struct form_eval_ops ops = {on_value, on_missing, on_has};
+		static const struct form_eval_ops ops = {on_value, on_missing, on_has, on_made};
+		struct form *f = &forms[k].f;
+		size_t r;
 		memset(&ev, 0, sizeof ev);
-		ev.f = &forms[k].f;
+		ev.f = f;
 		ev.t = &t;
-		ev.label = nforms > 1 ? forms[k].f.name : NULL;
-		forms[k].fig = ecalloc(forms[k].f.n + 1, sizeof *forms[k].fig);
-		form_eval(&forms[k].f, forms[k].fig, &ops, &ev);
+		ev.label = nforms > 1 ? f->name : NULL;
+		ev.est = ecalloc(f->n + 1, 1);
+		ev.est_to = ecalloc(f->n + 1, sizeof *ev.est_to);
+		forms[k].fig = ecalloc(f->n + 1, sizeof *forms[k].fig);
+		form_eval(f, forms[k].fig, &ops, &ev);
+		for (r = 0; r < f->n; r++)	/* every format writes the note */
+			if (ev.est[r] && forms[k].fig[r].ok)
+				mark_estimate(&f->row[r], ev.est_to[r], st.locale);
+		free(ev.est);
+		free(ev.est_to);
 		missing += ev.missing;
 	}
 	heading_text(&h, st.locale, &ht);
@@ -1083,7 +1237,10 @@ done:
 		free(h.title);
 		free(h.unit);
 		free(h.note);
+		chart_free(hook.c);
 	}
+	if (hook.problems)
+		return EXIT_DATA;
 	if (t.bad)
 		return EXIT_DATA;
 	return missing && !partial ? EXIT_DATA : EXIT_OK;

@@ -21,11 +21,24 @@
 
 enum { MAX_RATES = 8 };
 
+/* The columns checked: the counts, then an estimate's (cchc-sum --estimate)
+ * uoc_ counts, which obey the same identities, then its nhip_ counts. */
+enum { UOC = NCOUNTS, PACE = 2 * NCOUNTS, NCHECK = PACE + NPACE };
+
+static const char *
+check_name(size_t i)
+{
+	return i < UOC ? count_name[i] : i < PACE ? estimate_column_name(EST_UOC + (int)(i - UOC)) :
+	    estimate_column_name(EST_PACE + (int)(i - PACE));
+}
+
 struct countcheck {
-	int col[NCOUNTS];	/* each count's field, or -1 */
+	int col[NCHECK];	/* each checked column's field, or -1 */
 	struct {
 		int field;
 		const char *name, *expr_text;
+		char own[160];	/* an estimate's rate: NAME=EXPR of its uoc_ columns */
+		size_t set;	/* 0, or UOC for an estimate's rate */
 		struct expr e;
 		int *term;	/* the count (C_*) of each term, or -1 */
 	} rate[MAX_RATES];
@@ -43,7 +56,7 @@ struct countcheck {
 	struct {
 		int64_t v;
 		int known, over;
-	} sum[NCOUNTS];
+	} sum[NCHECK];
 	unsigned long groups;	/* rows in the sum */
 };
 
@@ -75,7 +88,7 @@ sums_reset(struct countcheck *k)
 {
 	size_t i;
 
-	for (i = 0; i < NCOUNTS; i++) {
+	for (i = 0; i < NCHECK; i++) {
 		k->sum[i].v = 0;
 		k->sum[i].known = 1;
 		k->sum[i].over = 0;
@@ -88,7 +101,7 @@ sums_unknown(struct countcheck *k)
 {
 	size_t i;
 
-	for (i = 0; i < NCOUNTS; i++)
+	for (i = 0; i < NCHECK; i++)
 		k->sum[i].known = 0;
 }
 
@@ -191,33 +204,37 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 	k->is_key = ecalloc(row->nf + 1, sizeof *k->is_key);
 	k->folded = ecalloc(row->nf + 1, sizeof *k->folded);
 	k->name = ecalloc(row->nf + 1, sizeof *k->name);
-	for (i = 0; i < NCOUNTS; i++)
+	for (i = 0; i < NCHECK; i++)
 		k->col[i] = -1;
 	for (i = 0; i < row->nf; i++) {
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n;
 		char *f = fold(s, n);
-		int c = count_lookup(f), is_rate = 0;
+		int c = count_lookup(f), is_rate = 0, e = c < 0 ? estimate_column(f) : -1;
+		/* an estimate's uoc_ rate is the standard rate of its uoc_ columns */
+		size_t set = strncmp(f, "uoc_ty_le", 9) == 0 ? UOC : 0;
 
 		k->folded[i] = f;
 		trim(&s, &n);
 		k->name[i] = estrndup(s, n);
+		if (e >= EST_PACE)	/* its days are no count, nor a group */
+			c = e >= EST_UOC ? UOC + (e - EST_UOC) : PACE + (e - EST_PACE);
 		if (c >= 0) {
 			if (k->col[c] >= 0) {
 				snprintf(what, sizeof what, "two columns are %s: fields %d and %zu",
-				    count_name[c], k->col[c] + 1, i + 1);
+				    check_name((size_t)c), k->col[c] + 1, i + 1);
 				return header_fails(k, row, what, NULL, 0);
 			}
 			k->col[c] = (int)i;
 		}
 		for (r = 0; r < nstandard_rate; r++) {
-			if (strcmp(f, standard_rate[r].name) != 0)
+			if (strcmp(f + (set ? 4 : 0), standard_rate[r].name) != 0)
 				continue;
 			is_rate = 1;
 			for (t = 0; t < k->nrate; t++)
-				if (k->rate[t].name == standard_rate[r].name) {
+				if (strcmp(k->rate[t].name, f) == 0) {
 					snprintf(what, sizeof what, "two columns are %s: fields %d and %zu",
-					    standard_rate[r].name, k->rate[t].field + 1, i + 1);
+					    f, k->rate[t].field + 1, i + 1);
 					return header_fails(k, row, what, NULL, 0);
 				}
 			if (k->nrate < MAX_RATES) {
@@ -227,14 +244,28 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 				    &why, &at) < 0)
 					die("internal error: the rate %s: %s", standard_rate[r].name, why);
 				k->rate[k->nrate].field = (int)i;
-				k->rate[k->nrate].name = standard_rate[r].name;
+				k->rate[k->nrate].set = set;
+				k->rate[k->nrate].name = f;
 				k->rate[k->nrate].expr_text = standard_rate[r].expr;
+				if (set) {	/* uoc_A+uoc_B/uoc_C */
+					const char *x = standard_rate[r].expr;
+					char *o = k->rate[k->nrate].own;
+					o += sprintf(o, "uoc_");
+					for (; *x; x++) {
+						*o++ = *x;
+						if (*x == '+' || *x == '/')
+							o += sprintf(o, "uoc_");
+					}
+					*o = '\0';
+					k->rate[k->nrate].expr_text = k->rate[k->nrate].own;
+				}
 				k->nrate++;
 			}
 		}
 		/* a ty_le column of another name is no group, nor checked */
-		k->is_key[i] = c < 0 && !is_rate && strncmp(f, "ty_le", 5) != 0;
-		if (c < 0 && !is_rate && !k->is_key[i]) {
+		k->is_key[i] = c < 0 && e < 0 && !is_rate && strncmp(f, "ty_le", 5) != 0 &&
+		    strncmp(f, "uoc_ty_le", 9) != 0;
+		if (c < 0 && e < 0 && !is_rate && !k->is_key[i]) {
 			snprintf(what, sizeof what, "%s: not checked: not a rate cchc-check knows "
 			    "(ty_le_dung_han, ty_le_truc_tuyen)", k->name[i]);
 			msg_at(row->file, row->line, NULL, what, NULL, 0);
@@ -261,10 +292,11 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 		for (t = 0; t < e->nnum + e->nden; t++) {
 			const char *name = t < e->nnum ? e->num[t] : e->den[t - e->nnum];
 			int c = count_lookup(name);
-			k->rate[r].term[t] = c >= 0 && k->col[c] >= 0 ? c : -1;
+			size_t set = k->rate[r].set;
+			k->rate[r].term[t] = c >= 0 && k->col[set + (size_t)c] >= 0 ? (int)set + c : -1;
 			if (k->rate[r].term[t] < 0 && mo < sizeof miss)
-				mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s%s",
-				    mo ? ", " : "", name);
+				mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s%s%s",
+				    mo ? ", " : "", set ? "uoc_" : "", name);
 		}
 		/* a rate whose counts are not all here cannot be checked: said,
 		 * and not a failure of the table */
@@ -347,18 +379,18 @@ check_total(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < NCOUNTS; i++) {
+	for (i = 0; i < NCHECK; i++) {
 		if (k->col[i] < 0 || !known[i] || !k->sum[i].known)
 			continue;	/* a value it needs is bad: said on its row */
 		if (!k->sum[i].over && k->sum[i].v == v[i])
 			continue;
 		if (k->sum[i].over)
 			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
-			    "but that sum is more than 9223372036854775807", group, count_name[i],
+			    "but that sum is more than 9223372036854775807", group, check_name(i),
 			    k->groups, (long long)v[i]);
 		else
 			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
-			    "but that sum is %lld", group, count_name[i], k->groups,
+			    "but that sum is %lld", group, check_name(i), k->groups,
 			    (long long)v[i], (long long)k->sum[i].v);
 		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;
@@ -366,10 +398,14 @@ check_total(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 	return bad;
 }
 
+/* The identities of the counts (set 0) or of an estimate's (set UOC). */
 static int
-check_identities(struct countcheck *k, const struct csv_row *row, const int64_t *v,
-                 const int *known, const char *group)
+check_identities(struct countcheck *k, const struct csv_row *row, const int64_t *all_v,
+                 const int *all_known, const char *group, size_t set)
 {
+	const int64_t *v = all_v + set;
+	const int *known = all_known + set;
+	const int *col = k->col + set;
 	char what[1024];
 	size_t i;
 	int bad = 0;
@@ -379,16 +415,16 @@ check_identities(struct countcheck *k, const struct csv_row *row, const int64_t 
 		int64_t sum = 0;
 		char rhs[256], nums[256];
 		size_t ro = 0, no = 0;
-		int j, all = k->col[id->lhs] >= 0 && known[id->lhs], over = 0;
+		int j, all = col[id->lhs] >= 0 && known[id->lhs], over = 0;
 
 		for (j = 0; id->rhs[j] >= 0; j++)
-			all = all && k->col[id->rhs[j]] >= 0 && known[id->rhs[j]];
+			all = all && col[id->rhs[j]] >= 0 && known[id->rhs[j]];
 		if (!all)
 			continue;
 		for (j = 0; id->rhs[j] >= 0; j++) {
 			over |= !num_add(&sum, v[id->rhs[j]]);
 			ro += (size_t)snprintf(rhs + ro, sizeof rhs - ro, "%s%s", j ? " + " : "",
-			    count_name[id->rhs[j]]);
+			    check_name(set + (size_t)id->rhs[j]));
 			no += (size_t)snprintf(nums + no, sizeof nums - no, "%s%lld", j ? " + " : "",
 			    (long long)v[id->rhs[j]]);
 		}
@@ -396,11 +432,12 @@ check_identities(struct countcheck *k, const struct csv_row *row, const int64_t 
 			continue;
 		if (over)
 			snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s is more than "
-			    "9223372036854775807", group, count_name[id->lhs], rhs,
+			    "9223372036854775807", group, check_name(set + (size_t)id->lhs), rhs,
 			    (long long)v[id->lhs], nums);
 		else
 			snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
-			    count_name[id->lhs], rhs, (long long)v[id->lhs], nums, (long long)sum);
+			    check_name(set + (size_t)id->lhs), rhs, (long long)v[id->lhs], nums,
+			    (long long)sum);
 		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;
 	}
@@ -480,8 +517,8 @@ check_rates(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 static void
 counts_row(struct countcheck *k, const struct csv_row *row)
 {
-	int64_t v[NCOUNTS];
-	int known[NCOUNTS];
+	int64_t v[NCHECK];
+	int known[NCHECK];
 	char group[200], what[1024];
 	size_t i, at;
 	int bad = 0, err, total;
@@ -513,7 +550,7 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		group_name(k, row, group, sizeof group);
 	else
 		snprintf(group, sizeof group, "(not UTF-8)");
-	for (i = 0; i < NCOUNTS; i++) {
+	for (i = 0; i < NCHECK; i++) {
 		const struct csv_field *x;
 		const char *s;
 		size_t n;
@@ -527,11 +564,11 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		n = x->n;
 		trim(&s, &n);
 		if (n == 0) {
-			problem(k, row, count_name[i], "missing (a count of none is 0)", NULL, 0);
+			problem(k, row, check_name(i), "missing (a count of none is 0)", NULL, 0);
 			bad = 1;
 		} else if ((err = num_count(s, n, &v[i])) != NUM_OK) {
 			if (err != NUM_EFORM || text_check(s, n, &at) == TEXT_OK) {
-				problem(k, row, count_name[i], check_count_error(err), s, n);
+				problem(k, row, check_name(i), check_count_error(err), s, n);
 				bad = 1;
 			}
 		} else {
@@ -544,7 +581,16 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		else if (!num_add(&k->sum[i].v, v[i]))
 			k->sum[i].over = 1;
 	}
-	bad |= check_identities(k, row, v, known, group);
+	bad |= check_identities(k, row, v, known, group, 0);
+	bad |= check_identities(k, row, v, known, group, UOC);
+	/* what was carried over into the period is known at its start */
+	if (k->col[UOC + C_KY_TRUOC] >= 0 && k->col[C_KY_TRUOC] >= 0 && known[C_KY_TRUOC] &&
+	    known[UOC + C_KY_TRUOC] && v[C_KY_TRUOC] != v[UOC + C_KY_TRUOC]) {
+		snprintf(what, sizeof what, "%s: uoc_ky_truoc = ky_truoc: %lld, but ky_truoc = %lld",
+		    group, (long long)v[UOC + C_KY_TRUOC], (long long)v[C_KY_TRUOC]);
+		problem(k, row, NULL, what, NULL, 0);
+		bad = 1;
+	}
 	if (total) {
 		bad |= check_total(k, row, v, known, group);
 		sums_reset(k);

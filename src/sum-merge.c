@@ -9,11 +9,13 @@
 
 #include "sum.h"
 #include "lib/csvin.h"
+#include "lib/date.h"
 #include "lib/fold.h"
 #include "lib/msg.h"
 #include "lib/msgs.h"
 #include "lib/num.h"
 #include "lib/out.h"
+#include "lib/period.h"
 #include "lib/smap.h"
 
 const char *const rollup_name[NROLLUP] = {
@@ -26,7 +28,9 @@ struct theader {
 	size_t nf;
 	char **folded;
 	char **name;		/* as written, trimmed, NFC */
-	int *count;		/* the count column a field is, or -1 for a key */
+	int *count;		/* the count column a field is, or -1 */
+	int *est;		/* the estimate column (EST_*), or -1; a key when both are */
+	int estimate;		/* the table has the estimate's columns */
 };
 
 struct merge {
@@ -39,6 +43,7 @@ struct merge {
 	size_t nkeys;
 	char **keyname;
 	struct smap *groups;
+	struct estimate est;	/* its days, from the first row (known once read) */
 	char *key;
 	size_t keycap;
 	const char **kv;	/* a row's keys, in the first's order */
@@ -60,6 +65,7 @@ theader_free(struct theader *h)
 	free(h->folded);
 	free(h->name);
 	free(h->count);
+	free(h->est);
 	memset(h, 0, sizeof *h);
 }
 
@@ -68,7 +74,7 @@ theader_free(struct theader *h)
 static int
 theader_read(struct theader *h, const struct csv_row *row, char *err, size_t errsz)
 {
-	int seen[NCOUNTS] = {0}, k;
+	int seen[NCOUNTS] = {0}, seen_est[NEST_COLS] = {0}, k;
 	size_t i;
 	char *buf = NULL;
 	size_t cap = 0;
@@ -78,6 +84,7 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 	h->folded = ecalloc(row->nf + 1, sizeof *h->folded);
 	h->name = ecalloc(row->nf + 1, sizeof *h->name);
 	h->count = emalloc((row->nf + 1) * sizeof *h->count);
+	h->est = emalloc((row->nf + 1) * sizeof *h->est);
 	for (i = 0; i < row->nf; i++) {
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n, at, len;
@@ -93,9 +100,14 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 		h->name[i] = estrndup(buf, len);
 		h->folded[i] = fold(buf, len);
 		h->count[i] = k = count_lookup(h->folded[i]);
+		h->est[i] = k < 0 ? estimate_column(h->folded[i]) : -1;
 		if (k >= 0)
 			seen[k]++;
-		if (strncmp(h->folded[i], "ty_le", 5) == 0) {
+		if (h->est[i] >= 0) {
+			seen_est[h->est[i]]++;
+			h->estimate = 1;
+		}
+		if (strncmp(h->folded[i], "ty_le", 5) == 0 || strncmp(h->folded[i], "uoc_ty_le", 9) == 0) {
 			snprintf(err, errsz, "%s: a rate column cannot be added up: merge before cchc-rate",
 			    h->name[i]);
 			free(buf);
@@ -115,6 +127,12 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 		if (seen[k] != 1) {
 			snprintf(err, errsz, "not a count table: column %s %s", count_name[k],
 			    seen[k] ? "repeated" : "missing");
+			return -1;
+		}
+	for (k = 0; h->estimate && k < NEST_COLS; k++)
+		if (seen_est[k] != 1) {
+			snprintf(err, errsz, "not an estimate's count table (cchc-sum --estimate): "
+			    "column %s %s", estimate_column_name(k), seen_est[k] ? "repeated" : "missing");
 			return -1;
 		}
 	return 0;
@@ -194,7 +212,7 @@ on_header(struct merge *m, const struct csv_row *row, int midstream)
 		m->kn = emalloc((h.nf + 1) * sizeof *m->kn);
 		for (i = k = 0; i < h.nf; i++) {
 			m->perm[i] = (int)i;
-			if (h.count[i] < 0)
+			if (h.count[i] < 0 && h.est[i] < 0)
 				m->keyname[k++] = h.name[i];
 		}
 		m->nkeys = k;
@@ -244,10 +262,39 @@ reject(struct merge *m, const struct csv_row *row, const char *kind, const char 
 	msgs_add(m->msgs, kind, row->file, row->line, col, what, v, n);
 }
 
+/* The estimate's days of a row against the table's, the first row's:
+ * 0, or -1 when one is another (rejected). */
+static int
+same_days(struct merge *m, const struct csv_row *row, const long *day, const size_t *field)
+{
+	long *have[3] = {&m->est.asof, &m->est.pace_from, &m->est.to};
+	char what[160], iso[24];
+	int k;
+
+	if (!m->est.known) {
+		for (k = 0; k < 3; k++)
+			*have[k] = day[k];
+		m->est.known = 1;
+		return 0;
+	}
+	for (k = 0; k < 3; k++)
+		if (day[k] != *have[k]) {
+			const struct csv_field *f = &row->f[field[k]];
+			day_format(*have[k], iso);
+			snprintf(what, sizeof what, "another day than the rows before (%s): an "
+			    "estimate made on other days", iso);
+			reject(m, row, "other estimate days", estimate_column_name(k), what, f->s, f->n);
+			return -1;
+		}
+	return 0;
+}
+
 static void
 merge_row(struct merge *m, const struct csv_row *row)
 {
 	struct counts add, *c;
+	long day[3] = {0, 0, 0};
+	size_t dayfield[3] = {0, 0, 0};
 	char what[160];
 	size_t i, klen = 0, k = 0;
 	int err;
@@ -267,7 +314,34 @@ merge_row(struct merge *m, const struct csv_row *row)
 	memset(&add, 0, sizeof add);
 	for (i = 0; i < m->first.nf; i++) {
 		const struct csv_field *f = &row->f[m->perm[i]];
-		int cc = m->first.count[i];
+		int cc = m->first.count[i], ec = m->first.est[i];
+		if (ec >= EST_UOC)	/* made again from the counts and the pace */
+			continue;
+		if (ec >= EST_PACE) {
+			if ((err = num_count(f->s, f->n, &add.pace[ec - EST_PACE])) != NUM_OK) {
+				if (is_header(m, row))
+					return;
+				m->rows++;
+				reject(m, row, "not a count", estimate_column_name(ec),
+				    num_strerror(err), f->s, f->n);
+				return;
+			}
+			continue;
+		}
+		if (ec >= 0) {	/* a day, yyyy-mm-dd as cchc-sum writes it */
+			struct dt t;
+			if (date_parse(f->s, f->n, DATE_DMY, &t) != DATE_OK || t.has_time) {
+				if (is_header(m, row))
+					return;
+				m->rows++;
+				reject(m, row, "not a day", estimate_column_name(ec),
+				    "not a day (yyyy-mm-dd)", f->s, f->n);
+				return;
+			}
+			day[ec] = date_days(t.y, t.m, t.d);
+			dayfield[ec] = (size_t)m->perm[i];
+			continue;
+		}
 		if (cc < 0) {
 			m->kv[k] = f->s;
 			m->kn[k++] = f->n;
@@ -282,6 +356,8 @@ merge_row(struct merge *m, const struct csv_row *row)
 		}
 	}
 	m->rows++;
+	if (m->first.estimate && same_days(m, row, day, dayfield) < 0)
+		return;
 	if (key_is_total(m->kv, m->kn, m->nkeys)) {	/* recomputed at the end */
 		m->totals++;
 		m->merged++;
@@ -296,6 +372,10 @@ merge_row(struct merge *m, const struct csv_row *row)
 		if (!num_add(&c->c[i], add.c[i]))
 			die("%s:%lu: %s: the sum passes the largest count (%lld)",
 			    row->file, row->line, count_name[i], (long long)INT64_MAX);
+	for (i = 0; i < NPACE; i++)
+		if (!num_add(&c->pace[i], add.pace[i]))
+			die("%s:%lu: %s: the sum passes the largest count (%lld)", row->file, row->line,
+			    estimate_column_name(EST_PACE + (int)i), (long long)INT64_MAX);
 	m->merged++;
 }
 
@@ -437,13 +517,18 @@ run_merge(unsigned char delim, int total, const char *rollup_cols, char **files,
 			close(fd);
 		msgs_flush(m.msgs, stderr);
 	}
-	if (m.have_first && !m.fatal && rollup_cols) {
+	if (m.have_first && !m.fatal && rollup_cols && m.first.estimate) {
+		/* an estimate is made per group from its pace: no roll-up of one */
+		warnx_("--rollup: the table has estimates (uoc_ columns): roll up the counts "
+		    "made without --estimate");
+		m.fatal = 1;
+	} else if (m.have_first && !m.fatal && rollup_cols) {
 		if ((groups_up = rollup(&m, rollup_cols)) < 0)
 			m.fatal = 1;
 		else
 			snprintf(up, sizeof up, ", rolled up to %ld", groups_up);
 	} else if (m.have_first && !m.fatal) {
-		write_table(m.groups, m.nkeys, m.keyname, m.total);
+		write_table(m.groups, m.nkeys, m.keyname, m.total, m.first.estimate ? &m.est : NULL);
 	}
 	out_close(out_stdout);
 	msgs_reasons(m.msgs, msg, sizeof msg);

@@ -7,6 +7,7 @@
 #include "lib/msg.h"
 #include "lib/num.h"
 #include "lib/out.h"
+#include "lib/period.h"
 #include "lib/smap.h"
 
 void
@@ -78,6 +79,10 @@ add_tables(struct smap *into, struct smap *from)
 			if (!num_add(&c->c[k], d->c[k]))
 				die("%s: the sum passes the largest count (%lld)", count_name[k],
 				    (long long)INT64_MAX);
+		for (k = 0; k < NPACE; k++)
+			if (!num_add(&c->pace[k], d->pace[k]))
+				die("%s: the sum passes the largest count (%lld)",
+				    estimate_column_name(EST_PACE + (int)k), (long long)INT64_MAX);
 	}
 }
 
@@ -86,7 +91,7 @@ add_tables(struct smap *into, struct smap *from)
 struct group {
 	const char *key;
 	size_t n;
-	const int64_t *c;	/* the counts, then the extra columns */
+	void *v;		/* struct counts, or (write_table_extra) int64_t[] */
 	size_t sk, skn;		/* its sort key: at sk in the keys' buffer */
 	const char *skp;
 };
@@ -125,22 +130,161 @@ sort_groups(struct group *gs, size_t n)
 }
 
 static void
-put_counts(const int64_t *c, size_t nvalues)
+put_count(int64_t v)
 {
 	char buf[32];
-	size_t k;
 
-	for (k = 0; k < nvalues; k++) {
-		num_format_count(c[k], 0, buf);
-		out_field_plain(out_stdout, buf, strlen(buf));
+	num_format_count(v, 0, buf);
+	out_field_plain(out_stdout, buf, strlen(buf));
+}
+
+static void
+put_day(const struct estimate *est, long day)
+{
+	char iso[24] = "";
+
+	if (est->known)
+		day_format(day, iso);
+	out_fieldz(out_stdout, iso);
+}
+
+/* A row's counts, and with est its estimate's columns: uoc, the figures
+ * projected (the total row's: the sum of its groups'). */
+static void
+put_counts(const struct counts *c, const struct estimate *est, const int64_t *uoc)
+{
+	int k;
+
+	for (k = 0; k < NCOUNTS; k++)
+		put_count(c->c[k]);
+	if (est) {
+		put_day(est, est->asof);
+		put_day(est, est->pace_from);
+		put_day(est, est->to);
+		for (k = 0; k < NPACE; k++)
+			put_count(c->pace[k]);
+		for (k = 0; k < NCOUNTS; k++)
+			put_count(uoc[k]);
 	}
 	out_endrow(out_stdout);
 }
 
-void
-write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
+/* groups' entries, sorted in the order of their keys (n + 1 entries,
+ * *n used: the caller frees). */
+static struct group *
+sorted_groups(struct smap *groups, size_t *n)
 {
-	write_table_extra(groups, nkeys, keyname, total, NULL, 0);
+	struct group *gs;
+	size_t i = 0, it = 0;
+	void *v;
+
+	*n = smap_count(groups);
+	gs = emalloc((*n + 1) * sizeof *gs);
+	while (smap_next(groups, &it, &gs[i].key, &gs[i].n, &v))
+		gs[i++].v = v;
+	sort_groups(gs, *n);
+	return gs;
+}
+
+/* A group's key columns; the first escaped (key_escape) in *esc. */
+static void
+put_keys(const struct group *g, size_t nkeys, char **esc, size_t *esccap)
+{
+	size_t off = 0, k;
+
+	for (k = 0; k < nkeys; k++) {
+		uint32_t l;
+		memcpy(&l, g->key + off, 4);
+		if (k == 0) {
+			if (*esccap < l + 2) {
+				*esccap = l + 2;
+				*esc = erealloc(*esc, *esccap);
+			}
+			out_field(out_stdout, *esc, key_escape(g->key + off + 4, l, *esc));
+		} else {
+			out_field(out_stdout, g->key + off + 4, l);
+		}
+		off += 4 + l;
+	}
+}
+
+static void
+put_total_keys(size_t nkeys)
+{
+	size_t k;
+
+	out_fieldz(out_stdout, "tong");
+	for (k = 1; k < nkeys; k++)
+		out_fieldz(out_stdout, "");
+}
+
+void
+write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+            const struct estimate *est)
+{
+	struct group *gs;
+	struct counts sum;
+	int64_t uoc[NCOUNTS], uoc_sum[NCOUNTS] = {0};
+	size_t n, i, k;
+	int overflow[NCOUNTS] = {0}, uoc_over[NCOUNTS] = {0}, pace_over = 0;
+	char *esc = NULL;
+	size_t esccap = 0;
+
+	memset(&sum, 0, sizeof sum);
+	for (k = 0; k < nkeys; k++)
+		out_fieldz(out_stdout, keyname[k]);
+	for (k = 0; k < NCOUNTS; k++)
+		out_fieldz(out_stdout, count_name[k]);
+	if (est)
+		for (k = 0; k < NEST_COLS; k++)
+			out_fieldz(out_stdout, estimate_column_name((int)k));
+	out_endrow(out_stdout);
+	if (nkeys == 0 && smap_count(groups) == 0) {	/* no groups: one row, whatever was read */
+		put_counts(&sum, est, uoc_sum);
+		return;
+	}
+	gs = sorted_groups(groups, &n);
+	for (i = 0; i < n; i++) {
+		const struct counts *c = gs[i].v;
+		put_keys(&gs[i], nkeys, &esc, &esccap);
+		for (k = 0; k < NCOUNTS; k++)
+			if (!num_add(&sum.c[k], c->c[k]))
+				overflow[k] = 1;
+		if (est) {
+			estimate_project(est, c, uoc);
+			for (k = 0; k < NPACE; k++)
+				if (!num_add(&sum.pace[k], c->pace[k]))
+					pace_over = 1;
+			for (k = 0; k < NCOUNTS; k++)
+				if (!num_add(&uoc_sum[k], uoc[k]))
+					uoc_over[k] = 1;
+		}
+		put_counts(c, est, uoc);
+	}
+	if (total && nkeys > 0) {
+		/* the total is said to overflow only when it is written */
+		for (k = 0; k < NCOUNTS; k++)
+			if (overflow[k] || uoc_over[k])
+				die("the total of %s%s passes the largest count (%lld)",
+				    overflow[k] ? "" : "uoc_", count_name[k], (long long)INT64_MAX);
+		if (pace_over)
+			die("the total of a nhip_ count passes the largest count (%lld)",
+			    (long long)INT64_MAX);
+		put_total_keys(nkeys);
+		put_counts(&sum, est, uoc_sum);
+	}
+	free(esc);
+	free(gs);
+}
+
+static void
+put_values(const int64_t *c, size_t nvalues)
+{
+	size_t k;
+
+	for (k = 0; k < nvalues; k++)
+		put_count(c[k]);
+	out_endrow(out_stdout);
 }
 
 void
@@ -148,14 +292,12 @@ write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int t
                   const char *const *extra, size_t nextra)
 {
 	struct group *gs;
-	int64_t sum[NCOUNTS + MAX_EXTRA];
-	size_t n = smap_count(groups), i = 0, it = 0, k, nvalues = NCOUNTS + nextra;
+	int64_t sum[NCOUNTS + MAX_EXTRA] = {0};
+	size_t n, i, k, nvalues = NCOUNTS + nextra;
 	int overflow[NCOUNTS + MAX_EXTRA] = {0};
 	char *esc = NULL;
 	size_t esccap = 0;
-	void *v;
 
-	memset(sum, 0, sizeof sum);
 	for (k = 0; k < nkeys; k++)
 		out_fieldz(out_stdout, keyname[k]);
 	for (k = 0; k < NCOUNTS; k++)
@@ -163,45 +305,26 @@ write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int t
 	for (k = 0; k < nextra; k++)
 		out_fieldz(out_stdout, extra[k]);
 	out_endrow(out_stdout);
-	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
-		put_counts(sum, nvalues);
+	if (nkeys == 0 && smap_count(groups) == 0) {	/* no groups: one row, whatever was read */
+		put_values(sum, nvalues);
 		return;
 	}
-	gs = emalloc((n + 1) * sizeof *gs);
-	while (smap_next(groups, &it, &gs[i].key, &gs[i].n, &v))
-		gs[i++].c = v;
-	sort_groups(gs, n);
+	gs = sorted_groups(groups, &n);
 	for (i = 0; i < n; i++) {
-		size_t off = 0;
-		for (k = 0; k < nkeys; k++) {
-			uint32_t l;
-			memcpy(&l, gs[i].key + off, 4);
-			if (k == 0) {
-				if (esccap < l + 2) {
-					esccap = l + 2;
-					esc = erealloc(esc, esccap);
-				}
-				out_field(out_stdout, esc, key_escape(gs[i].key + off + 4, l, esc));
-			} else {
-				out_field(out_stdout, gs[i].key + off + 4, l);
-			}
-			off += 4 + l;
-		}
+		const int64_t *c = gs[i].v;
+		put_keys(&gs[i], nkeys, &esc, &esccap);
 		for (k = 0; k < nvalues; k++)
-			if (!num_add(&sum[k], gs[i].c[k]))
+			if (!num_add(&sum[k], c[k]))
 				overflow[k] = 1;
-		put_counts(gs[i].c, nvalues);
+		put_values(c, nvalues);
 	}
 	if (total && nkeys > 0) {
-		/* the total is said to overflow only when it is written */
 		for (k = 0; k < nvalues; k++)
 			if (overflow[k])
 				die("the total of %s passes the largest count (%lld)",
 				    k < NCOUNTS ? count_name[k] : extra[k - NCOUNTS], (long long)INT64_MAX);
-		out_fieldz(out_stdout, "tong");
-		for (k = 1; k < nkeys; k++)
-			out_fieldz(out_stdout, "");
-		put_counts(sum, nvalues);
+		put_total_keys(nkeys);
+		put_values(sum, nvalues);
 	}
 	free(esc);
 	free(gs);

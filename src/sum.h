@@ -12,7 +12,22 @@ struct smap;
 
 struct counts {
 	int64_t c[NCOUNTS];
+	int64_t pace[NPACE];	/* zero without --estimate */
 };
+
+/* An estimate's days (sum-estimate.c): the counts are as of asof; the
+ * pace is that of pace_from..asof; the figures are projected to to. */
+struct estimate {
+	long asof, pace_from, to;
+	int known;		/* the days are known (--merge: read from a row) */
+};
+
+/* The window's first day: 29 days before asof, or the period's first day
+ * when that is later. */
+long estimate_pace_from(long from, long asof);
+/* c's counts projected to the period's end into uoc; dies when a figure
+ * passes 2^63-1. */
+void estimate_project(const struct estimate *e, const struct counts *c, int64_t uoc[NCOUNTS]);
 
 /* A group's key is its values, each as a 4-byte length and the bytes. */
 void key_add(char **key, size_t *cap, size_t *len, const char *v, size_t n);
@@ -35,10 +50,14 @@ void add_tables(struct smap *into, struct smap *from);
  * group of groups (encoded key -> struct counts) in the order of their
  * keys, then the total row when total is set and there are keys. With no
  * key columns and no group: one row of zeros. total_needed: say an
- * overflow of the total only when it is written. */
-void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total);
-/* The same with columns after the counts: each group's value is the
- * NCOUNTS counts then nextra (at most MAX_EXTRA) more, named extra. */
+ * overflow of the total only when it is written. With est, each row has
+ * the estimate's columns after its counts; the total row's uoc_ figures
+ * are the sum of the groups'. */
+void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+                 const struct estimate *est);
+/* The same for a table whose groups hold NCOUNTS counts then nextra (at
+ * most MAX_EXTRA) more values (int64_t[], not struct counts), named extra:
+ * --rollup's. */
 enum { MAX_EXTRA = 4 };
 void write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int total,
                        const char *const *extra, size_t nextra);

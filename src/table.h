@@ -2,7 +2,8 @@
  * groups a wide form lists, the annex's heading and provenance, the forms
  * filled, and the text helpers of md, html and txt (cchc-table.c); the
  * wide forms' writer (table-wide.c), the heading's (table-head.c), the
- * workbook's (table-xlsx.c). */
+ * workbook's (table-xlsx.c), the chart of the rates by group that --chart
+ * adds to html (table-chart.c). */
 #ifndef CCHC_TABLE_H
 #define CCHC_TABLE_H
 
@@ -10,12 +11,16 @@
 
 #include "lib/csvin.h"
 #include "lib/forms.h"
+#include "lib/num.h"
 
 enum { FMT_CSV, FMT_MD, FMT_HTML, FMT_TXT, FMT_XLSX };
+
+struct chart_hook;
 
 struct style {
 	int fmt;
 	int locale;	/* 0 plain, 'v' vi, 'e' en */
+	struct chart_hook *chart;	/* --chart, under the html table */
 };
 
 /* A value of the data, by its folded name (KEY.COLUMN, or a value's). */
@@ -132,5 +137,40 @@ void wrap(const char *s, size_t w, struct lines *l);
 void pad(size_t n);
 void put_text(const char *s, size_t n);
 void end_line(void);
+
+/* A day of the data (2024-12-14) as the report writes it (14/12/2024); any
+ * other text as it is. */
+void report_day(const char *day, char *buf, size_t size);
+
+/* A cell's text as the data gives it: the figure to the period's end when
+ * the data has one (*est set to 1, *to its day or NULL), and where it was
+ * read; NULL when the data has no such cell. */
+struct cell {
+	const char *raw, *to, *file;
+	unsigned long line;
+	int est;
+};
+typedef int (*cell_fn)(void *ctx, const char *key, const char *col, struct cell *c);
+
+/* The targets drawn: the on-time rate's, the online rate's. */
+struct chart_targets {
+	int has[2];
+	struct dec at[2];
+};
+/* --target NAME=P (dung_han or truc_tuyen, P a percentage from 0 to 100)
+ * into tg: 0, or -1 with the reason in err. */
+int chart_target(struct chart_targets *tg, const char *arg, char *err, size_t errsz);
+
+struct chart;
+
+struct chart *chart_new(const struct chart_targets *tg);
+void chart_free(struct chart *c);
+/* A row's key in a wide table (the first -k values joined by '/', NFC), in
+ * the order read: each group once, its first time. */
+void chart_group(struct chart *c, const char *key, size_t n);
+/* Writes the chart as an inline SVG figure into the html page. Returns
+ * the number of problems said on standard error (a value that is not a
+ * count; no group with the counts of a rate), 0 when none. */
+unsigned long chart_write_html(struct chart *c, cell_fn cell, void *ctx, int locale);
 
 #endif

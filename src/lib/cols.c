@@ -29,6 +29,45 @@ const struct identity count_identity[] = {
 };
 const size_t ncount_identity = sizeof count_identity / sizeof count_identity[0];
 
+static const char *const est_name[NEST_COLS] = {
+	[EST_ASOF] = "ngay_so_lieu", [EST_PACE_FROM] = "nhip_tu_ngay", [EST_TO] = "uoc_den_ngay",
+	[EST_PACE + P_NOP_TRUC_TUYEN] = "nhip_nop_truc_tuyen",
+	[EST_PACE + P_NOP_TRUC_TIEP] = "nhip_nop_truc_tiep",
+	[EST_PACE + P_NOP_BUU_CHINH] = "nhip_nop_buu_chinh",
+	[EST_PACE + P_GQ_TRUOC_HAN] = "nhip_gq_truoc_han",
+	[EST_PACE + P_GQ_DUNG_HAN] = "nhip_gq_dung_han",
+	[EST_PACE + P_GQ_QUA_HAN] = "nhip_gq_qua_han",
+	[EST_UOC + C_TIEP_NHAN] = "uoc_tiep_nhan", [EST_UOC + C_KY_TRUOC] = "uoc_ky_truoc",
+	[EST_UOC + C_MOI_TIEP_NHAN] = "uoc_moi_tiep_nhan",
+	[EST_UOC + C_NOP_TRUC_TUYEN] = "uoc_nop_truc_tuyen",
+	[EST_UOC + C_NOP_TRUC_TIEP] = "uoc_nop_truc_tiep",
+	[EST_UOC + C_NOP_BUU_CHINH] = "uoc_nop_buu_chinh",
+	[EST_UOC + C_DA_GIAI_QUYET] = "uoc_da_giai_quyet",
+	[EST_UOC + C_GQ_TRUOC_HAN] = "uoc_gq_truoc_han",
+	[EST_UOC + C_GQ_DUNG_HAN] = "uoc_gq_dung_han",
+	[EST_UOC + C_GQ_QUA_HAN] = "uoc_gq_qua_han",
+	[EST_UOC + C_DANG_GIAI_QUYET] = "uoc_dang_giai_quyet",
+	[EST_UOC + C_DANG_TRONG_HAN] = "uoc_dang_trong_han",
+	[EST_UOC + C_DANG_QUA_HAN] = "uoc_dang_qua_han",
+};
+
+int
+estimate_column(const char *name)
+{
+	int i;
+
+	for (i = 0; i < NEST_COLS; i++)
+		if (strcmp(name, est_name[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+estimate_column_name(int col)
+{
+	return est_name[col];
+}
+
 const struct std_rate standard_rate[] = {
 	{"ty_le_dung_han", "gq_truoc_han+gq_dung_han/da_giai_quyet"},
 	{"ty_le_truc_tuyen", "nop_truc_tuyen/moi_tiep_nhan"},

@@ -116,6 +116,23 @@ extern const char *const count_name[NCOUNTS];
 /* The count column a name is, or -1. */
 int count_lookup(const char *name);
 
+/* The pace window's counts (cchc-sum --estimate): the dossiers received in it by
+ * channel, and those resolved in it by how, in the order of their count
+ * columns (C_NOP_TRUC_TUYEN.., C_GQ_TRUOC_HAN..). */
+enum {
+	P_NOP_TRUC_TUYEN, P_NOP_TRUC_TIEP, P_NOP_BUU_CHINH,
+	P_GQ_TRUOC_HAN, P_GQ_DUNG_HAN, P_GQ_QUA_HAN, NPACE
+};
+
+/* The columns an estimate adds after the counts, in their order:
+ * ngay_so_lieu, nhip_tu_ngay, uoc_den_ngay, the NPACE nhip_ counts, the
+ * NCOUNTS uoc_ counts. */
+enum { EST_ASOF, EST_PACE_FROM, EST_TO, EST_PACE, EST_UOC = EST_PACE + NPACE,
+       NEST_COLS = EST_UOC + NCOUNTS };
+/* The estimate column a folded name is (EST_*), or -1. */
+int estimate_column(const char *name);
+const char *estimate_column_name(int col);
+
 /* The identities of a count table: lhs = the sum of rhs (-1 ends it). */
 struct identity {
 	int lhs, rhs[4];

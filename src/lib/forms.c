@@ -581,6 +581,8 @@ form_eval(const struct form *f, struct fig *fig, const struct form_eval_ops *ops
 				continue;
 			}
 			state[stack[--sp].row] = MADE;
+			if (ops->made)
+				ops->made(ctx, stack[sp].row);
 			if (sp == 0)
 				break;
 			next = SIZE_MAX;	/* back to the row that waited */

@@ -133,6 +133,9 @@ struct form_eval_ops {
 	void (*missing)(void *ctx, size_t row, const char *why);
 	/* Whether the data has name (for A|B); NULL: take A. */
 	int (*has)(void *ctx, const char *name);
+	/* Optional (NULL): row's figure is made, or is known to be none,
+	 * after the figures of every row it names. */
+	void (*made)(void *ctx, size_t row);
 };
 
 /* Makes every row's figure into fig[0..n): a heading has none; a sum of
