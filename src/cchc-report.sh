@@ -22,12 +22,12 @@ bm3:cap
 bm7:muc_do_dvc'
 DEFAULT_FORMS=bm1,bm3,bm7
 
-# The formats each annex is written in, one file per form and format.
-# MERGE (issue 17): add xlsx here once cchc-table has --format xlsx.
-ANNEX_FORMATS='csv html md'
+# The formats each annex is written in, one file per form and format; and
+# annex.xlsx, every form a sheet of one workbook.
+ANNEX_FORMATS='csv html md xlsx'
 
 usage() {
-	echo "usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] EXPORT..."
+	echo "usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT..."
 }
 
 help() {
@@ -46,6 +46,10 @@ into DIR. Every stage's exit status is checked; no annex lacks rows silently.
                            read (default 0: any row not counted withholds the annex)
   -d, --delimiter C        the exports' delimiter: , (default), ; or \t
       --level-from COL     the level (cap) from the unit's name in COL (cchc-map)
+      --unit TEXT          the annex's heading: the reporting unit, top left (again:
+                           one more line), as cchc-table --unit
+      --title TEXT         the annex's title, in the form's place (again: a line)
+      --ref TEXT           the report it goes with: "(Kèm theo TEXT)"
   -h, --help               show this help
       --version            show the version
 
@@ -82,6 +86,9 @@ case $0 in
 esac
 
 period='' forms=$DEFAULT_FORMS values='' out='' force=0 max_rejected='' delim='' level_from=''
+# the heading's lines, each option's one per line (a newline cannot be in one)
+units='' titles='' ref='' nl='
+'
 n=$#
 while [ "$n" -gt 0 ]; do
 	arg=$1
@@ -100,7 +107,8 @@ while [ "$n" -gt 0 ]; do
 		;;
 	esac
 	case $name in
-	--period | --form | --values | --out | --max-rejected | --level-from | --delimiter | -d)
+	--period | --form | --values | --out | --max-rejected | --level-from | --delimiter | -d | \
+		--unit | --title | --ref)
 		if [ "$has_arg" = 0 ]; then
 			[ "$n" -gt 0 ] || usage_error "option '$name' requires an argument"
 			optarg=$1
@@ -124,6 +132,9 @@ while [ "$n" -gt 0 ]; do
 	--force) force=1 ;;
 	--max-rejected) max_rejected=$optarg ;;
 	--level-from) level_from=$optarg ;;
+	--unit) units=${units:+$units$nl}$optarg ;;
+	--title) titles=${titles:+$titles$nl}$optarg ;;
+	--ref) ref=$optarg ;;
 	-d | --delimiter) delim=$optarg ;;
 	-h | --help)
 		help
@@ -432,6 +443,47 @@ share=$(printf 'a,b\n%s,%s\n' "$not_counted" "$rows" | "${tools}cchc-rate" s=a/b
 	sed -n '2s/.*,//p')
 [ -n "$share" ] && share=" ($share%)"
 
+# The annex's heading: the options given, the period, and where the figures
+# come from (the exports, the rows read and not counted).
+sources=
+for f in "$@"; do
+	[ "$f" = - ] && f='standard input'
+	sources=${sources:+$sources, }$f
+done
+note="Số liệu từ $sources: $rows hồ sơ đọc, $not_counted không được tính (cchc-report $VERSION)"
+
+# run_table OUT FORMS FORMAT COUNTS...: cchc-table with the heading into OUT;
+# sets $status (run_stage).
+run_table() {
+	rt_out=$1 rt_forms=$2 rt_fmt=$3
+	shift 3
+	set -- "$@" ${values:+"$values"}
+	rt_files=$#
+	# the heading's options after the files, then the files moved after
+	# them (options first, whatever POSIXLY_CORRECT says)
+	set -f
+	rt_ifs=$IFS
+	IFS=$nl
+	for u in $units; do set -- "$@" --unit "$u"; done
+	for u in $titles; do set -- "$@" --title "$u"; done
+	IFS=$rt_ifs
+	set +f
+	while [ "$rt_files" -gt 0 ]; do
+		set -- "$@" "$1"
+		shift
+		rt_files=$((rt_files - 1))
+	done
+	run_stage "$rt_out" "${tools}cchc-table" --form "$rt_forms" --format "$rt_fmt" --partial \
+		--period "$period" ${ref:+--ref "$ref"} --note "$note" "$@"
+}
+
+# annex.xlsx: every form a sheet, from every count table the forms need
+run_annex_xlsx() {
+	set --
+	for g in $groups; do set -- "$@" "$tmp/counts-$g.csv"; done
+	run_table "$tmp/annex.xlsx" "$(printf '%s' "$form_list" | tr ' ' ,)" xlsx "$@"
+}
+
 # 4. cchc-table: each form in each format, when the rows not counted are
 # within the threshold. Figures the data lacks are left empty (--partial) and
 # listed in the summary; any other doubt of cchc-table (exit 1: a name given
@@ -442,26 +494,30 @@ if [ "$over" = 0 ]; then
 	for f in $form_list; do
 		g=$(form_group "$f")
 		for fmt in $ANNEX_FORMATS; do
-			# MERGE (issue 17): the heading, once cchc-table has its options:
-			#   --title, --unit, --period "$period, $bounds", and --note with
-			#   the exports read, $rows rows and $not_counted not counted
 			# each form's messages once, from its first format
 			quiet=1
 			[ "$fmt" != "${ANNEX_FORMATS%% *}" ] || quiet=0
-			run_stage "$tmp/$f.$fmt" "${tools}cchc-table" --form "$f" --format "$fmt" \
-				--partial "$tmp/counts${g:+-$g}.csv" ${values:+"$values"}
+			run_table "$tmp/$f.$fmt" "$f" "$fmt" "$tmp/counts${g:+-$g}.csv"
 			[ "$status" -le 1 ] || stage_failed "cchc-table --form $f --format $fmt" "$status"
 			[ "$status" -eq 0 ] || doubt=1
 			[ "$quiet" = 1 ] || sed "s/^cchc-table: /  $f /" "$err" >> "$tmp/.empty"
 			quiet=0
 		done
 	done
+	# every form a sheet of annex.xlsx, from all the count tables
+	if [ "$doubt" = 0 ]; then
+		quiet=1
+		run_annex_xlsx
+		[ "$status" -le 1 ] || stage_failed "cchc-table --format xlsx (annex.xlsx)" "$status"
+		quiet=0
+	fi
 	if [ "$doubt" = 1 ]; then
 		for f in $form_list; do
 			for fmt in $ANNEX_FORMATS; do
 				rm -f "$tmp/$f.$fmt"
 			done
 		done
+		rm -f "$tmp/annex.xlsx"
 	else
 		annexes=$form_list
 	fi
@@ -496,7 +552,7 @@ rm -f "$err"
 		echo "annexes: none written: cchc-table doubts figures (also in messages.txt):"
 		cat "$tmp/.empty"
 	else
-		echo "annexes: $annexes, in $ANNEX_FORMATS"
+		echo "annexes: $annexes, in $ANNEX_FORMATS; every form a sheet of annex.xlsx"
 		if [ -s "$tmp/.empty" ]; then
 			echo "figures left empty (the data lacks them; also in messages.txt):"
 			cat "$tmp/.empty"

@@ -56,19 +56,23 @@ counted: 2835 in counts.csv, 0 unclassifiable
 counted: 2835 in counts-cap.csv, 0 unclassifiable
 counted: 2835 in counts-muc_do_dvc.csv, 0 unclassifiable
 not counted: 0 of 3000 rows read (0.00%); threshold: 0 rows (the default)
-annexes: bm1 bm3 bm7, in csv html md
+annexes: bm1 bm3 bm7, in csv html md xlsx; every form a sheet of annex.xlsx
 OUT
 	run files_in 2024
 	assert_output - <<'OUT'
+annex.xlsx
 bm1.csv
 bm1.html
 bm1.md
+bm1.xlsx
 bm3.csv
 bm3.html
 bm3.md
+bm3.xlsx
 bm7.csv
 bm7.html
 bm7.md
+bm7.xlsx
 checked.csv
 counts-cap.csv
 counts-muc_do_dvc.csv
@@ -99,15 +103,31 @@ OUT
 		cchc-sum --period 2024 -g $g --total hand-checked.csv 2>/dev/null | cchc-rate > hand-$g.csv
 		cmp hand-$g.csv r/counts-$g.csv
 	done
-	# the README's pipeline, without --total: the same annex
+	# the README's pipeline, without --total: the same annex, with the
+	# heading the report gives (the period; the exports read, the rows read
+	# and not counted)
+	note="Số liệu từ clean.csv: 3000 hồ sơ đọc, 0 không được tính (cchc-report $(cchc-report --version | cut -d' ' -f2))"
 	for fmt in csv html md; do
 		cchc-check clean.csv 2>/dev/null | cchc-sum --period 2024 -g cap 2>/dev/null | cchc-rate |
-			cchc-table --form bm3 --format $fmt - "$VALUES" > hand-bm3.$fmt
+			cchc-table --form bm3 --format $fmt --period 2024 --note "$note" - "$VALUES" > hand-bm3.$fmt
 		cmp hand-bm3.$fmt r/bm3.$fmt
-		cchc-table --form bm7 --format $fmt hand-muc_do_dvc.csv "$VALUES" > hand-bm7.$fmt
+		cchc-table --form bm7 --format $fmt --period 2024 --note "$note" hand-muc_do_dvc.csv "$VALUES" > hand-bm7.$fmt
 		cmp hand-bm7.$fmt r/bm7.$fmt
-		cchc-table --form bm1 --format $fmt "$VALUES" > hand-bm1.$fmt
+		cchc-table --form bm1 --format $fmt --period 2024 --note "$note" "$VALUES" > hand-bm1.$fmt
 		cmp hand-bm1.$fmt r/bm1.$fmt
+	done
+	grep -qx "$note" r/bm3.md
+	# the workbooks: each form's, and annex.xlsx with every form a sheet,
+	# read back: the figures of the csv annexes
+	for f in bm1 bm3 bm7; do
+		xlsx2csv r/$f.xlsx > $f-back.csv
+		grep -q "^\"Số liệu từ clean.csv: 3000 hồ sơ đọc" $f-back.csv
+	done
+	[ "$(xlsx2csv -a r/annex.xlsx | grep -c '^-------- ')" -eq 3 ]
+	for f in bm3 bm7; do
+		sed 1d r/$f.csv | cut -d, -f1 | grep -v '^$' | while read -r stt; do
+			grep -q "^$stt," $f-back.csv
+		done
 	done
 	# and the annex is sound
 	cchc-check --form bm3 r/bm3.csv > /dev/null 2>&1
@@ -176,7 +196,7 @@ OUT
 		grep -qx "not counted: 8 of 3000 rows read (0.27%); threshold: $line" r/summary.txt ||
 			{ echo "$arg: $(grep '^not counted' r/summary.txt)"; return 1; }
 		if [ "$want" -eq 0 ]; then
-			[ -s r/bm3.csv ] && grep -qx 'annexes: bm1 bm3 bm7, in csv html md' r/summary.txt
+			[ -s r/bm3.csv ] && grep -qx 'annexes: bm1 bm3 bm7, in csv html md xlsx; every form a sheet of annex.xlsx' r/summary.txt
 		else
 			! ls r/bm* 2>/dev/null
 		fi
@@ -258,7 +278,7 @@ OUT
 	assert_success
 	run sed -n '/^annexes:/,$p' r/summary.txt
 	assert_output - <<'OUT'
-annexes: bm3, in csv html md
+annexes: bm3, in csv html md xlsx; every form a sheet of annex.xlsx
 figures left empty (the data lacks them; also in messages.txt):
   bm3 1.1: no value for tthc_don_gian_hoa in the data
   bm3 1.2: no value for tthc_cong_bo_moi in the data
@@ -306,7 +326,7 @@ EOF_CASES
 @test "report: usage errors: exit 2 and the message, before anything is read or made" {
 	cd "$T"
 	printf 'ma_ho_so,ngay_tiep_nhan\n' > e.csv
-	U='usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] EXPORT...'
+	U='usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT...'
 	# the arguments|the first line of the message (the synopsis follows)
 	while IFS='|' read -r args want; do
 		eval "set -- $args"
@@ -457,7 +477,7 @@ cchc-report: cchc-check failed (exit 2): nothing written"
 	assert_success
 	assert_line "   exit status 1 (1: rows were rejected, and the default --max-rejected allows none:"
 	assert_line "   the raw export's counts are its clean twin's:"
-	assert_line "   annexes: bm1 bm3 bm7, in csv html md"
+	assert_line "   annexes: bm1 bm3 bm7, in csv html md xlsx; every form a sheet of annex.xlsx"
 	[[ "$stderr$output" != *"DIFFER"* ]]
 	[ -f "$T/d/2024/bm3.html" ] && [ -f "$T/d/raw-2024/summary.txt" ] && [ -f "$T/d/annex-bm3-slips.csv" ]
 	run cchc-check --form bm3 "$T/d/annex-bm3-slips.csv"
@@ -465,4 +485,33 @@ cchc-report: cchc-check failed (exit 2): nothing written"
 	# nothing of the tree itself is written
 	run find "$TOP/samples" "$TOP/README.md" -newer "$T/mark"
 	assert_output ""
+}
+
+@test "report: the heading: --unit, --title and --ref as cchc-table prints them, the period and the provenance always" {
+	export_in clean --rows 3000
+	cd "$T"
+	run --separate-stderr cchc-report --period 2024-Q3 --form bm3 --values "$VALUES" --out r \
+		--unit 'UBND TỈNH QUẢNG NGÃI' --unit 'VĂN PHÒNG' --title 'Phụ lục' --title "Quý 3 'năm' 2024" \
+		--ref 'Báo cáo số 1/BC-VP' clean.csv
+	assert_success
+	run cchc-report --version
+	v=${output#cchc-report }
+	cchc-sum --period 2024-Q3 -g cap --total r/checked.csv 2>/dev/null | cchc-rate |
+		cchc-table --form bm3 --format md --partial --period 2024-Q3 --ref 'Báo cáo số 1/BC-VP' \
+		--note "Số liệu từ clean.csv: 3000 hồ sơ đọc, 0 không được tính (cchc-report $v)" \
+		--unit 'UBND TỈNH QUẢNG NGÃI' --unit 'VĂN PHÒNG' --title 'Phụ lục' --title "Quý 3 'năm' 2024" \
+		- "$VALUES" > hand.md 2>/dev/null
+	cmp hand.md r/bm3.md
+	run head -n 7 r/bm3.md
+	assert_output - <<'OUT'
+| UBND TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|:---:|:---:|
+| VĂN PHÒNG | Độc lập - Tự do - Hạnh phúc |
+
+# Phụ lục
+# Quý 3 'năm' 2024
+
+OUT
+	grep -qx 'Kỳ báo cáo: từ ngày 15/06/2024 đến ngày 14/09/2024' r/bm3.md
+	xlsx2csv r/annex.xlsx | grep -q '^(Kèm theo Báo cáo số 1/BC-VP),'
 }
