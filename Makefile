@@ -171,6 +171,14 @@ bench: deps
 	  (cd tests/bench && npm install --no-audit --no-fund); fi
 	@sh tests/bench/run.sh
 
+# the national scale: 34 province files, 20M rows, merged, against DuckDB
+bench-national: deps
+	$(MAKE) all
+	@if command -v npm >/dev/null && [ ! -d tests/bench/node_modules/@duckdb/node-api ]; then \
+	  echo "make bench-national: installing @duckdb/node-api with npm"; \
+	  (cd tests/bench && npm install --no-audit --no-fund); fi
+	@sh tests/bench/national.sh
+
 # libFuzzer harnesses for every parser of outside input (tests/fuzz/README.md)
 FUZZERS      = csv date num expr form period split
 FUZZ_SECONDS = 60
@@ -256,5 +264,5 @@ clean:
 	rm -f src/lib/*.o src/libcchc.a src/lib/forms_data.c $(PROGS) samples/gen-export samples/gen-xlsx
 	rm -rf demo
 
-.PHONY: all deps check browser-deps check-browser lint-man lint-sh bench fuzz fuzz-deps equiv-long oracle-long demo samples install clean
+.PHONY: all deps check browser-deps check-browser lint-man lint-sh bench bench-national fuzz fuzz-deps equiv-long oracle-long demo samples install clean
 .PRECIOUS: src/lib/%.o

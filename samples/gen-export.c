@@ -2,7 +2,7 @@
  * writes it, for the demo, the tests and the benchmarks; and its clean twin.
  *
  * usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal [--no-level]] [--lean]
- *                   [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]
+ *                   [--quoted] [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]
  *
  * Default style: Vietnamese headers, a BOM, CRLF, dates as dd/mm/yyyy with
  * times before or after, codes in words, some text in decomposed Unicode (NFD).
@@ -13,6 +13,8 @@
  *   as in the portal's own sync form (cchc-map --level-from); the twin keeps it.
  * --bad: one row in 400 is wrong in one of the ways cchc-check rejects.
  * --lean: without the procedure's and the field's names (benchmark files).
+ * --quoted: the default style with every text field quoted, as many provincial
+ *   systems write them (the benchmark's quoted export); the same dossiers.
  * --year Y: the reporting year (default 2024). From 2026 the units are those
  *   after the 1 July 2025 reorganisation (agencies_2025 in dossiers.h: no
  *   district level, merged departments and communes); the same draws.
@@ -73,7 +75,7 @@
  * The same arguments always give the same bytes. */
 #include "dossiers.h"
 
-static int portal, no_level, lean, excel, portal_labels, year = 2024;
+static int portal, no_level, lean, excel, portal_labels, quoted, year = 2024;
 
 /* the end of time: a single export shows every dossier as it finally stands */
 static const struct day never = {9999, 12, 31};
@@ -101,7 +103,7 @@ static void
 put_text(FILE *o, const char *s, int nfd)
 {
 	char buf[512];
-	int quote = strchr(s, ',') != NULL;
+	int quote = quoted || strchr(s, ',') != NULL;
 
 	if (quote)
 		putc('"', o);
@@ -196,14 +198,16 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 			putc(',', o);
 		}
 		put_text(o, d->unit, d->nfd);
-		fprintf(o, ",%s,", levels[d->lv]);
-		if (kind == 2)
-			fprintf(o, "Fax,");
-		else
-			fprintf(o, "%s,", channels[d->ch]);
-		fprintf(o, "%s,%s,", service_levels[d->sl],
-		    code == 1 ? "Mới đăng ký" : code == 3 ? "Không được tiếp nhận" :
-		    code == 10 ? "Đã trả kết quả" : code == 9 ? "Đã xử lý xong" : "Đang xử lý");
+		putc(',', o);
+		put_text(o, levels[d->lv], 0);
+		putc(',', o);
+		put_text(o, kind == 2 ? "Fax" : channels[d->ch], 0);
+		putc(',', o);
+		put_text(o, service_levels[d->sl], 0);
+		putc(',', o);
+		put_text(o, code == 1 ? "Mới đăng ký" : code == 3 ? "Không được tiếp nhận" :
+		    code == 10 ? "Đã trả kết quả" : code == 9 ? "Đã xử lý xong" : "Đang xử lý", 0);
+		putc(',', o);
 	}
 	if (kind == 3)
 		fprintf(o, "31/02/%d 08:00:00", year);
@@ -589,7 +593,7 @@ static void
 usage(void)
 {
 	fputs("usage: gen-export [--rows N] [--seed S] [--year Y] [--bad] [--portal [--no-level]] [--lean]\n"
-	    "                  [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]\n", stderr);
+	    "                  [--quoted] [--excel [--portal-labels]] [--twin FILE] [--monthly PREFIX]\n", stderr);
 	exit(2);
 }
 
@@ -617,6 +621,8 @@ main(int argc, char *argv[])
 			no_level = 1;
 		else if (strcmp(argv[a], "--lean") == 0)
 			lean = 1;
+		else if (strcmp(argv[a], "--quoted") == 0)
+			quoted = 1;
 		else if (strcmp(argv[a], "--excel") == 0)
 			excel = 1;
 		else if (strcmp(argv[a], "--portal-labels") == 0)
@@ -631,6 +637,11 @@ main(int argc, char *argv[])
 	if ((excel && (portal || lean || bad)) || (portal_labels && !excel)) {
 		fputs("gen-export: --excel is a style of its own, without --portal, --lean or --bad;"
 		    " --portal-labels goes with --excel\n", stderr);
+		return 2;
+	}
+	if (quoted && (portal || excel)) {
+		fputs("gen-export: --quoted quotes the default style's text: not with --portal or --excel\n",
+		    stderr);
 		return 2;
 	}
 	if (twin_path && bad) {
