@@ -300,7 +300,7 @@ on_dossier(struct check *c, struct csv_row *row)
 		return;
 	}
 	if (row->nf != in->cur.nf) {
-		snprintf(errbuf, sizeof errbuf, "expected %zu fields, found %zu", in->cur.nf, row->nf);
+		csvin_nf_text(row, in->cur.nf, errbuf, sizeof errbuf);
 		intake_reject(&c->in, row, "wrong number of fields", NULL, errbuf, NULL, 0);
 		return;
 	}

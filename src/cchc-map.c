@@ -537,7 +537,7 @@ table_row(struct csv_row *row, void *ctx)
 		if (row->f[i].n)
 			break;
 	if (row->nf < m->tnf || i < row->nf) {
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", m->tnf, row->nf);
+		csvin_nf_text(row, m->tnf, what, sizeof what);
 		table_die(row, NULL, what, NULL, 0);
 	}
 	for (i = 0; i < m->tnf; i++)
@@ -1220,7 +1220,7 @@ on_data(struct map *m, struct csv_row *row)
 		return;
 	}
 	if (row->nf != m->cur_nf) {
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", m->cur_nf, row->nf);
+		csvin_nf_text(row, m->cur_nf, what, sizeof what);
 		left_out(m, row, "wrong number of fields", NULL, what, NULL, 0);
 		return;
 	}

@@ -269,7 +269,7 @@ on_data(struct ratejob *j, const struct csv_row *row)
 		if (row->err)
 			csvin_error_text(row, what, sizeof what);
 		else
-			snprintf(what, sizeof what, "expected %zu fields, found %zu", j->nf, row->nf);
+			csvin_nf_text(row, j->nf, what, sizeof what);
 		msgs_add(j->msgs, NULL, row->file, row->line, NULL, what, NULL, 0);
 		j->bad++;
 		return;

@@ -423,8 +423,8 @@ count_dossier(struct sum *s, struct csv_row *row)
 		return;
 	}
 	if (row->nf != s->in.cur.nf) {
-		char what[80];
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", s->in.cur.nf, row->nf);
+		char what[160];
+		csvin_nf_text(row, s->in.cur.nf, what, sizeof what);
 		intake_reject(&s->in, row, "wrong number of fields", NULL, what, NULL, 0);
 		return;
 	}

@@ -177,7 +177,7 @@ on_data_row(struct csv_row *row, void *ctx)
 	}
 	if (row->nf != t->nf) {
 		char what[160];
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", t->nf, row->nf);
+		csvin_nf_text(row, t->nf, what, sizeof what);
 		msgs_add(t->msgs, NULL, row->file, row->line, NULL, what, NULL, 0);
 		t->bad++;
 		return 0;

@@ -532,7 +532,7 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		if (row->err)
 			csvin_error_text(row, what, sizeof what);
 		else
-			snprintf(what, sizeof what, "expected %zu fields, found %zu", k->nf, row->nf);
+			csvin_nf_text(row, k->nf, what, sizeof what);
 		problem(k, row, NULL, what, NULL, 0);
 		sums_unknown(k);
 		k->rejected++;

@@ -216,7 +216,7 @@ annex_row(struct formcheck *k, const struct csv_row *row)
 		return;
 	}
 	if (row->nf != k->nf) {
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", k->nf, row->nf);
+		csvin_nf_text(row, k->nf, what, sizeof what);
 		form_problem(k, ar, stt, what);
 		return;
 	}

@@ -233,7 +233,7 @@ wide_row(struct widecheck *k, const struct csv_row *row)
 		if (row->err)
 			csvin_error_text(row, what, sizeof what);
 		else
-			snprintf(what, sizeof what, "expected %zu fields, found %zu", k->nf, row->nf);
+			csvin_nf_text(row, k->nf, what, sizeof what);
 		problem(k, row, NULL, what, NULL, 0);
 		for (c = 0; c < w->n; c++)
 			k->known[c] = 0;

@@ -306,7 +306,7 @@ merge_row(struct merge *m, const struct csv_row *row)
 		return;
 	}
 	if (row->nf != m->first.nf) {
-		snprintf(what, sizeof what, "expected %zu fields, found %zu", m->first.nf, row->nf);
+		csvin_nf_text(row, m->first.nf, what, sizeof what);
 		m->rows++;
 		reject(m, row, "wrong number of fields", NULL, what, NULL, 0);
 		return;

@@ -502,3 +502,33 @@ LOG
 	assert_success
 	assert_output $'linh_vuc,nhom\n"Hộ\ntịch","Các sở, ngành"'
 }
+
+@test "intake: a file cut short (no line end after its last row) is never a footer: the row is rejected, saying so" {
+	"$TOP/samples/gen-export" --rows 400 > "$T/x.csv"
+	# cut inside row 400, after its id, as a stopped download leaves it
+	python3 - "$T/x.csv" "$T/cut.csv" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+i = d.index(b"\r\n400,")
+j = d.index(b",", d.index(b",", i + 3) + 1)
+open(sys.argv[2], "wb").write(d[:j])
+PY
+	run --separate-stderr cchc-check "$T/cut.csv"
+	assert_failure 1
+	assert_equal "$stderr" "cchc-check: $T/cut.csv:401: expected 12 fields, found 2; the file ends inside this row (no line end after it): cut short?
+cchc-check: 400 rows: 399 passed, 1 rejected (1 wrong number of fields)"
+	run --separate-stderr cchc-sum --period 2024 "$T/cut.csv"
+	assert_failure 1
+	assert_equal "${stderr_lines[0]}" "cchc-sum: $T/cut.csv:401: expected 12 fields, found 2; the file ends inside this row (no line end after it): cut short?"
+	# the same line with its line end is the footer it looks like
+	printf '\r\n' >> "$T/cut.csv"
+	run --separate-stderr cchc-check "$T/cut.csv"
+	assert_success
+	assert_equal "${stderr_lines[1]}" "cchc-check: 400 rows: 399 passed, 0 rejected, 1 footer line skipped"
+	# a cut report is no report: exit 1, no annex
+	head -c -3 "$T/cut.csv" > "$T/cut2.csv"
+	cd "$T"
+	run --separate-stderr cchc-report --period 2024 --out r cut2.csv
+	assert_failure 1
+	[ ! -e r/bm3.csv ]
+}

@@ -305,10 +305,12 @@ cb_row(int c, void *data)
 			return;
 		}
 		r->prev_cr = c == '\r';
+		r->row.cut = c == -1;	/* csv_fini's: no line end after it */
 		if (!r->stop && r->row.nf)
 			deliver(r);
 		else if (!r->stop)
 			r->empty++;	/* a blank line */
+		r->row.cut = 0;
 		r->line++;
 		r->start = r->line;
 		return;
@@ -326,7 +328,9 @@ cb_row(int c, void *data)
 		r->empty++;
 		return;
 	}
+	r->row.cut = c == -1;	/* csv_fini's: no line end after it */
 	deliver(r);
+	r->row.cut = 0;
 }
 
 /* A syntax error: deliver what was read of the record with the reason,
@@ -906,4 +910,12 @@ csvin_row_text(const struct csv_row *row, unsigned char delim, char *buf, size_t
 	if (i < nf)
 		o += (size_t)snprintf(buf + o, size - o, "...");
 	return o;
+}
+
+size_t
+csvin_nf_text(const struct csv_row *row, size_t expected, char *buf, size_t size)
+{
+	return (size_t)snprintf(buf, size, "expected %zu fields, found %zu%s", expected, row->nf,
+	    row->cut && row->nf < expected ? "; the file ends inside this row (no line end after "
+	    "it): cut short?" : "");
 }

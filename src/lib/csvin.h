@@ -27,6 +27,9 @@ struct csv_row {
 	const char *err;
 	size_t err_field;
 	unsigned long err_line, err_col;
+	/* The file's last record, with no line end after it: a file cut short
+	 * (a download stopped, a disk full) ends so, never a spreadsheet's. */
+	int cut;
 	/* Set by the callback (on the header, say): only fields i < nwant with
 	 * want[i] are copied; the others arrive empty. The reader keeps it. */
 	const unsigned char *want;
@@ -125,6 +128,9 @@ size_t csvin_error_text(const struct csv_row *row, char *buf, size_t size);
  * the empty cells a spreadsheet pads a line with, "..." where cut short.
  * Returns the text's length. */
 size_t csvin_row_text(const struct csv_row *row, unsigned char delim, char *buf, size_t size);
+/* "expected N fields, found M", and for a record the file ends inside
+ * (row->cut) that it looks cut short; returns the text's length. */
+size_t csvin_nf_text(const struct csv_row *row, size_t expected, char *buf, size_t size);
 /* The same, with mark in place of that other line's number, given in
  * *line2 (0 when there is none): for messages kept by msgs.h, whose line
  * numbers are counted anew when the parts of a file are merged. */

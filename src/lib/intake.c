@@ -951,8 +951,10 @@ reject_row(struct intake *in, struct csv_row *row, struct pending *nowp, int rec
 	 * with an id and something in the date's place, one of them with a
 	 * digit (ids and dates have them; the words of a signature do not),
 	 * or an id with a digit and a level or status a table knows (a
-	 * dossier without its dates: a totals line has neither). */
-	candidate = recv != DATE_OK && !row->err && !valid_date(in, row, COL_NGAY_HEN_TRA) &&
+	 * dossier without its dates: a totals line has neither); and never
+	 * the file's last line without its line end (a file cut short). */
+	candidate = recv != DATE_OK && !row->err && !row->cut &&
+	    !valid_date(in, row, COL_NGAY_HEN_TRA) &&
 	    !valid_date(in, row, COL_NGAY_TRA_KET_QUA) &&
 	    !(has_value(in, row, COL_MA_HO_SO) && has_digit(in, row, COL_NGAY_TIEP_NHAN)) &&
 	    !(has_digit(in, row, COL_MA_HO_SO) &&
