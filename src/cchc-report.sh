@@ -27,7 +27,7 @@ DEFAULT_FORMS=bm1,bm3,bm7
 ANNEX_FORMATS='csv html md xlsx'
 
 usage() {
-	echo "usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT..."
+	echo "usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--keep first|last] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT..."
 }
 
 help() {
@@ -45,6 +45,8 @@ into DIR. Every stage's exit status is checked; no annex lacks rows silently.
       --max-rejected N|P%  rows not counted allowed: N rows, or P% of the rows
                            read (default 0: any row not counted withholds the annex)
   -d, --delimiter C        the exports' delimiter: , (default), ; or \t
+      --keep first|last    a dossier in several exports (monthly ones overlap):
+                           the copy of the first, or of the last (cchc-check --keep)
       --level-from COL     the level (cap) from the unit's name in COL (cchc-map)
       --unit TEXT          the annex's heading: the reporting unit, top left (again:
                            one more line), as cchc-table --unit
@@ -85,7 +87,7 @@ case $0 in
 *) tools= ;;
 esac
 
-period='' forms=$DEFAULT_FORMS values='' out='' force=0 max_rejected='' delim='' level_from=''
+period='' forms=$DEFAULT_FORMS values='' out='' out_given=0 force=0 max_rejected='' delim='' level_from='' keep=''
 # the heading's lines, each option's one per line (a newline cannot be in one)
 units='' titles='' ref='' nl='
 '
@@ -108,7 +110,7 @@ while [ "$n" -gt 0 ]; do
 	esac
 	case $name in
 	--period | --form | --values | --out | --max-rejected | --level-from | --delimiter | -d | \
-		--unit | --title | --ref)
+		--unit | --title | --ref | --keep)
 		if [ "$has_arg" = 0 ]; then
 			[ "$n" -gt 0 ] || usage_error "option '$name' requires an argument"
 			optarg=$1
@@ -128,7 +130,8 @@ while [ "$n" -gt 0 ]; do
 	--period) period=$optarg ;;
 	--form) forms=$optarg ;;
 	--values) values=$optarg ;;
-	--out) out=$optarg ;;
+	--out) out=$optarg out_given=1 ;;
+	--keep) keep=$optarg ;;
 	--force) force=1 ;;
 	--max-rejected) max_rejected=$optarg ;;
 	--level-from) level_from=$optarg ;;
@@ -159,6 +162,18 @@ while [ "$n" -gt 0 ]; do
 done
 
 [ -n "$period" ] || usage_error "--period is required"
+[ "$out_given" = 0 ] || [ -n "$out" ] || usage_error "--out: an empty name (an unset variable?): name the report's directory"
+case $keep in
+'' | first | last) ;;
+*) usage_error "--keep: \"$keep\": first or last" ;;
+esac
+case $delim in
+'' | ? | '\t') ;;
+*) usage_error "-d: \"$delim\": one byte, or \\t for a tab" ;;
+esac
+if [ -n "$values" ] && [ ! -r "$values" ]; then
+	usage_error "--values: $values: no such file, or not readable"
+fi
 [ $# -gt 0 ] || usage_error "no EXPORT: name the exports to read"
 
 # --max-rejected: N rows, or P% of the rows read; kept as integers (a share
@@ -282,6 +297,17 @@ refuse_dir() {
 }
 
 [ "$(dir_state)" != other ] || refuse_dir
+# an export or the values inside DIR would go with the report it replaces
+if [ -d "$dir" ]; then
+	dir_abs=$(cd "$dir" && pwd -P) || die "$dir: cannot read"
+	for f in "$@" ${values:+"$values"}; do
+		if [ "$f" = - ] || [ ! -e "$f" ]; then continue; fi
+		f_dir=$(cd "$(dirname -- "$f")" && pwd -P) || continue
+		case $f_dir/ in
+		"$dir_abs"/*) die "$f: inside $dir, which the report replaces: move it out, or give another --out" ;;
+		esac
+	done
+fi
 if [ ! -d "$parent" ]; then
 	[ -e "$parent" ] && die "$parent: not a directory, to make $base in"
 	die "$parent: no such directory, to make $base in"
@@ -359,7 +385,7 @@ fi
 
 # 1. cchc-check: every sound row normalised, the others in rejects.csv.
 checked=$tmp/checked.csv
-run_stage "$checked" "${tools}cchc-check" ${delim:+-d "$delim"} \
+run_stage "$checked" "${tools}cchc-check" ${delim:+-d "$delim"} ${keep:+--keep "$keep"} \
 	--rejects "$tmp/rejects.csv" -- "$@"
 [ "$status" -le 1 ] || stage_failed cchc-check "$status"
 rows=$(summary_field "$last" 's/^cchc-check: \([0-9]*\) rows: [0-9]* passed, [0-9]* rejected.*/\1/p')
@@ -370,8 +396,12 @@ if [ -z "$rows" ] || [ -z "$passed" ] || [ -z "$rejected" ]; then
 fi
 # the parts after the counts: the reasons, the copies dropped, the footer
 footer=$(summary_field "$last" 's/.*, \([0-9]*\) footer lines* skipped$/\1/p')
+# the dossiers read: cchc-check's rows read include the footer's lines and,
+# with --keep, the copies of a dossier dropped
+dossiers=$((rows - ${footer:-0} - ${copies:-0}))
+copies=$(summary_field "$last" 's/.*, \([0-9]*\) [a-z]* cop[iesy]* dropped (--keep [a-z]*).*/\1/p')
 rest=$(summary_field "$last" 's/^cchc-check: [0-9]* rows: [0-9]* passed, [0-9]* rejected//p' |
-	sed 's/, [0-9]* footer lines* skipped$//')
+	sed 's/, [0-9]* footer lines* skipped$//;s/, [0-9]* [a-z]* cop[iesy]* dropped (--keep [a-z]*)$//')
 reasons=
 case $rest in
 ' ('*')') reasons=$(printf '%s' "$rest" | sed 's/^ (//;s/)$//') ;;
@@ -413,13 +443,21 @@ for g in '' $groups; do
 		unread_summary cchc-sum "$last"
 	fi
 	why=$(summary_field "$last" "$pat\\5/p" | sed 's/^ (\(.*\))$/, \1/')
+	# values grouped as written (an unknown service level): groups no
+	# form's row names, so rows its annex lacks
+	aswritten=$(sed -n 's/.*, grouped as written: .* (\([0-9]*\) rows)$/\1/p;t;s/.*, grouped as written: .*/1/p' "$err" |
+		awk '{n += $1} END {print n + 0}')
+	if [ "$aswritten" -gt 0 ]; then
+		why="$why, $(rows_n "$aswritten") grouped as written (a value no form's row names: messages.txt)"
+	fi
 	if [ -z "$g" ]; then
 		outside=$(summary_field "$last" "$pat\\2/p")
 		notrecv=$(summary_field "$last" "$pat\\3/p")
 	fi
 	sums="$sums
 counted: $counted in $name, $unclass unclassifiable$why"
-	[ "$unclass" -le "$worst" ] || worst=$unclass
+	lacks=$((unclass + aswritten))
+	[ "$lacks" -le "$worst" ] || worst=$lacks
 	run_inside "$name" "${tools}cchc-rate" .sum.csv
 	[ "$status" -eq 0 ] || stage_failed cchc-rate "$status"
 done
@@ -429,8 +467,8 @@ rm -f "$tmp/.sum.csv" "$tmp/.mapped.csv"
 # classifiable in its count table (the worst table's).
 not_counted=$((rejected + mapped_out + worst))
 if [ -n "$max_pct" ]; then
-	over=$((not_counted * 100 * max_scale > max_pct * rows))
-	threshold="$max_rejected of the rows read (--max-rejected $max_rejected)"
+	over=$((not_counted * 100 * max_scale > max_pct * dossiers))
+	threshold="$max_rejected of the dossiers read (--max-rejected $max_rejected)"
 else
 	over=$((not_counted > max_rows))
 	if [ -z "$max_rejected" ]; then
@@ -439,7 +477,7 @@ else
 		threshold="$(rows_n "$max_rows") (--max-rejected $max_rejected)"
 	fi
 fi
-share=$(printf 'a,b\n%s,%s\n' "$not_counted" "$rows" | "${tools}cchc-rate" s=a/b 2> "$err" |
+share=$(printf 'a,b\n%s,%s\n' "$not_counted" "$dossiers" | "${tools}cchc-rate" s=a/b 2> "$err" |
 	sed -n '2s/.*,//p')
 [ -n "$share" ] && share=" ($share%)"
 
@@ -450,7 +488,7 @@ for f in "$@"; do
 	[ "$f" = - ] && f='standard input'
 	sources=${sources:+$sources, }$f
 done
-note="Số liệu từ $sources: $rows hồ sơ đọc, $not_counted không được tính (cchc-report $VERSION)"
+note="Số liệu từ $sources: $dossiers hồ sơ đọc, $not_counted không được tính (cchc-report $VERSION)"
 
 # run_table OUT FORMS FORMAT COUNTS...: cchc-table with the heading into OUT;
 # sets $status (run_stage).
@@ -541,11 +579,12 @@ rm -f "$err"
 	echo "passed: $passed"
 	echo "rejected: $rejected${reasons:+ ($reasons)}, in rejects.csv"
 	echo "footer lines skipped: ${footer:-0}"
+	[ -z "$keep" ] || echo "copies of a dossier dropped (--keep $keep): ${copies:-0}"
 	[ -z "$level_col" ] || echo "level from $level_col: $map_rest, in rejects-level.csv"
 	echo "outside the period: $outside"
 	echo "not received (status 1 or 3): $notrecv"
 	printf '%s\n' "$sums" | sed 1d
-	echo "not counted: $not_counted of $rows rows read$share; threshold: $threshold"
+	echo "not counted: $not_counted of $dossiers dossiers read$share; threshold: $threshold"
 	if [ "$over" = 1 ]; then
 		echo "annexes: none written: $(rows_n "$not_counted") not counted, more than the threshold allows (see rejects.csv and messages.txt)"
 	elif [ "$doubt" = 1 ]; then

@@ -55,7 +55,7 @@ not received (status 1 or 3): 43
 counted: 2835 in counts.csv, 0 unclassifiable
 counted: 2835 in counts-cap.csv, 0 unclassifiable
 counted: 2835 in counts-muc_do_dvc.csv, 0 unclassifiable
-not counted: 0 of 3000 rows read (0.00%); threshold: 0 rows (the default)
+not counted: 0 of 3000 dossiers read (0.00%); threshold: 0 rows (the default)
 annexes: bm1 bm3 bm7, in csv html md xlsx; every form a sheet of annex.xlsx
 OUT
 	run files_in 2024
@@ -165,7 +165,7 @@ not received (status 1 or 3): 43
 counted: 2827 in counts.csv, 0 unclassifiable
 counted: 2827 in counts-cap.csv, 0 unclassifiable
 counted: 2827 in counts-muc_do_dvc.csv, 0 unclassifiable
-not counted: 8 of 3000 rows read (0.27%); threshold: 0 rows (the default)
+not counted: 8 of 3000 dossiers read (0.27%); threshold: 0 rows (the default)
 annexes: none written: 8 rows not counted, more than the threshold allows (see rejects.csv and messages.txt)
 OUT
 	run files_in 2024
@@ -193,7 +193,7 @@ OUT
 		rm -rf r
 		run --separate-stderr cchc-report --period 2024 --max-rejected "$arg" --out r bad.csv
 		[ "$status" -eq "$want" ] || { echo "$arg: exit $status"; return 1; }
-		grep -qx "not counted: 8 of 3000 rows read (0.27%); threshold: $line" r/summary.txt ||
+		grep -qx "not counted: 8 of 3000 dossiers read (0.27%); threshold: $line" r/summary.txt ||
 			{ echo "$arg: $(grep '^not counted' r/summary.txt)"; return 1; }
 		if [ "$want" -eq 0 ]; then
 			[ -s r/bm3.csv ] && grep -qx 'annexes: bm1 bm3 bm7, in csv html md xlsx; every form a sheet of annex.xlsx' r/summary.txt
@@ -205,13 +205,13 @@ OUT
 7|1|7 rows (--max-rejected 7)
 0|1|0 rows (--max-rejected 0)
 100|0|100 rows (--max-rejected 100)
-0.27%|0|0.27% of the rows read (--max-rejected 0.27%)
-0.266667%|0|0.266667% of the rows read (--max-rejected 0.266667%)
-0.266666%|1|0.266666% of the rows read (--max-rejected 0.266666%)
-0.26%|1|0.26% of the rows read (--max-rejected 0.26%)
-1%|0|1% of the rows read (--max-rejected 1%)
-0%|1|0% of the rows read (--max-rejected 0%)
-100%|0|100% of the rows read (--max-rejected 100%)
+0.27%|0|0.27% of the dossiers read (--max-rejected 0.27%)
+0.266667%|0|0.266667% of the dossiers read (--max-rejected 0.266667%)
+0.266666%|1|0.266666% of the dossiers read (--max-rejected 0.266666%)
+0.26%|1|0.26% of the dossiers read (--max-rejected 0.26%)
+1%|0|1% of the dossiers read (--max-rejected 1%)
+0%|1|0% of the dossiers read (--max-rejected 0%)
+100%|0|100% of the dossiers read (--max-rejected 100%)
 EOF_CASES
 }
 
@@ -233,7 +233,7 @@ passed: 3
 counted: 3 in counts.csv, 0 unclassifiable
 counted: 2 in counts-cap.csv, 1 unclassifiable, 1 no cap
 counted: 3 in counts-muc_do_dvc.csv, 0 unclassifiable
-not counted: 1 of 3 rows read (33.33%); threshold: 0 rows (the default)
+not counted: 1 of 3 dossiers read (33.33%); threshold: 0 rows (the default)
 annexes: none written: 1 row not counted, more than the threshold allows (see rejects.csv and messages.txt)
 OUT
 	# said by cchc-check of the export, by cchc-sum of checked.csv (the report's)
@@ -256,7 +256,7 @@ CSV
 level from co_quan: 2 mapped, 1 unmatched, 0 ambiguous; 1 rejected (--strict), in rejects-level.csv
 counted: 2 in counts.csv, 0 unclassifiable
 counted: 2 in counts-cap.csv, 0 unclassifiable
-not counted: 1 of 3 rows read (33.33%); threshold: 1 row (--max-rejected 1)
+not counted: 1 of 3 dossiers read (33.33%); threshold: 1 row (--max-rejected 1)
 OUT
 	run cut -d, -f1-4,6 p/rejects-level.csv
 	assert_output - <<'OUT'
@@ -317,7 +317,7 @@ OUT
 header.csv|cchc-check: header.csv:1: in or above the header: malformed CSV in field 2: quote never closed: the field runs to the end of the file (if the header is below, name it with --header-line N)\ncchc-check: 0 rows: 0 passed, 0 rejected\ncchc-report: cchc-check failed (exit 2): nothing written
 clean.csv missing.csv|cchc-check: missing.csv: cannot open: No such file or directory\ncchc-check: 300 rows: 300 passed, 0 rejected\ncchc-report: cchc-check failed (exit 2): nothing written
 book.csv|cchc-check: book.csv: an Excel workbook (.xlsx), not CSV; convert it first: xlsx2csv -f float book.csv | cchc-check (dates as serial numbers, read exactly)\ncchc-check: 0 rows: 0 passed, 0 rejected\ncchc-report: cchc-check failed (exit 2): nothing written
---values missing.csv clean.csv|cchc-table: missing.csv: cannot open: No such file or directory\ncchc-report: cchc-table --form bm1 --format csv failed (exit 2): nothing written
+--values missing.csv clean.csv|cchc-report: --values: missing.csv: no such file, or not readable\nusage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--keep first|last] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT...
 --level-from DonViXuLy clean.csv|cchc-map: checked.csv:1: cap: the input has this column already; name another with -n\ncchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous\ncchc-report: cchc-map failed (exit 2): nothing written
 --level-from nosuch clean.csv|cchc-map: checked.csv:1: no header: none of the first 30 lines names the column nosuch; line 1 is: "STT,ma_ho_so,ten_tthc,linh_vuc,co_quan,cap,kenh,muc_do_dvc,trang_thai,ngay_tiep_..."\ncchc-map: 0 rows: 0 mapped, 0 unmatched, 0 ambiguous\ncchc-report: cchc-map failed (exit 2): nothing written
 EOF_CASES
@@ -326,7 +326,7 @@ EOF_CASES
 @test "report: usage errors: exit 2 and the message, before anything is read or made" {
 	cd "$T"
 	printf 'ma_ho_so,ngay_tiep_nhan\n' > e.csv
-	U='usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT...'
+	U='usage: cchc-report --period P [--form NAME[,NAME]...] [--values FILE] [--out DIR] [--force] [--max-rejected N|P%] [-d C] [--keep first|last] [--level-from COL] [--unit TEXT]... [--title TEXT]... [--ref TEXT] EXPORT...'
 	# the arguments|the first line of the message (the synopsis follows)
 	while IFS='|' read -r args want; do
 		eval "set -- $args"
@@ -514,4 +514,59 @@ cchc-report: cchc-check failed (exit 2): nothing written"
 OUT
 	grep -qx 'Kỳ báo cáo: từ ngày 15/06/2024 đến ngày 14/09/2024' r/bm3.md
 	xlsx2csv r/annex.xlsx | grep -q '^(Kèm theo Báo cáo số 1/BC-VP),'
+}
+
+@test "report: what a fresh-eyes test found: --keep, values grouped as written, the dossiers of the provenance, inputs inside DIR, --out '', -d" {
+	cd "$T"
+	# overlapping monthly exports: --keep last counts the latest copy, as cchc-check --keep last does
+	mkdir mon
+	"$TOP/samples/gen-export" --rows 1000 --monthly mon/thang- > /dev/null
+	run --separate-stderr cchc-report --period 2024 --keep last --form bm3 --out rm mon/thang-*.csv
+	assert_success
+	cchc-check --keep last mon/thang-*.csv 2>/dev/null | cchc-sum --period 2024 -g cap --total 2>/dev/null | cchc-rate > hand.csv
+	cmp hand.csv rm/counts-cap.csv
+	run --separate-stderr cchc-report --period 2024 --keep newest --out rk mon/thang-*.csv
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" 'cchc-report: --keep: "newest": first or last'
+	# a service level no table knows is grouped as written: bm7 lacks those rows
+	export_in clean --rows 1000
+	python3 - clean.csv tt.csv <<'PY'
+import sys
+d = open(sys.argv[1], encoding="utf-8", newline="").read()
+n = 0
+out = []
+for line in d.split("\r\n"):
+    if n < 40 and ",Toàn trình," in line:
+        line = line.replace(",Toàn trình,", ",TT,", 1)
+        n += 1
+    out.append(line)
+open(sys.argv[2], "w", encoding="utf-8", newline="").write("\r\n".join(out))
+PY
+	run --separate-stderr cchc-report --period 2024 --out rt tt.csv
+	assert_failure 1
+	want=$(cchc-sum --period 2024 -g muc_do_dvc tt.csv 2>&1 >/dev/null | sed -n 's/.*grouped as written: "TT" (\([0-9]*\) rows)$/\1/p')
+	[ "$want" -gt 0 ]
+	grep -qx "counted: .* in counts-muc_do_dvc.csv, 0 unclassifiable, $want rows grouped as written (a value no form's row names: messages.txt)" rt/summary.txt
+	grep -q "^not counted: $want of " rt/summary.txt
+	[ ! -e rt/bm7.csv ]
+	# the provenance counts dossiers, not the footer's lines
+	"$TOP/samples/gen-export" --excel --rows 1000 > raw.csv
+	run --separate-stderr cchc-report --period 2024 -d ';' --out rr raw.csv
+	assert_success
+	grep -q '^Số liệu từ raw.csv: 1000 hồ sơ đọc, 0 không được tính' rr/bm3.md
+	grep -q '^not counted: 0 of 1000 dossiers read (0.00%)' rr/summary.txt
+	# an export or the values inside DIR, which --force would replace: refused, nothing lost
+	cp clean.csv rr/xuat.csv
+	run --separate-stderr cchc-report --period 2024 --force --out rr rr/xuat.csv
+	assert_failure 2
+	assert_equal "$stderr" "cchc-report: rr/xuat.csv: inside rr, which the report replaces: move it out, or give another --out"
+	[ -f rr/xuat.csv ]
+	# --out "" (an unset variable in a cron line) and -d of two bytes: usage errors
+	run --separate-stderr cchc-report --period 2024 --out "" clean.csv
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "cchc-report: --out: an empty name (an unset variable?): name the report's directory"
+	run --separate-stderr cchc-report --period 2024 -d ';;' clean.csv
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" 'cchc-report: -d: ";;": one byte, or \t for a tab'
+	[ ! -e 2024 ]
 }
