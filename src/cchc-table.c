@@ -23,7 +23,8 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-table --form NAME|FILE[,NAME|FILE]... [--format csv|md|html|txt|xlsx] "
-	    "[-o FILE] [--locale vi|en] [--excel] [--chart [--target NAME=P]...] [-k N] [--partial] "
+	    "[-o FILE] [--locale vi|en] [--excel] [--chart [--target NAME=P]...] [-k N] [--groups COLS] "
+	    "[--partial] "
 	    "[--unit TEXT]... [--title TEXT]... [--ref TEXT] [--period P [--calendar] | --from D --to D] "
 	    "[--note TEXT]... [FILE]...\n"
 	    "       cchc-table --list-forms\n"
@@ -45,6 +46,8 @@ usage(FILE *fp)
 	    "      --chart            html: the on-time and online rates by group, a bar chart\n"
 	    "      --target NAME=P    the chart's target line: dung_han=P or truc_tuyen=P (%)\n"
 	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
+	    "      --groups COLS      a wide form's rows: the groups of the tables keyed by\n"
+	    "                         COLS (linh_vuc), when the tables have several keys\n"
 	    "      --partial          a value the data lacks is named, but exit 0\n"
 	    "\n"
 	    "The heading and provenance (md, html, txt, xlsx; csv is the table alone):\n"

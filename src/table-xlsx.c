@@ -341,6 +341,35 @@ put_heading(struct book *b, lxw_worksheet *ws, const struct form *f, const struc
 	return r + 1;
 }
 
+/* Rows first..last of sheet name repeated on every printed page: the
+ * defined name _xlnm.Print_Titles. Excel wants the sheet's name quoted in
+ * it when the name starts with a digit (06a) or reads as a cell (bm3:
+ * column BM, row 3), and libxlsxwriter's worksheet_repeat_rows quotes
+ * neither, only a name with other characters than letters, digits, '_'
+ * and '.'; so the name is written here, quoted, unless it holds a quote,
+ * which libxlsxwriter quotes (and its workbook_define_name cannot find
+ * the sheet by, doubled). */
+static void
+repeat_rows(struct book *b, lxw_worksheet *ws, const char *name, lxw_row_t first,
+            lxw_row_t last)
+{
+	size_t n = strlen(name) + 48;
+	char *local, *range;
+
+	if (strchr(name, '\'')) {
+		check(worksheet_repeat_rows(ws, first, last), "the header rows");
+		return;
+	}
+	local = emalloc(n);
+	snprintf(local, n, "'%s'!_xlnm.Print_Titles", name);
+	range = emalloc(n);
+	snprintf(range, n, "='%s'!$%lu:$%lu", name, (unsigned long)first + 1,
+	    (unsigned long)last + 1);
+	check(workbook_define_name(b->wb, local, range), "the header rows");
+	free(local);
+	free(range);
+}
+
 /* A new sheet: A4, as wide as the page, as long as it takes. */
 static lxw_worksheet *
 new_sheet(struct book *b, const char *name)
@@ -385,7 +414,7 @@ write_sheet(struct book *b, const struct filled *fm, const struct heading *h,
 	r = put_heading(b, ws, f, h, ht, COL_UNIT, COL_NOTE);
 	for (c = 0; c < NCOLS; c++)
 		put_string(ws, r, c, heads[c], b->head);
-	check(worksheet_repeat_rows(ws, r, r), "the header row");
+	repeat_rows(b, ws, name, r, r);
 	first = ++r;
 	if ((size_t)first + f->n > LXW_ROW_MAX)
 		die("--format xlsx: the form %s has %zu rows: a sheet holds %lu", f->name, f->n,
@@ -459,7 +488,7 @@ write_wide_sheet(struct book *b, const struct filled *fm, const struct heading *
 		snprintf(num, sizeof num, "(%s)", w->col[c].cot);
 		put_string(ws, r, c, num, b->cot);
 	}
-	check(worksheet_repeat_rows(ws, head, r), "the header rows");
+	repeat_rows(b, ws, name, head, r);
 	first = ++r;
 	if ((size_t)first + t->ng + 1 > LXW_ROW_MAX)
 		die("--format xlsx: the form %s has %zu groups: a sheet holds %lu", f->name, t->ng,
