@@ -1,6 +1,9 @@
-/* cchc-table's wide forms (06a): one row per group of the data, in
- * Vietnamese alphabetical order, the form's columns, a total row last;
- * csv with one header row of names, md, html with the merged heading, txt. */
+/* cchc-table's wide forms (06a): one row per group of the tables of one
+ * set of key columns (--groups), in Vietnamese alphabetical order, the
+ * form's columns, a total row last; filled once (wide_fill), then written
+ * in its place of the document with the annex's heading (table-head.c):
+ * csv with one header row of names, md, html with the merged heading, txt;
+ * the workbook's sheet is table-xlsx.c's. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
