@@ -23,7 +23,8 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-table --form NAME|FILE[,NAME|FILE]... [--format csv|md|html|txt|xlsx] "
-	    "[-o FILE] [--locale vi|en] [--excel] [--chart [--target NAME=P]...] [-k N] [--partial] "
+	    "[-o FILE] [--locale vi|en] [--excel] [--chart [--target NAME=P]...] [-k N] [--groups COLS] "
+	    "[--partial] "
 	    "[--unit TEXT]... [--title TEXT]... [--ref TEXT] [--period P [--calendar] | --from D --to D] "
 	    "[--note TEXT]... [FILE]...\n"
 	    "       cchc-table --list-forms\n"
@@ -45,6 +46,8 @@ usage(FILE *fp)
 	    "      --chart            html: the on-time and online rates by group, a bar chart\n"
 	    "      --target NAME=P    the chart's target line: dung_han=P or truc_tuyen=P (%)\n"
 	    "  -k, --keys N           a table's key is its first N columns joined by '/'\n"
+	    "      --groups COLS      a wide form's rows: the groups of the tables keyed by\n"
+	    "                         COLS (linh_vuc), when the tables have several keys\n"
 	    "      --partial          a value the data lacks is named, but exit 0\n"
 	    "\n"
 	    "The heading and provenance (md, html, txt, xlsx; csv is the table alone):\n"
@@ -172,7 +175,7 @@ on_data_row(struct csv_row *row, void *ctx)
 			return 1;
 		}
 		if (t->groups.want && !t->values)
-			table_group_names(&t->groups, t->colname, (size_t)t->keys);
+			table_group_names(&t->groups, t->colname, (size_t)t->keys, row->file);
 		return 0;
 	}
 	if (row->nf != t->nf) {
@@ -401,6 +404,12 @@ chart_cell(void *ctx, const char *key, const char *col, struct cell *c)
 	c->file = x->file;
 	c->line = x->line;
 	return 0;
+}
+
+void
+table_chart(const struct style *st)
+{
+	st->chart->problems = chart_write_html(st->chart->c, chart_cell, st->chart->t, st->locale);
 }
 
 static void
@@ -680,15 +689,6 @@ write_txt(const struct form *f, char **cell, const char *const *heads)
 	}
 }
 
-/* Where a form stands in the document (table.h): the page's start and
- * heading come with the first, the notes and the page's end with the last. */
-struct place {
-	const struct heading *h;
-	const struct heading_text *ht;
-	const char *doc_title;
-	int form_heads, first, last;
-};
-
 static void
 write_form(const struct form *f, const struct style *st, struct fig *fig,
            const struct place *pl)
@@ -771,30 +771,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 	case FMT_HTML:
 		if (!pl->first)	/* the page's start and heading are the first form's */
 			goto html_form;
-		out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
-		out_str(out_stdout, st->locale == 'e' ? "en" : "vi");
-		out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-		{
-			char *t = shown(pl->doc_title);
-			put_escaped_html(t);
-			free(t);
-		}
-		out_str(out_stdout, "</title>\n<style>\n"
-		    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
-		    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
-		    "p.sub { text-align: center; font-weight: bold; margin-top: 0.2em; }\n"
-		    "table { border-collapse: collapse; width: 100%; }\n"
-		    "th, td { border: 1px solid #000; padding: 0.3em 0.5em; vertical-align: top; }\n"
-		    "td.so { text-align: right; white-space: nowrap; }\n"
-		    "tr.muc td { font-weight: bold; }\n"
-		    "table.dau { margin-bottom: 1.5em; }\n"
-		    "table.dau td { border: none; width: 50%; text-align: center; font-weight: bold; }\n"
-		    "h2 { font-size: 1.1em; text-align: center; margin: 1.5em 0 0; }\n"
-		    "p.kem, p.ky { text-align: center; margin: 0.2em 0; }\n"
-		    "p.kem { font-style: italic; }\n"
-		    "p.ghi { font-style: italic; margin: 0.3em 0; }\n"
-		    "@media print { body { margin: 0; } }\n"
-		    "</style>\n</head>\n<body>\n");
+		html_start(pl->doc_title, st->locale);
 		head_html(pl->h, pl->ht, pl->form_heads);
 	html_form:
 		out_str(out_stdout, pl->form_heads ? "<h1>" : "<h2>");
@@ -832,11 +809,10 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 		out_str(out_stdout, "</tbody>\n</table>\n");
 		if (!pl->last)
 			break;
-		if (st->chart)	/* the rates by group, under the last form */
-			st->chart->problems = chart_write_html(st->chart->c, chart_cell, st->chart->t,
-			    st->locale);
+		if (st->chart)
+			table_chart(st);
 		notes_html(pl->h);
-		out_str(out_stdout, "</body>\n</html>\n");
+		html_end();
 		break;
 	case FMT_TXT:
 		pending = 0;
@@ -942,13 +918,14 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PARTIAL = 256, O_LIST, O_SHOW, O_VERSION, O_EXCEL, O_TITLE, O_UNIT, O_REF,
-	       O_PERIOD, O_CALENDAR, O_FROM, O_TO, O_NOTE, O_CHART, O_TARGET };
+	       O_PERIOD, O_CALENDAR, O_FROM, O_TO, O_NOTE, O_CHART, O_TARGET, O_GROUPS };
 	static const struct option longopts[] = {
 		{"form", required_argument, NULL, 'f'},
 		{"format", required_argument, NULL, 't'},
 		{"locale", required_argument, NULL, 'l'},
 		{"keys", required_argument, NULL, 'k'},
 		{"partial", no_argument, NULL, O_PARTIAL},
+		{"groups", required_argument, NULL, O_GROUPS},
 		{"excel", no_argument, NULL, O_EXCEL},
 		{"output", required_argument, NULL, 'o'},
 		{"title", required_argument, NULL, O_TITLE},
@@ -980,7 +957,8 @@ main(int argc, char *argv[])
 	int targets = 0, chart = 0;
 	struct eval ev;
 	char err[1024];
-	const char *output = NULL, *period = NULL, *from = NULL, *to = NULL;
+	const char *output = NULL, *period = NULL, *from = NULL, *to = NULL, *groups = NULL;
+	const char *wide_name = NULL;
 	size_t nforms = 0, k;
 	int opt, i, partial = 0, d, locale_given = 0, excel = 0, calendar = 0;
 	unsigned long missing = 0;
@@ -1018,6 +996,7 @@ main(int argc, char *argv[])
 				return EXIT_FAIL;
 			break;
 		case O_PARTIAL: partial = 1; break;
+		case O_GROUPS: groups = optarg; break;
 		case O_EXCEL: excel = 1; break;
 		case 'o': output = optarg; break;
 		case O_TITLE: add_line_arg(&h.title, &h.ntitle, optarg); break;
@@ -1125,23 +1104,14 @@ main(int argc, char *argv[])
 			form_free(&forms[k].f);
 			die("--form: %s", err);
 		}
-	/* a wide form (06a) lists the data's groups: it is filled alone, and
-	 * prints no heading of the annex yet, nor a workbook */
-	for (k = 0; k < nforms; k++)
-		if (forms[k].f.wide) {
-			if (nforms > 1)
-				die("--form: %s is a wide form (a row per group): it is filled alone",
-				    forms[k].f.name);
-			if (st.fmt == FMT_XLSX)
-				die("--form %s: a wide form is not written as xlsx yet: use html, md, "
-				    "txt or csv", forms[k].f.name);
-			if (chart)
-				die("--form %s: a wide form has no --chart yet", forms[k].f.name);
-			if (h.nunit || h.ntitle || h.ref || h.has_period || h.nnote)
-				die("--form %s: a wide form prints no --unit, --title, --ref, --period or "
-				    "--note yet", forms[k].f.name);
-			t.groups.want = 1;
-		}
+	/* a wide form (06a) lists the groups of the data's tables */
+	for (k = 0; k < nforms && !wide_name; k++)
+		if (forms[k].f.wide)
+			wide_name = forms[k].f.name;
+	if (groups && !wide_name)
+		die("--groups names the tables whose groups a wide form (06a) lists: "
+		    "no --form is one");
+	t.groups.want = wide_name != NULL;
 	t.data = smap_new(sizeof(struct datum));
 	t.msgs = msgs_new();
 	if (chart) {
@@ -1165,16 +1135,19 @@ main(int argc, char *argv[])
 		if (i >= argc)
 			break;
 	}
+	if (wide_name)	/* the tables whose rows a wide form lists */
+		table_groups_pick(&t.groups, groups, wide_name);
 	/* every form from the same data: their names say whose rows are
 	 * whose when there are several */
-	if (t.groups.want) {	/* a row per group: table-wide.c */
-		missing = table_wide(&forms[0].f, t.data, &t.groups, &st, excel, &t.bad);
-		goto done;
-	}
 	for (k = 0; k < nforms; k++) {
 		static const struct form_eval_ops ops = {on_value, on_missing, on_has, on_made};
 		struct form *f = &forms[k].f;
 		size_t r;
+		if (f->wide) {	/* a row per group: table-wide.c */
+			missing += wide_fill(&forms[k], t.data, &t.groups, nforms > 1 ? f->name : NULL,
+			    &t.bad);
+			continue;
+		}
 		memset(&ev, 0, sizeof ev);
 		ev.f = f;
 		ev.t = &t;
@@ -1208,13 +1181,15 @@ main(int argc, char *argv[])
 		for (k = 0; k < nforms; k++) {
 			pl.first = k == 0;
 			pl.last = k + 1 == nforms;
-			write_form(&forms[k].f, &st, forms[k].fig, &pl);
+			if (forms[k].f.wide)
+				wide_write(&forms[k], &st, &pl);
+			else
+				write_form(&forms[k].f, &st, forms[k].fig, &pl);
 		}
 		out_close(out_stdout);
 		free(doc_title);
 	}
 	heading_text_free(&ht);
-done:
 	table_groups_free(&t.groups);
 	{
 		size_t it = 0, n;
@@ -1230,6 +1205,7 @@ done:
 		free(t.buf);
 		for (k = 0; k < nforms; k++) {
 			free(forms[k].fig);
+			wide_filled_free(forms[k].wide);
 			form_free(&forms[k].f);
 		}
 		free(forms);

@@ -56,6 +56,46 @@ heading_text_free(struct heading_text *ht)
 	free(ht->period);
 }
 
+/* One style sheet for a page of any forms: a row form's table, a wide
+ * form's (table.rong: the heads centred over their columns, the numbers'
+ * row in italics, the total row in bold), the heading, the notes. */
+void
+html_start(const char *doc_title, int locale)
+{
+	char *t = shown(doc_title);
+
+	out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
+	out_str(out_stdout, locale == 'e' ? "en" : "vi");
+	out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	put_escaped_html(t);
+	free(t);
+	out_str(out_stdout, "</title>\n<style>\n"
+	    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
+	    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
+	    "p.sub { text-align: center; font-weight: bold; margin-top: 0.2em; }\n"
+	    "table { border-collapse: collapse; width: 100%; }\n"
+	    "th, td { border: 1px solid #000; padding: 0.3em 0.5em; vertical-align: top; }\n"
+	    "td.so { text-align: right; white-space: nowrap; }\n"
+	    "tr.muc td { font-weight: bold; }\n"
+	    "table.rong th { text-align: center; vertical-align: middle; }\n"
+	    "table.rong tr.cot th { font-weight: normal; font-style: italic; }\n"
+	    "table.rong tr.tong td { font-weight: bold; }\n"
+	    "table.dau { margin-bottom: 1.5em; }\n"
+	    "table.dau td { border: none; width: 50%; text-align: center; font-weight: bold; }\n"
+	    "h2 { font-size: 1.1em; text-align: center; margin: 1.5em 0 0; }\n"
+	    "p.kem, p.ky { text-align: center; margin: 0.2em 0; }\n"
+	    "p.kem { font-style: italic; }\n"
+	    "p.ghi { font-style: italic; margin: 0.3em 0; }\n"
+	    "@media print { body { margin: 0; } }\n"
+	    "</style>\n</head>\n<body>\n");
+}
+
+void
+html_end(void)
+{
+	out_str(out_stdout, "</body>\n</html>\n");
+}
+
 char *
 document_title(const struct heading *h, const struct filled *forms, size_t n)
 {

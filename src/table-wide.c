@@ -1,6 +1,9 @@
-/* cchc-table's wide forms (06a): one row per group of the data, in
- * Vietnamese alphabetical order, the form's columns, a total row last;
- * csv with one header row of names, md, html with the merged heading, txt. */
+/* cchc-table's wide forms (06a): one row per group of the tables of one
+ * set of key columns (--groups), in Vietnamese alphabetical order, the
+ * form's columns, a total row last; filled once (wide_fill), then written
+ * in its place of the document with the annex's heading (table-head.c):
+ * csv with one header row of names, md, html with the merged heading, txt;
+ * the workbook's sheet is table-xlsx.c's. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,21 +21,29 @@
 /* The groups. */
 
 void
-table_group_names(struct table_groups *g, char *const *colname, size_t keys)
+table_group_names(struct table_groups *g, char *const *colname, size_t keys, const char *file)
 {
 	size_t i, len = 0;
+	char *name;
 
-	if (g->keyname)	/* the first table's: the name of the group column */
-		return;
 	for (i = 0; i < keys; i++)
 		len += strlen(colname[i]) + 1;
-	g->keyname = emalloc(len + 1);
-	g->keyname[0] = '\0';
+	name = emalloc(len + 1);
+	name[0] = '\0';
 	for (i = 0; i < keys; i++) {
 		if (i)
-			strcat(g->keyname, "/");
-		strcat(g->keyname, colname[i]);
+			strcat(name, "/");
+		strcat(name, colname[i]);
 	}
+	for (g->cur = 0; g->cur < g->ntables; g->cur++)
+		if (strcmp(g->tables[g->cur].name, name) == 0) {
+			free(name);
+			return;
+		}
+	g->tables = erealloc(g->tables, (g->ntables + 1) * sizeof *g->tables);
+	g->tables[g->ntables].name = name;
+	g->tables[g->ntables].file = file;
+	g->cur = g->ntables++;
 }
 
 void
@@ -40,16 +51,21 @@ table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
                 const char *key, size_t klen)
 {
 	struct table_group *x;
-	char *folded, *buf = NULL;
-	size_t i, cap = 0, first = 0;
+	char *folded, *seen, *buf = NULL;
+	size_t i, cap = 0, first = 0, n;
 	int added;
 
 	if (!g->seen)
 		g->seen = smap_new(1);
 	/* names are matched folded (cchc-table(1)): groups that fold alike
-	 * are one group, as their cells are one cell */
+	 * are one group, as their cells are one cell; a group is its
+	 * table's: the same key in a table of other key names is another */
 	folded = fold(key, klen);
-	smap_put(g->seen, folded, strlen(folded), &added);
+	n = strlen(folded);
+	seen = emalloc(n + 24);
+	n = (size_t)snprintf(seen, n + 24, "%zu:%s", g->cur, folded);
+	smap_put(g->seen, seen, n, &added);
+	free(seen);
 	free(folded);
 	if (!added)
 		return;
@@ -61,13 +77,15 @@ table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
 	memset(x, 0, sizeof *x);
 	x->key = estrndup(key, klen);
 	x->klen = klen;
+	x->table = g->cur;
 	x->sk = g->sklen;
 	/* the sort key, column by column, as cchc-sum orders its groups;
 	 * cchc-sum --total's row: tong, the other key columns empty */
 	x->total = 1;
 	for (i = 0; i < keys; i++) {
 		const char *s = row->f[i].s;
-		size_t n = row->f[i].n, len;
+		size_t len;
+		n = row->f[i].n;
 		trim(&s, &n);
 		len = nfc(s, n, &buf, &cap);
 		if (i == 0)
@@ -86,6 +104,81 @@ table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
 		memmove(x->label + first - 1, x->label + first, klen - first + 1);
 }
 
+/* The tables' key names, for a message: "cap (c.csv) and linh_vuc (l.csv)". */
+static char *
+tables_said(const struct table_groups *g)
+{
+	size_t i, len = 1;
+	char *s;
+
+	for (i = 0; i < g->ntables; i++)
+		len += strlen(g->tables[i].name) + strlen(g->tables[i].file) + 8;
+	s = emalloc(len);
+	s[0] = '\0';
+	for (i = 0; i < g->ntables; i++) {
+		if (i)
+			strcat(s, i + 1 == g->ntables ? " and " : ", ");
+		strcat(s, g->tables[i].name);
+		strcat(s, " (");
+		strcat(s, g->tables[i].file);
+		strcat(s, ")");
+	}
+	return s;
+}
+
+void
+table_groups_pick(struct table_groups *g, const char *want, const char *form)
+{
+	const char *p;
+	char *name, *said;
+	size_t i, len = 0;
+
+	if (!want) {
+		if (g->ntables > 1) {
+			said = tables_said(g);
+			die("--form %s: a wide form's rows are the groups of one table, and the data "
+			    "has tables keyed by %s: name its key columns with --groups (--groups %s)",
+			    form, said, g->tables[g->ntables - 1].name);
+		}
+		if (g->ntables == 1)
+			g->keyname = g->tables[0].name;
+		return;
+	}
+	/* cap,linh_vuc or cap/linh_vuc, each name folded, as a header's */
+	name = estrndup("", 0);
+	for (p = want; *p; ) {
+		size_t n = strcspn(p, ",/"), sn = n, fl;
+		const char *s = p;
+		char *f;
+		trim(&s, &sn);
+		f = fold(s, sn);
+		if (!(fl = strlen(f)))
+			die("--groups: an empty column name in \"%s\"", want);
+		name = erealloc(name, len + fl + 2);
+		if (len)
+			name[len++] = '/';
+		memcpy(name + len, f, fl + 1);
+		len += fl;
+		free(f);
+		p += n;
+		if (*p && !*++p)
+			die("--groups: an empty column name in \"%s\"", want);
+	}
+	for (i = 0; i < g->ntables; i++)
+		if (strcmp(g->tables[i].name, name) == 0) {
+			g->keyname = g->tables[i].name;
+			g->pick = i;
+			free(name);
+			return;
+		}
+	if (!g->ntables)
+		die("--groups %s: the data has no table (key columns, then counts), only values",
+		    want);
+	said = tables_said(g);
+	die("--groups %s: no table of the data is keyed by %s (its tables are keyed by %s)",
+	    want, name, said);
+}
+
 void
 table_groups_free(struct table_groups *g)
 {
@@ -96,7 +189,9 @@ table_groups_free(struct table_groups *g)
 		free(g->g[i].label);
 	}
 	free(g->g);
-	free(g->keyname);
+	for (i = 0; i < g->ntables; i++)
+		free(g->tables[i].name);
+	free(g->tables);
 	free(g->sortkeys);
 	if (g->seen)
 		smap_free(g->seen);
@@ -119,6 +214,7 @@ struct wide_fill {
 	const struct form *f;
 	const struct wide_form *w;
 	struct smap *data;
+	const char *label;	/* the form's name, when there are several */
 	char *name;
 	size_t cap;
 	unsigned long missing, bad;	/* no value; a value that is no count */
@@ -146,8 +242,8 @@ cell_value(struct wide_fill *x, const struct table_group *grp, const struct wide
 	free(key);
 	if (!d || d->raw[0] == '\0') {
 		msg_quote(q, sizeof q, grp->label, strlen(grp->label));
-		warnx_("(%s) %s: %s: no value for %s in the data", c->cot, c->ten[0] ? c->ten : "",
-		    q, term);
+		warnx_("%s%s(%s) %s: %s: no value for %s in the data", x->label ? x->label : "",
+		    x->label ? ": " : "", c->cot, c->ten[0] ? c->ten : "", q, term);
 		x->missing++;
 		return -1;
 	}
@@ -161,47 +257,34 @@ cell_value(struct wide_fill *x, const struct table_group *grp, const struct wide
 	return 0;
 }
 
+/* Every figure: rows 0..ng-1 the groups, row ng the total; made row by
+ * row, so that what is missing is said in the order it is read. */
 static void
-format_count(const struct style *st, int64_t v, char *buf)
-{
-	num_format_count(v, st->locale == 'v' ? '.' : st->locale == 'e' ? ',' : 0, buf);
-}
-
-/* Every cell's text: rows 0..ng-1 the groups, row ng the total; made row
- * by row, so that what is missing is said in the order it is read. */
-static char **
-fill(struct wide_fill *x, struct table_group *gs, size_t ng, const struct style *st)
+fill(struct wide_fill *x, struct wide_filled *t)
 {
 	const struct wide_form *w = x->w;
-	char **cell = ecalloc((ng + 1) * w->n + 1, sizeof *cell), buf[64];
-	int64_t *total = ecalloc(w->n + 1, sizeof *total);
-	int *total_ok = emalloc((w->n + 1) * sizeof *total_ok);
-	size_t r, c, k;
+	size_t r, c, k, ng = t->ng;
+	int64_t *total = t->v + ng * w->n;
+	unsigned char *total_ok = t->ok + ng * w->n;
 
 	for (c = 0; c < w->n; c++)
-		total_ok[c] = 1;
+		total_ok[c] = w->col[c].kind == WIDE_SUM;
 	for (r = 0; r < ng; r++)
 		for (c = 0; c < w->n; c++) {
 			const struct wide_col *col = &w->col[c];
 			int64_t sum = 0, v;
 			int ok = 1;
 
-			if (col->kind == WIDE_STT) {
-				snprintf(buf, sizeof buf, "%zu", r + 1);
-				cell[r * w->n + c] = estrndup(buf, strlen(buf));
+			if (col->kind != WIDE_SUM)
 				continue;
-			}
-			if (col->kind == WIDE_GROUP) {
-				cell[r * w->n + c] = estrndup(gs[r].label, strlen(gs[r].label));
-				continue;
-			}
 			for (k = 0; k < col->e.nnum; k++) {
-				if (cell_value(x, &gs[r], col, col->e.num[k], &v) < 0) {
+				if (cell_value(x, &t->gs[r], col, col->e.num[k], &v) < 0) {
 					ok = 0;
 					continue;
 				}
 				if (ok && !num_add(&sum, v)) {
-					warnx_("(%s) %s: the sum %s passes the largest count", col->cot,
+					warnx_("%s%s(%s) %s: the sum %s passes the largest count",
+					    x->label ? x->label : "", x->label ? ": " : "", col->cot,
 					    col->ten, col->nguon);
 					x->missing++;
 					ok = 0;
@@ -209,30 +292,93 @@ fill(struct wide_fill *x, struct table_group *gs, size_t ng, const struct style 
 			}
 			if (!ok) {
 				total_ok[c] = 0;
-				cell[r * w->n + c] = estrndup("", 0);
 				continue;
 			}
-			format_count(st, sum, buf);
-			cell[r * w->n + c] = estrndup(buf, strlen(buf));
+			t->v[r * w->n + c] = sum;
+			t->ok[r * w->n + c] = 1;
 			if (total_ok[c] && !num_add(&total[c], sum)) {
-				warnx_("(%s) %s: the total passes the largest count", col->cot, col->ten);
+				warnx_("%s%s(%s) %s: the total passes the largest count",
+				    x->label ? x->label : "", x->label ? ": " : "", col->cot, col->ten);
 				x->missing++;
 				total_ok[c] = 0;
 			}
 		}
-	for (c = 0; c < w->n; c++) {
-		const struct wide_col *col = &w->col[c];
-		if (col->kind != WIDE_SUM)
-			cell[ng * w->n + c] = estrndup(col->tong, strlen(col->tong));
-		else if (total_ok[c]) {
-			format_count(st, total[c], buf);
-			cell[ng * w->n + c] = estrndup(buf, strlen(buf));
-		} else {
-			cell[ng * w->n + c] = estrndup("", 0);
+}
+
+unsigned long
+wide_fill(struct filled *fm, struct smap *data, const struct table_groups *g, const char *label,
+          unsigned long *bad)
+{
+	const struct wide_form *w = fm->f.wide;
+	struct wide_filled *t = ecalloc(1, sizeof *t);
+	struct wide_fill x;
+	size_t i;
+
+	/* the rows: the groups of the tables picked but the total row, which
+	 * is made again */
+	t->gs = emalloc((g->n + 1) * sizeof *t->gs);
+	for (i = 0; i < g->n; i++)
+		if (g->keyname && g->g[i].table == g->pick && !g->g[i].total)
+			t->gs[t->ng++] = g->g[i];
+	sort_base = g->sortkeys;
+	qsort(t->gs, t->ng, sizeof *t->gs, cmp_group);
+	t->keyname = g->keyname;
+	t->v = ecalloc((t->ng + 1) * w->n + 1, sizeof *t->v);
+	t->ok = ecalloc((t->ng + 1) * w->n + 1, 1);
+	memset(&x, 0, sizeof x);
+	x.f = &fm->f;
+	x.w = w;
+	x.data = data;
+	x.label = label;
+	fill(&x, t);
+	free(x.name);
+	fm->wide = t;
+	*bad += x.bad;
+	return x.missing;
+}
+
+void
+wide_filled_free(struct wide_filled *t)
+{
+	if (!t)
+		return;
+	free(t->gs);
+	free(t->v);
+	free(t->ok);
+	free(t);
+}
+
+/* Every cell's text, as csv writes it (text: as md, html and txt show it),
+ * in the locale's number style: rows x columns, the total row last. */
+static char **
+cell_texts(const struct filled *fm, int locale, int text)
+{
+	const struct wide_form *w = fm->f.wide;
+	const struct wide_filled *t = fm->wide;
+	size_t nrows = t->ng + 1, r, c;
+	char **cell = ecalloc(nrows * w->n + 1, sizeof *cell), buf[64];
+	const char *s;
+
+	for (r = 0; r < nrows; r++)
+		for (c = 0; c < w->n; c++) {
+			const struct wide_col *col = &w->col[c];
+			size_t i = r * w->n + c;
+			if (r == t->ng && col->kind != WIDE_SUM) {
+				s = col->tong;
+			} else if (col->kind == WIDE_STT) {
+				snprintf(buf, sizeof buf, "%zu", r + 1);
+				s = buf;
+			} else if (col->kind == WIDE_GROUP) {
+				s = t->gs[r].label;
+			} else if (t->ok[i]) {
+				num_format_count(t->v[i], locale == 'v' ? '.' : locale == 'e' ? ',' : 0,
+				    buf);
+				s = buf;
+			} else {
+				s = "";
+			}
+			cell[i] = text ? shown(s) : estrndup(s, strlen(s));
 		}
-	}
-	free(total);
-	free(total_ok);
 	return cell;
 }
 
@@ -259,17 +405,10 @@ write_csv(const struct wide_form *w, char **cell, size_t nrows, const char *keyn
  * a cell over several columns is written in its first. */
 static void
 write_md(const struct wide_form *w, char **cell, size_t nrows, const struct wide_head *h,
-         size_t nh, char *title, char *subtitle)
+         size_t nh)
 {
 	size_t l, c, r, i;
 
-	out_str(out_stdout, "## ");
-	put_escaped_md(title);
-	if (subtitle[0]) {
-		out_str(out_stdout, ": ");
-		put_escaped_md(subtitle);
-	}
-	out_str(out_stdout, "\n\n");
 	for (l = 0; l <= w->depth; l++) {
 		out_str(out_stdout, "|");
 		for (c = 0; c < w->n; c++) {
@@ -326,36 +465,12 @@ write_md(const struct wide_form *w, char **cell, size_t nrows, const struct wide
 
 static void
 write_html(const struct wide_form *w, char **cell, size_t nrows, const struct wide_head *h,
-           size_t nh, char *title, char *subtitle, int locale)
+           size_t nh)
 {
 	size_t l, c, r, i;
 	char num[64];
 
-	out_str(out_stdout, "<!DOCTYPE html>\n<html lang=\"");
-	out_str(out_stdout, locale == 'e' ? "en" : "vi");
-	out_str(out_stdout, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	put_escaped_html(title);
-	out_str(out_stdout, "</title>\n<style>\n"
-	    "body { font-family: \"Times New Roman\", serif; margin: 2em; }\n"
-	    "h1 { font-size: 1.2em; text-align: center; margin-bottom: 0; }\n"
-	    "p.sub { text-align: center; font-weight: bold; margin-top: 0.2em; }\n"
-	    "table { border-collapse: collapse; width: 100%; }\n"
-	    "th, td { border: 1px solid #000; padding: 0.3em 0.5em; }\n"
-	    "th { text-align: center; vertical-align: middle; }\n"
-	    "tr.cot th { font-weight: normal; font-style: italic; }\n"
-	    "td { vertical-align: top; }\n"
-	    "td.so { text-align: right; white-space: nowrap; }\n"
-	    "tr.tong td { font-weight: bold; }\n"
-	    "@media print { body { margin: 0; } }\n"
-	    "</style>\n</head>\n<body>\n<h1>");
-	put_escaped_html(title);
-	out_str(out_stdout, "</h1>\n");
-	if (subtitle[0]) {
-		out_str(out_stdout, "<p class=\"sub\">");
-		put_escaped_html(subtitle);
-		out_str(out_stdout, "</p>\n");
-	}
-	out_str(out_stdout, "<table>\n<thead>\n");
+	out_str(out_stdout, "<table class=\"rong\">\n<thead>\n");
 	for (l = 0, i = 0; l < w->depth; l++) {
 		out_str(out_stdout, "<tr>");
 		for (; i < nh && h[i].level == l; i++) {
@@ -396,7 +511,7 @@ write_html(const struct wide_form *w, char **cell, size_t nrows, const struct wi
 		}
 		out_str(out_stdout, "</tr>\n");
 	}
-	out_str(out_stdout, "</tbody>\n</table>\n</body>\n</html>\n");
+	out_str(out_stdout, "</tbody>\n</table>\n");
 }
 
 /* The widest word of s, in display columns. */
@@ -442,19 +557,13 @@ cmp_head_col(const void *pa, const void *pb)
 
 static void
 write_txt(const struct wide_form *w, char **cell, size_t nrows, struct wide_head *h,
-          size_t nh, char *title, char *subtitle)
+          size_t nh)
 {
 	size_t *wd = ecalloc(w->n + 1, sizeof *wd), *lines, *start, i, c, r, l, y, total;
 	char **num = emalloc((w->n + 1) * sizeof *num), **head = emalloc((nh + 1) * sizeof *head);
 	struct lines *hl = ecalloc(nh + 1, sizeof *hl), *bl = ecalloc(w->n + 1, sizeof *bl);
 	size_t *order = emalloc((nh + 1) * sizeof *order);
 
-	out_str(out_stdout, title);
-	if (subtitle[0]) {
-		out_str(out_stdout, ": ");
-		out_str(out_stdout, subtitle);
-	}
-	out_str(out_stdout, "\n\n");
 	for (c = 0; c < w->n; c++) {
 		char buf[64];
 		snprintf(buf, sizeof buf, "(%s)", w->col[c].cot);
@@ -600,68 +709,88 @@ write_txt(const struct wide_form *w, char **cell, size_t nrows, struct wide_head
 	free(start);
 }
 
-unsigned long
-table_wide(const struct form *f, struct smap *data, struct table_groups *g,
-           const struct style *st, int excel, unsigned long *bad)
+void
+wide_write(const struct filled *fm, const struct style *st, const struct place *pl)
 {
+	const struct form *f = &fm->f;
 	const struct wide_form *w = f->wide;
-	struct wide_fill x;
-	struct table_group *gs;
+	size_t i, nh, nrows = fm->wide->ng + 1;
 	struct wide_head *h;
-	size_t ng = 0, i, nh, nrows;
-	char **cell, *title, *subtitle;
-	int text = st->fmt != FMT_CSV;
+	char **cell = cell_texts(fm, st->locale, st->fmt != FMT_CSV), *title, *subtitle;
 
-	/* the rows: the groups but the total row, which is made again */
-	gs = emalloc((g->n + 1) * sizeof *gs);
-	for (i = 0; i < g->n; i++)
-		if (!g->g[i].total)
-			gs[ng++] = g->g[i];
-	sort_base = g->sortkeys;
-	qsort(gs, ng, sizeof *gs, cmp_group);
-	memset(&x, 0, sizeof x);
-	x.f = f;
-	x.w = w;
-	x.data = data;
-	cell = fill(&x, gs, ng, st);
-	nrows = ng + 1;
-	if (text)	/* a document to show: shown text */
-		for (i = 0; i < nrows * w->n; i++) {
-			char *s = shown(cell[i]);
-			free(cell[i]);
-			cell[i] = s;
-		}
 	nh = wide_heads(w, &h);
 	title = shown(f->title);
 	subtitle = shown(f->subtitle);
-	out_init_stdout();
-	if (excel)
-		out_excel(out_stdout);
-	else if (st->fmt == FMT_CSV)	/* the table is a document: opened, printed */
-		out_guard_formulas(out_stdout);
+	/* the form's title and the heading around the table, as a row
+	 * form's (cchc-table.c's write_form) */
 	switch (st->fmt) {
 	case FMT_CSV:
-		write_csv(w, cell, nrows, g->keyname);
+		write_csv(w, cell, nrows, fm->wide->keyname);
 		break;
 	case FMT_MD:
-		write_md(w, cell, nrows, h, nh, title, subtitle);
+		if (pl->first)
+			head_md(pl->h, pl->ht, pl->form_heads);
+		else
+			out_str(out_stdout, "\n");
+		out_str(out_stdout, "## ");
+		put_escaped_md(title);
+		if (subtitle[0]) {
+			out_str(out_stdout, ": ");
+			put_escaped_md(subtitle);
+		}
+		out_str(out_stdout, "\n\n");
+		if (pl->form_heads)
+			head_lines_md(pl->ht);
+		write_md(w, cell, nrows, h, nh);
+		if (pl->last)
+			notes_md(pl->h);
 		break;
 	case FMT_HTML:
-		write_html(w, cell, nrows, h, nh, title, subtitle, st->locale);
+		if (pl->first) {
+			html_start(pl->doc_title, st->locale);
+			head_html(pl->h, pl->ht, pl->form_heads);
+		}
+		out_str(out_stdout, pl->form_heads ? "<h1>" : "<h2>");
+		put_escaped_html(title);
+		out_str(out_stdout, pl->form_heads ? "</h1>\n" : "</h2>\n");
+		if (subtitle[0]) {
+			out_str(out_stdout, "<p class=\"sub\">");
+			put_escaped_html(subtitle);
+			out_str(out_stdout, "</p>\n");
+		}
+		if (pl->form_heads)
+			head_lines_html(pl->ht);
+		write_html(w, cell, nrows, h, nh);
+		if (pl->last) {
+			if (st->chart)
+				table_chart(st);
+			notes_html(pl->h);
+			html_end();
+		}
 		break;
 	case FMT_TXT:
-		write_txt(w, cell, nrows, h, nh, title, subtitle);
+		if (pl->first)
+			head_txt(pl->h, pl->ht, pl->form_heads);
+		else
+			end_line();
+		out_str(out_stdout, title);
+		if (subtitle[0]) {
+			out_str(out_stdout, ": ");
+			out_str(out_stdout, subtitle);
+		}
+		out_str(out_stdout, "\n");
+		if (pl->form_heads)
+			head_lines_txt(pl->ht);
+		out_str(out_stdout, "\n");
+		write_txt(w, cell, nrows, h, nh);
+		if (pl->last)
+			notes_txt(pl->h);
 		break;
 	}
-	out_close(out_stdout);
 	for (i = 0; i < nrows * w->n; i++)
 		free(cell[i]);
 	free(cell);
 	free(h);
-	free(gs);
 	free(title);
 	free(subtitle);
-	free(x.name);
-	*bad += x.bad;
-	return x.missing;
 }

@@ -2,7 +2,9 @@
  * (libxlsxwriter): one sheet per form, each with the heading, the table
  * with bold section rows, counts and percentages as numbers in their
  * number formats, and the sum and rate rows as formulas over the cells of
- * their rows with their values cached, so the workbook stays live.
+ * their rows with their values cached, so the workbook stays live; a wide
+ * form (06a) with its merged head, a row per group and a total row of
+ * sums.
  *
  * libxlsxwriter writes to a file name, and a workbook is a zip file that
  * is written with seeks: it is made in a temporary file, then copied to
@@ -38,7 +40,12 @@ struct book {
 	const struct style *st;
 	lxw_format *unit, *title, *ref, *line, *head, *text, *bold, *note;
 	lxw_format *num[2][MAX_DECIMALS + 1];	/* [pct][decimals] */
+	lxw_format *cot, *stt, *total;	/* a wide form's numbers row, TT, total figures */
 };
+
+/* A wide form's column widths, in characters, by the column's kind
+ * (enum wide_kind): TT, the group, a figure; the heads wrap in theirs. */
+static const double wide_width[] = {6, 30, 12};
 
 static void
 check(lxw_error e, const char *what)
@@ -113,6 +120,19 @@ make_formats(struct book *b)
 	format_set_border(b->bold, LXW_BORDER_THIN);
 	b->note = new_format(b);
 	format_set_italic(b->note);
+	b->cot = new_format(b);
+	format_set_italic(b->cot);
+	format_set_align(b->cot, LXW_ALIGN_CENTER);
+	format_set_border(b->cot, LXW_BORDER_THIN);
+	b->stt = new_format(b);
+	format_set_align(b->stt, LXW_ALIGN_CENTER);
+	format_set_align(b->stt, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(b->stt, LXW_BORDER_THIN);
+	b->total = new_format(b);
+	format_set_num_format(b->total, "#,##0");
+	format_set_bold(b->total);
+	format_set_align(b->total, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(b->total, LXW_BORDER_THIN);
 }
 
 /* A text cell: shown text, as md, html and txt show it (no control
@@ -136,15 +156,29 @@ put_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_forma
 	free(t);
 }
 
+/* Text over rows r..r2 and columns first..last, merged (Excel merges no
+ * single cell: one is written). */
+static void
+put_range(lxw_worksheet *ws, lxw_row_t r, lxw_col_t first, lxw_row_t r2, lxw_col_t last,
+          const char *s, lxw_format *f)
+{
+	char *t;
+
+	if (r == r2 && first == last) {
+		put_string(ws, r, first, s, f);
+		return;
+	}
+	t = shown(s);
+	check(worksheet_merge_range(ws, r, first, r2, last, t, f), "a heading");
+	free(t);
+}
+
 /* A line across columns first..last, merged. */
 static void
 put_merged(lxw_worksheet *ws, lxw_row_t r, lxw_col_t first, lxw_col_t last,
            const char *s, lxw_format *f)
 {
-	char *t = shown(s);
-
-	check(worksheet_merge_range(ws, r, first, r, last, t, f), "a heading line");
-	free(t);
+	put_range(ws, r, first, r, last, s, f);
 }
 
 /* The sheet's name, from the form's: a built-in's name, a form file's
@@ -266,56 +300,121 @@ row_formula(const struct form *f, size_t i, lxw_row_t first)
 	return s;
 }
 
-static void
-write_sheet(struct book *b, const struct filled *fm, const struct heading *h,
-            const struct heading_text *ht, const char *name)
+/* A sheet's heading, as table-head.c writes it, over the columns
+ * 0..last: the unit over 0..split-1, the national title beside it over
+ * split..last; the title, the report and the period across; the form's
+ * title under --title's. Returns the row of the table's head. */
+static lxw_row_t
+put_heading(struct book *b, lxw_worksheet *ws, const struct form *f, const struct heading *h,
+            const struct heading_text *ht, lxw_col_t split, lxw_col_t last)
 {
-	const struct form *f = &fm->f;
-	const char *const *heads = b->st->locale == 'e' ? heads_en : heads_vi;
-	lxw_worksheet *ws;
-	lxw_row_t r = 0, first;
+	lxw_row_t r = 0;
 	size_t i, rows;
-	lxw_col_t c;
-	char what[64];
 
-	check(workbook_validate_sheet_name(b->wb, name), name);
-	if (!(ws = workbook_add_worksheet(b->wb, name)))
-		die("--format xlsx: cannot add the sheet \"%s\"", name);
-	for (c = 0; c < NCOLS; c++)
-		check(worksheet_set_column(ws, c, c, col_width[c], NULL), "a column's width");
-	worksheet_set_paper(ws, 9);	/* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);	/* as wide as the page, as long as it takes */
-	if (h->nunit) {	/* the unit over A:B, the national title over C:E */
+	if (h->nunit) {
 		rows = h->nunit > 2 ? h->nunit : 2;
 		for (i = 0; i < rows; i++, r++) {
-			put_merged(ws, r, COL_STT, COL_LABEL, i < h->nunit ? h->unit[i] : "", b->unit);
-			put_merged(ws, r, COL_UNIT, COL_NOTE, i == 0 ? ht->nation : i == 1 ?
+			put_merged(ws, r, 0, split - 1, i < h->nunit ? h->unit[i] : "", b->unit);
+			put_merged(ws, r, split, last, i == 0 ? ht->nation : i == 1 ?
 			    ht->motto : "", b->unit);
 		}
 		r++;
 	}
 	if (h->ntitle)
 		for (i = 0; i < h->ntitle; i++)
-			put_merged(ws, r++, COL_STT, COL_NOTE, h->title[i], b->title);
+			put_merged(ws, r++, 0, last, h->title[i], b->title);
 	else {	/* a sheet is its form's page: the form's title is the title */
-		put_merged(ws, r++, COL_STT, COL_NOTE, f->title, b->title);
+		put_merged(ws, r++, 0, last, f->title, b->title);
 		if (f->subtitle[0])
-			put_merged(ws, r++, COL_STT, COL_NOTE, f->subtitle, b->title);
+			put_merged(ws, r++, 0, last, f->subtitle, b->title);
 	}
 	if (ht->ref)
-		put_merged(ws, r++, COL_STT, COL_NOTE, ht->ref, b->ref);
+		put_merged(ws, r++, 0, last, ht->ref, b->ref);
 	if (ht->period)
-		put_merged(ws, r++, COL_STT, COL_NOTE, ht->period, b->line);
+		put_merged(ws, r++, 0, last, ht->period, b->line);
 	if (h->ntitle) {
 		r++;
-		put_merged(ws, r++, COL_STT, COL_NOTE, f->title, b->title);
+		put_merged(ws, r++, 0, last, f->title, b->title);
 		if (f->subtitle[0])
-			put_merged(ws, r++, COL_STT, COL_NOTE, f->subtitle, b->title);
+			put_merged(ws, r++, 0, last, f->subtitle, b->title);
 	}
-	r++;
+	return r + 1;
+}
+
+/* Rows first..last of sheet name repeated on every printed page: the
+ * defined name _xlnm.Print_Titles. Excel wants the sheet's name quoted in
+ * it when the name starts with a digit (06a) or reads as a cell (bm3:
+ * column BM, row 3), and libxlsxwriter's worksheet_repeat_rows quotes
+ * neither, only a name with other characters than letters, digits, '_'
+ * and '.'; so the name is written here, quoted, unless it holds a quote,
+ * which libxlsxwriter quotes (and its workbook_define_name cannot find
+ * the sheet by, doubled). */
+static void
+repeat_rows(struct book *b, lxw_worksheet *ws, const char *name, lxw_row_t first,
+            lxw_row_t last)
+{
+	size_t n = strlen(name) + 48;
+	char *local, *range;
+
+	if (strchr(name, '\'')) {
+		check(worksheet_repeat_rows(ws, first, last), "the header rows");
+		return;
+	}
+	local = emalloc(n);
+	snprintf(local, n, "'%s'!_xlnm.Print_Titles", name);
+	range = emalloc(n);
+	snprintf(range, n, "='%s'!$%lu:$%lu", name, (unsigned long)first + 1,
+	    (unsigned long)last + 1);
+	check(workbook_define_name(b->wb, local, range), "the header rows");
+	free(local);
+	free(range);
+}
+
+/* A new sheet: A4, as wide as the page, as long as it takes. */
+static lxw_worksheet *
+new_sheet(struct book *b, const char *name)
+{
+	lxw_worksheet *ws;
+
+	check(workbook_validate_sheet_name(b->wb, name), name);
+	if (!(ws = workbook_add_worksheet(b->wb, name)))
+		die("--format xlsx: cannot add the sheet \"%s\"", name);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	return ws;
+}
+
+/* The notes, a row under the table's last (row r - 1). */
+static void
+put_notes(struct book *b, lxw_worksheet *ws, lxw_row_t r, const struct heading *h)
+{
+	size_t i;
+
+	if (h->nnote)
+		r++;
+	for (i = 0; i < h->nnote; i++)
+		put_string(ws, r++, 0, h->note[i], b->note);
+}
+
+static void
+write_sheet(struct book *b, const struct filled *fm, const struct heading *h,
+            const struct heading_text *ht, const char *name)
+{
+	const struct form *f = &fm->f;
+	const char *const *heads = b->st->locale == 'e' ? heads_en : heads_vi;
+	lxw_worksheet *ws = new_sheet(b, name);
+	lxw_row_t r, first;
+	size_t i;
+	lxw_col_t c;
+	char what[64];
+
+	for (c = 0; c < NCOLS; c++)
+		check(worksheet_set_column(ws, c, c, col_width[c], NULL), "a column's width");
+	/* the unit over A:B, the national title over C:E */
+	r = put_heading(b, ws, f, h, ht, COL_UNIT, COL_NOTE);
 	for (c = 0; c < NCOLS; c++)
 		put_string(ws, r, c, heads[c], b->head);
-	check(worksheet_repeat_rows(ws, r, r), "the header row");
+	repeat_rows(b, ws, name, r, r);
 	first = ++r;
 	if ((size_t)first + f->n > LXW_ROW_MAX)
 		die("--format xlsx: the form %s has %zu rows: a sheet holds %lu", f->name, f->n,
@@ -342,10 +441,92 @@ write_sheet(struct book *b, const struct filled *fm, const struct heading *h,
 			check(worksheet_write_number(ws, r, COL_FIG, to_double(g->d, fr->pct ? 2 : 0),
 			    num_format(b, fr->pct, g->d.scale)), what);
 	}
-	if (h->nnote)
-		r++;
-	for (i = 0; i < h->nnote; i++)
-		put_string(ws, r++, COL_STT, h->note[i], b->note);
+	put_notes(b, ws, r, h);
+}
+
+/* A wide form's sheet: the heading over all its columns (the unit over
+ * the first half), its merged head of wide_heads' cells and the numbers
+ * (1)...(n) under it, repeated on every printed page; a row per group, the
+ * counts as numbers; the total row in bold, each figure =SUM() of the
+ * rows above with its value cached. A figure the form makes of several
+ * columns of the data ((5) = nop_truc_tiep + nop_buu_chinh) is the
+ * data's count, and so is one kiem_tra relates to others ((3) =
+ * (4)+(5)+(6)): a relation is what cchc-check --form checks the filled
+ * form for, and a formula would show its sum where the data says
+ * otherwise; so every cell is the value csv writes. */
+static void
+write_wide_sheet(struct book *b, const struct filled *fm, const struct heading *h,
+                 const struct heading_text *ht, const char *name)
+{
+	const struct form *f = &fm->f;
+	const struct wide_form *w = f->wide;
+	const struct wide_filled *t = fm->wide;
+	lxw_worksheet *ws = new_sheet(b, name);
+	lxw_col_t c, n = (lxw_col_t)w->n, last = n > 1 ? n - 1 : 1;
+	lxw_row_t r, head, first;
+	struct wide_head *cell;
+	size_t i, nh, g;
+	char what[64];
+
+	if (w->n > LXW_COL_MAX)
+		die("--format xlsx: the form %s has %zu columns: a sheet holds %d", f->name, w->n,
+		    LXW_COL_MAX);
+	for (c = 0; c < n; c++)
+		check(worksheet_set_column(ws, c, c, wide_width[w->col[c].kind], NULL),
+		    "a column's width");
+	worksheet_set_landscape(ws);	/* 13 columns: the page across */
+	head = put_heading(b, ws, f, h, ht, n > 1 ? n / 2 : 1, last);
+	nh = wide_heads(w, &cell);
+	for (i = 0; i < nh; i++)
+		put_range(ws, head + (lxw_row_t)cell[i].level, (lxw_col_t)cell[i].col,
+		    head + (lxw_row_t)(cell[i].level + cell[i].rowspan - 1),
+		    (lxw_col_t)(cell[i].col + cell[i].colspan - 1), cell[i].text, b->head);
+	free(cell);
+	r = head + (lxw_row_t)w->depth;
+	for (c = 0; c < n; c++) {
+		char num[64];
+		snprintf(num, sizeof num, "(%s)", w->col[c].cot);
+		put_string(ws, r, c, num, b->cot);
+	}
+	repeat_rows(b, ws, name, head, r);
+	first = ++r;
+	if ((size_t)first + t->ng + 1 > LXW_ROW_MAX)
+		die("--format xlsx: the form %s has %zu groups: a sheet holds %lu", f->name, t->ng,
+		    (unsigned long)LXW_ROW_MAX - first - 1);
+	for (g = 0; g < t->ng; g++, r++)
+		for (c = 0; c < n; c++) {
+			const struct wide_col *col = &w->col[c];
+			size_t k = g * w->n + c;
+			snprintf(what, sizeof what, "the figure of row %lu", (unsigned long)r + 1);
+			if (col->kind == WIDE_STT)
+				check(worksheet_write_number(ws, r, c, (double)(g + 1), b->stt), what);
+			else if (col->kind == WIDE_GROUP)
+				put_string(ws, r, c, t->gs[g].label, b->text);
+			else if (!t->ok[k])	/* no figure: said on standard error */
+				check(worksheet_write_blank(ws, r, c, b->text), what);
+			else	/* a count: exact in a double below 2^53 */
+				check(worksheet_write_number(ws, r, c, (double)t->v[k],
+				    num_format(b, 0, 0)), what);
+		}
+	snprintf(what, sizeof what, "the total of row %lu", (unsigned long)r + 1);
+	for (c = 0; c < n; c++) {
+		const struct wide_col *col = &w->col[c];
+		size_t k = t->ng * w->n + c;
+		char range[LXW_MAX_CELL_RANGE_LENGTH], formula[LXW_MAX_CELL_RANGE_LENGTH + 8];
+		if (col->kind != WIDE_SUM) {
+			put_string(ws, r, c, col->tong, b->bold);
+		} else if (!t->ok[k]) {
+			check(worksheet_write_blank(ws, r, c, b->bold), what);
+		} else if (t->ng == 0) {	/* no row to add: the sum of none */
+			check(worksheet_write_number(ws, r, c, (double)t->v[k], b->total), what);
+		} else {
+			lxw_rowcol_to_range(range, first, c, r - 1, c);
+			snprintf(formula, sizeof formula, "=SUM(%s)", range);
+			check(worksheet_write_formula_num(ws, r, c, formula, b->total,
+			    (double)t->v[k]), what);
+		}
+	}
+	put_notes(b, ws, r + 1, h);
 }
 
 void
@@ -373,7 +554,10 @@ xlsx_write(const struct filled *forms, size_t n, const struct heading *h,
 	names = emalloc((n + 1) * sizeof *names);
 	for (i = 0; i < n; i++) {
 		names[i] = sheet_name(forms[i].f.name, names, i);
-		write_sheet(&b, &forms[i], h, ht, names[i]);
+		if (forms[i].f.wide)
+			write_wide_sheet(&b, &forms[i], h, ht, names[i]);
+		else
+			write_sheet(&b, &forms[i], h, ht, names[i]);
 	}
 	check(workbook_close(b.wb), "writing the workbook");
 	if (path) {

@@ -36,34 +36,57 @@ struct table_group {
 	size_t klen;
 	char *label;		/* as shown: a group tong' is tong */
 	size_t sk, skn;		/* its sort key, at sk in the groups' buffer */
+	size_t table;		/* its table's key names: an index of tables[] */
 	int total;		/* cchc-sum --total's row (tong), made anew */
+};
+
+/* The tables' key names (their first -k columns, folded, joined by '/'),
+ * each once, with the first file that has them: a wide form lists the
+ * groups of the tables of one of them (--groups, when there are several). */
+struct table_keys {
+	char *name;
+	const char *file;
 };
 
 struct table_groups {
 	int want;		/* set for a wide form: keep the keys */
-	struct smap *seen;	/* folded key -> nothing: each group once */
+	struct smap *seen;	/* table and folded key -> nothing: each group once */
 	struct table_group *g;
 	size_t n, cap;
-	char *keyname;		/* the first table's key columns, folded, joined by '/' */
+	struct table_keys *tables;
+	size_t ntables, cur;	/* cur: the key names of the table being read */
+	const char *keyname;	/* those whose groups a wide form lists, or NULL */
+	size_t pick;		/* their index */
 	char *sortkeys;		/* collate.h keys of every group */
 	size_t sklen, skcap;
 };
 
-/* A table's header: its first keys folded names colname name the group
- * column (the first table's). */
-void table_group_names(struct table_groups *g, char *const *colname, size_t keys);
+/* A table's header: its first keys folded names colname are its groups'
+ * key columns; file: the table's. */
+void table_group_names(struct table_groups *g, char *const *colname, size_t keys,
+                       const char *file);
 /* A data row's key (cchc-table.c has made it: key[0..klen)), kept the
- * first time it is met. */
+ * first time it is met in a table of its key names. */
 void table_group_add(struct table_groups *g, const struct csv_row *row, size_t keys,
                      const char *key, size_t klen);
+/* Which tables' groups a wide form lists: those keyed by want (--groups:
+ * column names separated by ',' or '/'), or, when want is NULL, by the
+ * only key names the tables have. Exits 2 when want names none, or when
+ * want is NULL and the tables have several: form, the wide form's name,
+ * says whose rows they would be. */
+void table_groups_pick(struct table_groups *g, const char *want, const char *form);
 void table_groups_free(struct table_groups *g);
 
-/* Writes wide form f (f->wide) to standard output from the data's cells
- * (folded KEY.COLUMN -> struct datum) for the groups g, in style st
- * (excel: csv for Excel); returns how many cells lacked a value, and adds
- * to *bad those whose value is no count (each said). */
-unsigned long table_wide(const struct form *f, struct smap *data, struct table_groups *g,
-                         const struct style *st, int excel, unsigned long *bad);
+/* A wide form filled: its groups in order, then the total row; each
+ * figure's count (v, with ok set when there is one), row by row, the
+ * form's columns in each; a column =stt or =nhom has none. */
+struct wide_filled {
+	struct table_group *gs;	/* the groups (their strings are table_groups') */
+	size_t ng;
+	int64_t *v;
+	unsigned char *ok;
+	const char *keyname;	/* the group column's name in csv */
+};
 
 /* The heading of the seed's Phụ lục, and the provenance under the forms;
  * every part may be absent. */
@@ -79,11 +102,35 @@ struct heading {
 	size_t nnote;
 };
 
-/* A form and its figures, made from the data. */
+/* A form and its figures, made from the data: a row form's figure per
+ * row, or a wide form's table. */
 struct filled {
 	struct form f;
 	struct fig *fig;
+	struct wide_filled *wide;
 };
+
+/* Where a form stands in the document: the page's start and heading come
+ * with the first, the notes (and the chart) and the page's end with the
+ * last; form_heads: the form's title is the document's (see head_md). */
+struct place {
+	const struct heading *h;
+	const struct heading_text *ht;
+	const char *doc_title;
+	int form_heads, first, last;
+};
+
+/* A wide form (table-wide.c): its table made from the data's cells
+ * (folded KEY.COLUMN -> struct datum) for the groups picked in g, into
+ * fm->wide; returns how many cells lacked a value, and adds to *bad those
+ * whose value is no count (each said, with label, the form's name, when
+ * it is not NULL). */
+unsigned long wide_fill(struct filled *fm, struct smap *data, const struct table_groups *g,
+                        const char *label, unsigned long *bad);
+/* Writes it in st's format (csv, md, html or txt) to standard output, in
+ * its place in the document; csv is the table alone. */
+void wide_write(const struct filled *fm, const struct style *st, const struct place *pl);
+void wide_filled_free(struct wide_filled *x);
 
 /* The lines of the heading that are made of fixed words and the options:
  * the national title and motto beside the unit (words[0], words[1]), the
@@ -110,6 +157,10 @@ void head_lines_txt(const struct heading_text *ht);
 void notes_md(const struct heading *h);
 void notes_html(const struct heading *h);
 void notes_txt(const struct heading *h);
+/* An html page's start up to <body>, its style sheet the same for every
+ * form; and its end, from </body>. */
+void html_start(const char *doc_title, int locale);
+void html_end(void);
 /* The page's title (html <title>): --title's lines, or the forms' titles. */
 char *document_title(const struct heading *h, const struct filled *forms, size_t n);
 
@@ -151,6 +202,10 @@ struct cell {
 	int est;
 };
 typedef int (*cell_fn)(void *ctx, const char *key, const char *col, struct cell *c);
+
+/* --chart: the chart of the data's groups, under the last form of an html
+ * page (cchc-table.c); its problems are counted in st->chart. */
+void table_chart(const struct style *st);
 
 /* The targets drawn: the on-time rate's, the online rate's. */
 struct chart_targets {

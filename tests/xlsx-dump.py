@@ -8,7 +8,8 @@ writes beyond the values xlsx2csv reads: one line per cell,
 then the merged ranges and the column widths. Usage: xlsx-dump.py FILE SHEET
 
 With --formulas, each formula is worked out again from the values of the
-cells it names (sums of cells, ROUND(A/B[*100],N): what cchc-table writes),
+cells it names (sums of cells, ROUND(A/B[*100],N), SUM(C15:C17) of a
+column's cells: what cchc-table writes),
 in exact decimals, and printed beside the value cached with it:
 
     D16  =D17+D18+D19  2815  2815
@@ -27,9 +28,17 @@ REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def work_out(formula, values):
-    """The value of a formula of cells, sums, * / and ROUND, exactly."""
+    """The value of a formula of cells, sums, * / ROUND and SUM of a
+    column's range, exactly."""
     def cell(m):
         return "D(%r)" % values.get(m.group(0), "0")
+
+    def column(m):
+        col, first, last = m.group(1), int(m.group(2)), int(m.group(4))
+        if m.group(3) != col or last < first:
+            raise ValueError("not a column's range: " + m.group(0))
+        return "(" + "+".join("%s%d" % (col, r) for r in range(first, last + 1)) + ")"
+    formula = re.sub(r"SUM\(([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)\)", column, formula)
     expr = re.sub(r"\b[A-Z]+[0-9]+\b", cell, formula).replace("ROUND(", "R(")
     if not re.fullmatch(r"[-+*/(),0-9. DR']*", expr):
         raise ValueError("not a formula cchc-table writes: " + formula)

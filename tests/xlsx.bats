@@ -122,8 +122,9 @@ TABLE
 	# the formulas are formulas in the sheet's XML: 1.4 and the four rates
 	assert_equal "$(unzip -p "$T/s.xlsx" xl/worksheets/sheet1.xml | grep -o '<f>[^<]*</f>' | paste -sd' ')" \
 		"<f>D17+D18+D19</f> <f>ROUND(D27/D26,4)</f> <f>ROUND(D30/D29,4)</f> <f>ROUND(D33/D32,4)</f> <f>ROUND(D36/D35,4)</f>"
-	# the header row repeats on every printed page; A4, as wide as the page
-	unzip -p "$T/s.xlsx" xl/workbook.xml | grep -qF '<definedName name="_xlnm.Print_Titles" localSheetId="0">bm3!$11:$11</definedName>'
+	# the header row repeats on every printed page, the sheet's name quoted
+	# (bm3 reads as a cell to Excel); A4, as wide as the page
+	unzip -p "$T/s.xlsx" xl/workbook.xml | grep -qF "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'bm3'!\$11:\$11</definedName>"
 	unzip -p "$T/s.xlsx" xl/worksheets/sheet1.xml | grep -qF '<pageSetup paperSize="9" fitToHeight="0"'
 	# --locale en: the heads and the fixed words in English; the numbers are Excel's
 	cchc-table --form bm1 --format xlsx --locale en --unit U --period 2024-H2 -o "$T/e.xlsx" "$DATA/seed-values.csv"
