@@ -19,7 +19,8 @@ prog=cchc-report
 # values only (--values).
 FORM_GROUPS='bm1:
 bm3:cap
-bm7:muc_do_dvc'
+bm7:muc_do_dvc
+06a:linh_vuc'
 DEFAULT_FORMS=bm1,bm3,bm7
 
 # The formats each annex is written in, one file per form and format; and
@@ -38,7 +39,7 @@ annex forms (Biểu mẫu) with the count tables, the rejected rows and a summar
 into DIR. Every stage's exit status is checked; no annex lacks rows silently.
 
       --period P           the reporting period: 2024, 2024-H1, 2024-9M, 2024-Q3, 2024-09
-      --form NAME,...      the forms to fill: bm1, bm3, bm7 (default: all three)
+      --form NAME,...      the forms to fill: bm1, bm3, bm7, 06a (default: bm1,bm3,bm7)
       --values FILE        the figures no export holds (ten,gia_tri), for cchc-table
       --out DIR            the report's directory (default: P, in the current one)
       --force              replace DIR when it holds a report cchc-report wrote
@@ -519,6 +520,10 @@ run_table() {
 run_annex_xlsx() {
 	set --
 	for g in $groups; do set -- "$@" "$tmp/counts-$g.csv"; done
+	# 06a's rows are the groups of the table by linh_vuc, not bm3's levels
+	case " $form_list " in
+	*" 06a "*) set -- --groups linh_vuc "$@" ;;
+	esac
 	run_table "$tmp/annex.xlsx" "$(printf '%s' "$form_list" | tr ' ' ,)" xlsx "$@"
 }
 

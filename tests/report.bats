@@ -570,3 +570,18 @@ PY
 	assert_equal "${stderr_lines[0]}" 'cchc-report: -d: ";;": one byte, or \t for a tab'
 	[ ! -e 2024 ]
 }
+
+@test "report: --form bm3,06a: 06a from the counts by field, as cchc-table writes it; annex.xlsx a sheet each" {
+	export_in clean --rows 3000
+	cd "$T"
+	run --separate-stderr cchc-report --period 2024-Q3 --form bm3,06a --values "$VALUES" --out q clean.csv
+	assert_success
+	cchc-sum --period 2024-Q3 -g linh_vuc --total q/checked.csv 2>/dev/null | cchc-rate > hand-lv.csv
+	cmp hand-lv.csv q/counts-linh_vuc.csv
+	cchc-table --form 06a --partial hand-lv.csv "$VALUES" > hand-06a.csv 2>/dev/null
+	cmp hand-06a.csv q/06a.csv
+	cchc-check --form 06a q/06a.csv > /dev/null
+	grep -q '^annexes: bm3 06a, in csv html md xlsx' q/summary.txt
+	[ "$(xlsx2csv -a q/annex.xlsx | grep -c '^-------- ')" -eq 2 ]
+	xlsx2csv -n 06a q/annex.xlsx | grep -q '^,Tổng cộng,'
+}
