@@ -339,7 +339,7 @@ $U" ] || { echo "$args: $stderr"; return 1; }
 e.csv|cchc-report: --period is required
 --period 2024|cchc-report: no EXPORT: name the exports to read
 --period 2024-13 e.csv|cchc-report: --period: not a period: "2024-13" (2024, 2024-H1, 2024-H2, 2024-9M, 2024-Q1..Q4, 2024-01..12)
---period 2024 --form bm3,06a e.csv|cchc-report: --form: unknown form: "06a" (known: bm1 bm3 bm7)
+--period 2024 --form bm3,06b e.csv|cchc-report: --form: unknown form: "06b" (known: bm1 bm3 bm7 06a)
 --period 2024 --form 'bm.' e.csv|cchc-report: --form: unknown form: "bm." (known: bm1 bm3 bm7)
 --period 2024 --form bm3,bm3 e.csv|cchc-report: --form: "bm3" given twice
 --period 2024 --form '' e.csv|cchc-report: --form: no form named
