@@ -340,10 +340,10 @@ e.csv|cchc-report: --period is required
 --period 2024|cchc-report: no EXPORT: name the exports to read
 --period 2024-13 e.csv|cchc-report: --period: not a period: "2024-13" (2024, 2024-H1, 2024-H2, 2024-9M, 2024-Q1..Q4, 2024-01..12)
 --period 2024 --form bm3,06b e.csv|cchc-report: --form: unknown form: "06b" (known: bm1 bm3 bm7 06a)
---period 2024 --form 'bm.' e.csv|cchc-report: --form: unknown form: "bm." (known: bm1 bm3 bm7)
+--period 2024 --form 'bm.' e.csv|cchc-report: --form: unknown form: "bm." (known: bm1 bm3 bm7 06a)
 --period 2024 --form bm3,bm3 e.csv|cchc-report: --form: "bm3" given twice
 --period 2024 --form '' e.csv|cchc-report: --form: no form named
---period 2024 --form bm3,,bm7 e.csv|cchc-report: --form: unknown form: "" (known: bm1 bm3 bm7)
+--period 2024 --form bm3,,bm7 e.csv|cchc-report: --form: unknown form: "" (known: bm1 bm3 bm7 06a)
 --period 2024 --max-rejected x e.csv|cchc-report: --max-rejected: "x" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
 --period 2024 --max-rejected 100.5% e.csv|cchc-report: --max-rejected: "100.5%" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
 --period 2024 --max-rejected 0.1234567% e.csv|cchc-report: --max-rejected: "0.1234567%" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
