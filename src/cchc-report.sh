@@ -333,32 +333,38 @@ messages=$tmp/messages.txt
 
 # A stage failed: its messages, then which it was; nothing is left.
 stage_failed() { # NAME STATUS
-	cat "$err" >&2
+	printf '%s' "$stage_err" >&2
 	die "$1 failed (exit $2): nothing written"
 }
 
 # run_stage OUTFILE COMMAND...: COMMAND's standard output into OUTFILE,
-# its standard error kept in $err, added to messages.txt, its last line in
-# $last; sets $status. run_inside: the same, run in the report's directory,
-# OUTFILE and the files named there, so that messages and rejects files name
-# them as the report has them (checked.csv:12), not by a temporary path.
+# its standard error kept in memory ($stage_err: a full disk must not lose
+# the message that says so) and in $err, added to messages.txt, its last
+# line in $last; sets $status. run_inside: the same, run in the report's
+# directory, OUTFILE and the files named there, so that messages and rejects
+# files name them as the report has them (checked.csv:12), not by a
+# temporary path.
 run_stage() {
 	outfile=$1
 	shift
-	"$@" > "$outfile" 2> "$err"
-	status=$?
+	stage_err=$("$@" 2>&1 > "$outfile"; echo "=$?")
 	stage_end
 }
 run_inside() {
 	outfile=$1
 	shift
-	(cd "$tmp" && exec "$@" > "$outfile") 2> "$err"
-	status=$?
+	stage_err=$( (cd "$tmp" && exec "$@" 2>&1 > "$outfile"); echo "=$?")
 	stage_end
 }
 stage_end() {
-	last=$(tail -n 1 "$err")
-	[ "$quiet" = 1 ] || cat "$err" >> "$messages" || die "$messages: cannot write"
+	status=${stage_err##*=}
+	stage_err=${stage_err%=*}
+	last=$(printf '%s' "$stage_err" | tail -n 1)
+	printf '%s' "$stage_err" > "$err" 2>/dev/null || true
+	if [ "$quiet" != 1 ] && ! printf '%s' "$stage_err" 2>/dev/null >> "$messages"; then
+		printf '%s' "$stage_err" >&2
+		die "$messages: cannot write (a full disk?): nothing written"
+	fi
 }
 quiet=0
 
@@ -376,8 +382,11 @@ unread_summary() {
 level_col=
 if [ -n "$level_from" ]; then
 	q=$(printf '%s' "$level_from" | sed 's/"/""/g')
-	header=$(printf 'ma_ho_so,ngay_tiep_nhan,"%s"\n' "$q" | "${tools}cchc-check" 2> "$err") ||
-		stage_failed "cchc-check (--level-from's column name)" $?
+	header=$(printf 'ma_ho_so,ngay_tiep_nhan,"%s"\n' "$q" | "${tools}cchc-check" 2> "$err") || {
+		status=$?
+		stage_err=$(cat "$err")
+		stage_failed "cchc-check (--level-from's column name)" "$status"
+	}
 	level_col=${header#ma_ho_so,ngay_tiep_nhan,}
 	case $level_col in
 	\"*\") level_col=$(printf '%s' "$level_col" | sed 's/^"//;s/"$//;s/""/"/g') ;;
@@ -446,7 +455,7 @@ for g in '' $groups; do
 	why=$(summary_field "$last" "$pat\\5/p" | sed 's/^ (\(.*\))$/, \1/')
 	# values grouped as written (an unknown service level): groups no
 	# form's row names, so rows its annex lacks
-	aswritten=$(sed -n 's/.*, grouped as written: .* (\([0-9]*\) rows)$/\1/p;t;s/.*, grouped as written: .*/1/p' "$err" |
+	aswritten=$(printf '%s' "$stage_err" | sed -n 's/.*, grouped as written: .* (\([0-9]*\) rows)$/\1/p;t;s/.*, grouped as written: .*/1/p' |
 		awk '{n += $1} END {print n + 0}')
 	if [ "$aswritten" -gt 0 ]; then
 		why="$why, $(rows_n "$aswritten") grouped as written (a value no form's row names: messages.txt)"
@@ -543,7 +552,7 @@ if [ "$over" = 0 ]; then
 			run_table "$tmp/$f.$fmt" "$f" "$fmt" "$tmp/counts${g:+-$g}.csv"
 			[ "$status" -le 1 ] || stage_failed "cchc-table --form $f --format $fmt" "$status"
 			[ "$status" -eq 0 ] || doubt=1
-			[ "$quiet" = 1 ] || sed "s/^cchc-table: /  $f /" "$err" >> "$tmp/.empty"
+			[ "$quiet" = 1 ] || printf '%s' "$stage_err" | sed "s/^cchc-table: /  $f /" >> "$tmp/.empty"
 			quiet=0
 		done
 	done
