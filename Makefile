@@ -55,7 +55,7 @@ bin/%: src/%.c src/libcchc.a $(LIBHDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< src/libcchc.a $(LDLIBS)
 
 # cchc-sum's --merge, and the count table both write
-SUM_PARTS = src/sum-merge.c src/sum-table.c
+SUM_PARTS = src/sum-merge.c src/sum-table.c src/sum-indicators.c
 bin/cchc-sum: src/cchc-sum.c $(SUM_PARTS) src/sum.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-sum.c $(SUM_PARTS) src/libcchc.a $(LDLIBS)

@@ -22,7 +22,7 @@
 enum { MAX_RATES = 8 };
 
 struct countcheck {
-	int col[NCOUNTS];	/* each count's field, or -1 */
+	int col[NTABLE];	/* each count's (and indicator's) field, or -1 */
 	struct {
 		int field;
 		const char *name, *expr_text;
@@ -43,7 +43,7 @@ struct countcheck {
 	struct {
 		int64_t v;
 		int known, over;
-	} sum[NCOUNTS];
+	} sum[NTABLE];
 	unsigned long groups;	/* rows in the sum */
 };
 
@@ -75,7 +75,7 @@ sums_reset(struct countcheck *k)
 {
 	size_t i;
 
-	for (i = 0; i < NCOUNTS; i++) {
+	for (i = 0; i < NTABLE; i++) {
 		k->sum[i].v = 0;
 		k->sum[i].known = 1;
 		k->sum[i].over = 0;
@@ -88,7 +88,7 @@ sums_unknown(struct countcheck *k)
 {
 	size_t i;
 
-	for (i = 0; i < NCOUNTS; i++)
+	for (i = 0; i < NTABLE; i++)
 		k->sum[i].known = 0;
 }
 
@@ -191,13 +191,13 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 	k->is_key = ecalloc(row->nf + 1, sizeof *k->is_key);
 	k->folded = ecalloc(row->nf + 1, sizeof *k->folded);
 	k->name = ecalloc(row->nf + 1, sizeof *k->name);
-	for (i = 0; i < NCOUNTS; i++)
+	for (i = 0; i < NTABLE; i++)
 		k->col[i] = -1;
 	for (i = 0; i < row->nf; i++) {
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n;
 		char *f = fold(s, n);
-		int c = count_lookup(f), is_rate = 0;
+		int c = table_lookup(f), is_rate = 0;
 
 		k->folded[i] = f;
 		trim(&s, &n);
@@ -205,7 +205,7 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 		if (c >= 0) {
 			if (k->col[c] >= 0) {
 				snprintf(what, sizeof what, "two columns are %s: fields %d and %zu",
-				    count_name[c], k->col[c] + 1, i + 1);
+				    table_name(c), k->col[c] + 1, i + 1);
 				return header_fails(k, row, what, NULL, 0);
 			}
 			k->col[c] = (int)i;
@@ -260,7 +260,7 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 		miss[0] = '\0';
 		for (t = 0; t < e->nnum + e->nden; t++) {
 			const char *name = t < e->nnum ? e->num[t] : e->den[t - e->nnum];
-			int c = count_lookup(name);
+			int c = table_lookup(name);
 			k->rate[r].term[t] = c >= 0 && k->col[c] >= 0 ? c : -1;
 			if (k->rate[r].term[t] < 0 && mo < sizeof miss)
 				mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s%s",
@@ -347,19 +347,74 @@ check_total(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < NCOUNTS; i++) {
+	for (i = 0; i < NTABLE; i++) {
 		if (k->col[i] < 0 || !known[i] || !k->sum[i].known)
-			continue;	/* a value it needs is bad: said on its row */
+			continue;	/* a value it needs is bad or empty: said on its row */
 		if (!k->sum[i].over && k->sum[i].v == v[i])
 			continue;
 		if (k->sum[i].over)
 			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
-			    "but that sum is more than 9223372036854775807", group, count_name[i],
+			    "but that sum is more than 9223372036854775807", group, table_name((int)i),
 			    k->groups, (long long)v[i]);
 		else
 			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
-			    "but that sum is %lld", group, count_name[i], k->groups,
+			    "but that sum is %lld", group, table_name((int)i), k->groups,
 			    (long long)v[i], (long long)k->sum[i].v);
+		problem(k, row, NULL, what, NULL, 0);
+		bad = 1;
+	}
+	return bad;
+}
+
+/* lhs = the sum of rhs[] (-1 ends it), table columns, when all are here. */
+static int
+check_sum(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+          const int *known, const char *group, int lhs, const int *rhs)
+{
+	char what[1024], rs[256], nums[256];
+	size_t ro = 0, no = 0;
+	int64_t sum = 0;
+	int j, all = k->col[lhs] >= 0 && known[lhs], over = 0;
+
+	for (j = 0; rhs[j] >= 0; j++)
+		all = all && k->col[rhs[j]] >= 0 && known[rhs[j]];
+	if (!all)
+		return 0;
+	for (j = 0; rhs[j] >= 0; j++) {
+		over |= !num_add(&sum, v[rhs[j]]);
+		ro += (size_t)snprintf(rs + ro, sizeof rs - ro, "%s%s", j ? " + " : "",
+		    table_name(rhs[j]));
+		no += (size_t)snprintf(nums + no, sizeof nums - no, "%s%lld", j ? " + " : "",
+		    (long long)v[rhs[j]]);
+	}
+	if (!over && sum == v[lhs])
+		return 0;
+	if (over)
+		snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s is more than "
+		    "9223372036854775807", group, table_name(lhs), rs, (long long)v[lhs], nums);
+	else
+		snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
+		    table_name(lhs), rs, (long long)v[lhs], nums, (long long)sum);
+	problem(k, row, NULL, what, NULL, 0);
+	return 1;
+}
+
+/* Each indicator is at most its base (cols.c: the dossiers it counts
+ * among), when both are here. */
+static int
+check_bounds(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+             const int *known, const char *group)
+{
+	char what[1024];
+	int i, bad = 0;
+
+	for (i = 0; i < NINDICATORS; i++) {
+		int t = NCOUNTS + i, b = indicator[i].base;
+		if (k->col[t] < 0 || !known[t] || k->col[b] < 0 || !known[b] || v[t] <= v[b])
+			continue;
+		snprintf(what, sizeof what, "%s: %s <= %s: %lld, but %s = %lld", group,
+		    indicator[i].name, table_name(b), (long long)v[t], table_name(b),
+		    (long long)v[b]);
 		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;
 	}
@@ -370,40 +425,14 @@ static int
 check_identities(struct countcheck *k, const struct csv_row *row, const int64_t *v,
                  const int *known, const char *group)
 {
-	char what[1024];
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < ncount_identity; i++) {
-		const struct identity *id = &count_identity[i];
-		int64_t sum = 0;
-		char rhs[256], nums[256];
-		size_t ro = 0, no = 0;
-		int j, all = k->col[id->lhs] >= 0 && known[id->lhs], over = 0;
-
-		for (j = 0; id->rhs[j] >= 0; j++)
-			all = all && k->col[id->rhs[j]] >= 0 && known[id->rhs[j]];
-		if (!all)
-			continue;
-		for (j = 0; id->rhs[j] >= 0; j++) {
-			over |= !num_add(&sum, v[id->rhs[j]]);
-			ro += (size_t)snprintf(rhs + ro, sizeof rhs - ro, "%s%s", j ? " + " : "",
-			    count_name[id->rhs[j]]);
-			no += (size_t)snprintf(nums + no, sizeof nums - no, "%s%lld", j ? " + " : "",
-			    (long long)v[id->rhs[j]]);
-		}
-		if (!over && sum == v[id->lhs])
-			continue;
-		if (over)
-			snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s is more than "
-			    "9223372036854775807", group, count_name[id->lhs], rhs,
-			    (long long)v[id->lhs], nums);
-		else
-			snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
-			    count_name[id->lhs], rhs, (long long)v[id->lhs], nums, (long long)sum);
-		problem(k, row, NULL, what, NULL, 0);
-		bad = 1;
-	}
+	for (i = 0; i < ncount_identity; i++)
+		bad |= check_sum(k, row, v, known, group, count_identity[i].lhs,
+		    count_identity[i].rhs);
+	bad |= check_sum(k, row, v, known, group, rating_identity[0], rating_identity + 1);
+	bad |= check_bounds(k, row, v, known, group);
 	return bad;
 }
 
@@ -480,8 +509,8 @@ check_rates(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 static void
 counts_row(struct countcheck *k, const struct csv_row *row)
 {
-	int64_t v[NCOUNTS];
-	int known[NCOUNTS];
+	int64_t v[NTABLE];
+	int known[NTABLE];
 	char group[200], what[1024];
 	size_t i, at;
 	int bad = 0, err, total;
@@ -513,7 +542,7 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		group_name(k, row, group, sizeof group);
 	else
 		snprintf(group, sizeof group, "(not UTF-8)");
-	for (i = 0; i < NCOUNTS; i++) {
+	for (i = 0; i < NTABLE; i++) {
 		const struct csv_field *x;
 		const char *s;
 		size_t n;
@@ -526,12 +555,14 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		s = x->s;
 		n = x->n;
 		trim(&s, &n);
-		if (n == 0) {
+		if (n == 0 && i >= NCOUNTS) {
+			;	/* an indicator cchc-sum could not count: unknown */
+		} else if (n == 0) {
 			problem(k, row, count_name[i], "missing (a count of none is 0)", NULL, 0);
 			bad = 1;
 		} else if ((err = num_count(s, n, &v[i])) != NUM_OK) {
 			if (err != NUM_EFORM || text_check(s, n, &at) == TEXT_OK) {
-				problem(k, row, count_name[i], check_count_error(err), s, n);
+				problem(k, row, table_name((int)i), check_count_error(err), s, n);
 				bad = 1;
 			}
 		} else {

@@ -21,7 +21,8 @@ struct theader {
 	size_t nf;
 	char **folded;
 	char **name;		/* as written, trimmed, NFC */
-	int *count;		/* the count column a field is, or -1 for a key */
+	int *count;		/* the table column a field is (cols.h: a count, or
+				 * NCOUNTS + an indicator), or -1 for a key */
 };
 
 struct merge {
@@ -63,7 +64,7 @@ theader_free(struct theader *h)
 static int
 theader_read(struct theader *h, const struct csv_row *row, char *err, size_t errsz)
 {
-	int seen[NCOUNTS] = {0}, k;
+	int seen[NTABLE] = {0}, k, nind = 0;
 	size_t i;
 	char *buf = NULL;
 	size_t cap = 0;
@@ -87,9 +88,10 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 		len = nfc(s, n, &buf, &cap);
 		h->name[i] = estrndup(buf, len);
 		h->folded[i] = fold(buf, len);
-		h->count[i] = k = count_lookup(h->folded[i]);
+		h->count[i] = k = table_lookup(h->folded[i]);
 		if (k >= 0)
 			seen[k]++;
+		nind += k >= NCOUNTS;
 		if (strncmp(h->folded[i], "ty_le", 5) == 0) {
 			snprintf(err, errsz, "%s: a rate column cannot be added up: merge before cchc-rate",
 			    h->name[i]);
@@ -102,6 +104,13 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 		if (seen[k] != 1) {
 			snprintf(err, errsz, "not a count table: column %s %s", count_name[k],
 			    seen[k] ? "repeated" : "missing");
+			return -1;
+		}
+	/* cchc-sum --indicators writes them all, or none */
+	for (k = NCOUNTS; nind && k < NTABLE; k++)
+		if (seen[k] != 1) {
+			snprintf(err, errsz, "not a table of cchc-sum --indicators: column %s %s",
+			    table_name(k), seen[k] ? "repeated" : "missing");
 			return -1;
 		}
 	return 0;
@@ -179,6 +188,8 @@ on_header(struct merge *m, const struct csv_row *row, int midstream)
 		m->keyname = emalloc((h.nf + 1) * sizeof *m->keyname);
 		m->kv = emalloc((h.nf + 1) * sizeof *m->kv);
 		m->kn = emalloc((h.nf + 1) * sizeof *m->kn);
+		for (i = 0; i < h.nf; i++)
+			sum_indicators |= h.count[i] >= NCOUNTS;
 		for (i = k = 0; i < h.nf; i++) {
 			m->perm[i] = (int)i;
 			if (h.count[i] < 0)
@@ -260,11 +271,12 @@ merge_row(struct merge *m, const struct csv_row *row)
 			m->kn[k++] = f->n;
 			continue;
 		}
-		if ((err = num_count(f->s, f->n, &add.c[cc])) != NUM_OK) {
+		if ((err = cc < NCOUNTS ? num_count(f->s, f->n, &add.c[cc]) :
+		    ind_read(&add, cc - NCOUNTS, f->s, f->n)) != NUM_OK) {
 			if (is_header(m, row))	/* repeated, maybe in another order */
 				return;
 			m->rows++;
-			reject(m, row, "not a count", count_name[cc], num_strerror(err), f->s, f->n);
+			reject(m, row, "not a count", table_name(cc), num_strerror(err), f->s, f->n);
 			return;
 		}
 	}
@@ -283,6 +295,9 @@ merge_row(struct merge *m, const struct csv_row *row)
 		if (!num_add(&c->c[i], add.c[i]))
 			die("%s:%lu: %s: the sum passes the largest count (%lld)",
 			    row->file, row->line, count_name[i], (long long)INT64_MAX);
+	if (sum_indicators && (err = ind_add(c, &add)) >= 0)
+		die("%s:%lu: %s: the sum passes the largest count (%lld)",
+		    row->file, row->line, indicator[err].name, (long long)INT64_MAX);
 	m->merged++;
 }
 
@@ -308,7 +323,7 @@ run_merge(unsigned char delim, int total, char **files, int nfiles)
 {
 	struct merge m;
 	char msg[1024];
-	int i, status;
+	int i, status, mixed;
 
 	memset(&m, 0, sizeof m);
 	m.delim = delim;
@@ -337,10 +352,11 @@ run_merge(unsigned char delim, int total, char **files, int nfiles)
 	if (m.have_first && !m.fatal)
 		write_table(m.groups, m.nkeys, m.keyname, m.total);
 	out_close(out_stdout);
+	mixed = sum_indicators && ind_mixed();
 	msgs_reasons(m.msgs, msg, sizeof msg);
 	warnx_("%lu rows: %lu merged, %lu rejected%s%s%s; %zu groups", m.rows, m.merged,
 	    m.rejected, *msg ? " (" : "", msg, *msg ? ")" : "", smap_count(m.groups));
-	status = m.fatal ? EXIT_FAIL : m.rejected ? EXIT_DATA : EXIT_OK;
+	status = m.fatal ? EXIT_FAIL : m.rejected || mixed ? EXIT_DATA : EXIT_OK;
 	msgs_free(m.msgs);
 	smap_free(m.groups);
 	free(m.key);

@@ -78,6 +78,9 @@ add_tables(struct smap *into, struct smap *from)
 			if (!num_add(&c->c[k], d->c[k]))
 				die("%s: the sum passes the largest count (%lld)", count_name[k],
 				    (long long)INT64_MAX);
+		if (sum_indicators && (k = (size_t)ind_add(c, d)) != (size_t)-1)
+			die("%s: the sum passes the largest count (%lld)", indicator[k].name,
+			    (long long)INT64_MAX);
 	}
 }
 
@@ -134,6 +137,8 @@ put_counts(const struct counts *c)
 		num_format_count(c->c[k], 0, buf);
 		out_field_plain(out_stdout, buf, strlen(buf));
 	}
+	if (sum_indicators)
+		ind_put(c);
 	out_endrow(out_stdout);
 }
 
@@ -143,7 +148,7 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 	struct group *gs;
 	struct counts sum;
 	size_t n = smap_count(groups), i = 0, it = 0, k;
-	int overflow[NCOUNTS] = {0};
+	int overflow[NCOUNTS] = {0}, ind_overflow = -1;
 	char *esc = NULL;
 	size_t esccap = 0;
 	void *v;
@@ -153,6 +158,8 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 		out_fieldz(out_stdout, keyname[k]);
 	for (k = 0; k < NCOUNTS; k++)
 		out_fieldz(out_stdout, count_name[k]);
+	if (sum_indicators)
+		ind_put_header();
 	out_endrow(out_stdout);
 	if (nkeys == 0 && n == 0) {	/* no groups: one row, whatever was read */
 		put_counts(&sum);
@@ -181,6 +188,8 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 		for (k = 0; k < NCOUNTS; k++)
 			if (!num_add(&sum.c[k], gs[i].c->c[k]))
 				overflow[k] = 1;
+		if (sum_indicators && ind_overflow < 0)
+			ind_overflow = ind_add(&sum, gs[i].c);
 		put_counts(gs[i].c);
 	}
 	if (total && nkeys > 0) {
@@ -189,6 +198,9 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total)
 			if (overflow[k])
 				die("the total of %s passes the largest count (%lld)", count_name[k],
 				    (long long)INT64_MAX);
+		if (ind_overflow >= 0)
+			die("the total of %s passes the largest count (%lld)",
+			    indicator[ind_overflow].name, (long long)INT64_MAX);
 		out_fieldz(out_stdout, "tong");
 		for (k = 1; k < nkeys; k++)
 			out_fieldz(out_stdout, "");
