@@ -338,3 +338,14 @@ OUT
 	assert_output "ma_ho_so,$HDR,$IND"
 	assert_equal "$stderr" ""
 }
+
+@test "indicators: a row with every flag, the rating and the status unknown: each said, the row kept" {
+	printf 'ma_ho_so,ngay_tiep_nhan,trang_thai,%s\nA,2024-01-01,s?,a?,b?,c?,d?,e?,f?,g?,h?\n' \
+	    "co_phi,thanh_toan_truc_tuyen,so_hoa,ket_qua_dien_tu,tai_su_dung,kho_du_lieu,xac_thuc_vneid,danh_gia" > "$T/u.csv"
+	run --separate-stderr cchc-check "$T/u.csv"
+	assert_success
+	assert_line --index 1 "A,2024-01-01,s?,a?,b?,c?,d?,e?,f?,g?,h?"
+	[ "$(printf '%s\n' "$stderr" | grep -c 'u.csv:2: ')" = 9 ]
+	[[ "$stderr" == *'u.csv:2: danh_gia: not a rating, kept as written (cchc-sum counts it as not rated): "h?"'* ]]
+	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "cchc-check: 1 rows: 1 passed, 0 rejected" ]
+}
