@@ -63,7 +63,7 @@ bin/%: src/%.sh Makefile
 	sed 's/@VERSION@/$(VERSION)/' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
 # cchc-sum's --merge, and the count table both write
-SUM_PARTS = src/sum-merge.c src/sum-table.c src/sum-estimate.c
+SUM_PARTS = src/sum-merge.c src/sum-table.c src/sum-estimate.c src/sum-indicators.c
 bin/cchc-sum: src/cchc-sum.c $(SUM_PARTS) src/sum.h src/libcchc.a $(LIBHDR)
 	@mkdir -p bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ src/cchc-sum.c $(SUM_PARTS) src/libcchc.a $(LDLIBS)

@@ -121,6 +121,10 @@ static const int proc_fee[] = {0, 0, 1, 1, 1, 1, 1, 1};
 static const char *const ratings[] = {
 	"Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng",
 };
+/* The same as cchc-check writes them (the twin's). */
+static const char *const rating_code[] = {
+	"rat_hai_long", "hai_long", "binh_thuong", "khong_hai_long", "rat_khong_hai_long",
+};
 static const char *const channels[] = {
 	"Trực tuyến", "Trực tiếp", "Nộp qua bưu chính công ích",
 	"Qua dịch vụ bưu chính công ích",
@@ -496,9 +500,9 @@ static const char *const twin_name[] = {
 
 /* A flag as the portal writes it ("1", "0"; the rating's words, or empty
  * when there is none); finished: the dossier's status is 7 to 10 as written.
- * The twin writes the same (the tools keep these columns as they come). */
+ * twin: as cchc-check writes it (the flags the same, the rating's code). */
 static inline const char *
-flag_text(int col, const struct dossier *d, int finished)
+flag_text(int col, const struct dossier *d, int finished, int twin)
 {
 	int fee = proc_fee[d->pr];
 
@@ -510,7 +514,8 @@ flag_text(int col, const struct dossier *d, int finished)
 	case T_TAI_SU_DUNG: return d->reused ? "1" : "0";
 	case T_KHO_DU_LIEU: return d->from_store ? "1" : "0";
 	case T_VNEID: return d->ch == 0 && d->vneid ? "1" : "0";
-	case T_DANH_GIA: return finished && d->rating >= 0 ? ratings[d->rating] : "";
+	case T_DANH_GIA:
+		return finished && d->rating >= 0 ? (twin ? rating_code : ratings)[d->rating] : "";
 	}
 	return "";
 }
@@ -547,7 +552,7 @@ put_twin(FILE *o, const enum twin_col *col, int ncol, const struct dossier *d,
 		case T_KET_QUA: w = done; break;
 		case T_NGAY_TRA: w = handover; break;
 		case T_GHI_CHU: v = d->note >= 0 ? notes[d->note] : ""; break;
-		default: v = flag_text(col[c], d, code >= 7); break;
+		default: v = flag_text(col[c], d, code >= 7, 1); break;
 		}
 		if (w.prec >= 0) {
 			iso_when(b[c], sizeof b[c], w);

@@ -189,7 +189,7 @@ plain_row(FILE *o, const struct dossier *d, long stt, struct day asof, FILE *t)
 		fprintf(o, "%d,%d,%d,", d->ch == 0 ? 2 : d->ch == 1 ? 1 : 3,
 		    d->sl == 0 ? 4 : d->sl == 1 ? 3 : 2, code);
 		for (int f = 0; !lean && f < NFLAGS; f++)
-			fprintf(o, "%s,", flag_text(T_CO_PHI + f, d, code >= 7));
+			fprintf(o, "%s,", flag_text(T_CO_PHI + f, d, code >= 7, 0));
 	} else {
 		if (!lean) {
 			put_text(o, procs[d->pr].name, d->nfd);

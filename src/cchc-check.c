@@ -228,12 +228,19 @@ put_code(struct check *c, size_t i, int col, int code)
 	c->plain[i] = 1;
 }
 
-/* A status or service level no table knows keeps its row, as written: it
- * does not decide what the row is (the dates do), and is said once. */
-static int
+/* A status, service level, flag or rating no table knows keeps its row,
+ * as written: it does not decide what the row is (the dates do), and is
+ * said once; how, in the message. */
+static const char *
 kept_unknown(int col)
 {
-	return col == COL_TRANG_THAI || col == COL_MUC_DO_DVC;
+	if (!col_keeps_unknown(col))
+		return NULL;
+	if (col_is_flag(col))
+		return "neither yes nor no, kept as written (cchc-sum counts it as not set)";
+	if (col == COL_DANH_GIA)
+		return "not a rating, kept as written (cchc-sum counts it as not rated)";
+	return "unknown code, kept as written";
 }
 
 /* The repeat rule: with --keep last, the sound copy kept is the last one
@@ -380,7 +387,7 @@ on_dossier(struct check *c, struct csv_row *row)
 			if (is_date && !text_ok(c, row, i, f->s, f->n))
 				return;
 			if (kept_unknown(col) && n > 0) {
-				intake_note(&c->in, col_name[col], "unknown code, kept as written", s, n);
+				intake_note(&c->in, col_name[col], kept_unknown(col), s, n);
 				d.code[col] = -1;
 				c->v[i] = nfc_ref(s, n, &c->val[i], &c->vcap[i], &c->vlen[i]);
 				continue;

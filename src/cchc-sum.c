@@ -29,7 +29,8 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
-	    "[--estimate] [-g COL[,COL]...] [--total] [--withdrawn-on-time] [--header-line N] [--header-rows N] "
+	    "[--estimate] [-g COL[,COL]...] [--total] [--withdrawn-on-time] [--indicators] "
+	    "[--header-line N] [--header-rows N] "
 	    "[--keep first|last] [--codes FILE] [-j N] [--excel] [FILE]...\n"
 	    "       cchc-sum --merge [--total] [--excel] [FILE]...\n"
 	    "       cchc-sum --rollup COL[,COL]... [--total] [--excel] [FILE]...\n", fp);
@@ -48,6 +49,8 @@ usage(FILE *fp)
 	    "  -g, --group COLS     group by these columns (any alias; comma-separated)\n"
 	    "      --total          add a last row keyed 'tong'\n"
 	    "      --withdrawn-on-time  count withdrawn and stopped dossiers (7, 8) on time\n"
+	    "      --indicators     add the counts of the QD 766 indicators (the portal's\n"
+	    "                       flags and ratings) after the 13\n"
 	    "      --header-line N  the header is line N (default: found in the first 30)\n"
 	    "      --header-rows N  the header is 1 or 2 rows (default: found)\n"
 	    "      --keep WHICH     of a dossier in two FILEs: first (default) or last\n"
@@ -66,7 +69,11 @@ usage(FILE *fp)
 	    "\n"
 	    "Columns out: the group columns, then tiep_nhan, ky_truoc, moi_tiep_nhan,\n"
 	    "nop_truc_tuyen, nop_truc_tiep, nop_buu_chinh, da_giai_quyet, gq_truoc_han,\n"
-	    "gq_dung_han, gq_qua_han, dang_giai_quyet, dang_trong_han, dang_qua_han.\n"
+	    "gq_dung_han, gq_qua_han, dang_giai_quyet, dang_trong_han, dang_qua_han;\n"
+	    "with --indicators: co_phi, thanh_toan_truc_tuyen, so_hoa, tai_su_dung,\n"
+	    "kho_du_lieu, xac_thuc_vneid (of those received), ket_qua_dien_tu,\n"
+	    "so_hoa_ket_qua_dien_tu, danh_gia, rat_hai_long, hai_long, binh_thuong,\n"
+	    "khong_hai_long, rat_khong_hai_long (of those resolved).\n"
 	    "Exit status: 0 fine, 1 rows could not be classified (reported), 2 the job\n"
 	    "could not be done. See cchc-sum(1).\n", fp);
 }
@@ -87,6 +94,7 @@ struct sum {
 	char **gname;		/* the -g columns as given */
 	size_t ng;
 	int total, withdrawn_on_time;
+	int indicators;		/* --indicators */
 	struct dossier_parser parser;
 	int *gfield;		/* each group column's field in this file */
 	int field[NCOLS];	/* each known column's field in this file */
@@ -382,11 +390,12 @@ group_of(struct sum *s, struct csv_row *row, struct dossier *d)
 		if (role >= 0 && col_has_codes(role)) {
 			const char *code;
 			if (dossier_value(&s->parser, role, v, n, d, &why) < 0) {
-				if ((role == COL_TRANG_THAI || role == COL_MUC_DO_DVC) && n) {
+				if (col_keeps_unknown(role) && n) {
 					/* kept: grouped as written */
-					if (role == COL_MUC_DO_DVC)
-						intake_note(&s->in, col_name[role],
-						    "unknown service level, grouped as written", v, n);
+					if (role != COL_TRANG_THAI)	/* said by status_of */
+						intake_note(&s->in, col_name[role], role == COL_MUC_DO_DVC ?
+						    "unknown service level, grouped as written" :
+						    "unknown value, grouped as written", v, n);
 					v = group_text(s, g, v, n, &len);
 					key_add(&s->key, &s->keycap, &klen, v, len);
 					continue;
@@ -507,6 +516,9 @@ count_dossier(struct sum *s, struct csv_row *row)
 	 * when nothing is left to find wrong */
 	if (s->track_ids)
 		claim_take(s, row);
+	if (__builtin_expect(s->indicators, 0))	/* before intake_ok: its notes */
+		ind_count(c, s->field, &s->parser, &s->in, row, fresh,
+		    d.has_done && done_day <= s->end);
 	intake_ok(&s->in, row);
 	c->c[C_TIEP_NHAN]++;
 	if (fresh) {
@@ -565,7 +577,7 @@ group_slots(struct sum *s)
 		int role = s->in.cur.role[s->gfield[g]];
 		/* a status or service level no table knows is grouped as
 		 * written: not a slot */
-		if (role < 0 || !col_has_codes(role) || role == COL_TRANG_THAI || role == COL_MUC_DO_DVC)
+		if (role < 0 || !col_has_codes(role) || col_keeps_unknown(role))
 			return;
 		s->radix[g] = (size_t)col_ncodes(role) + 1;
 		n *= s->radix[g];
@@ -607,6 +619,9 @@ on_header(void *ctx, struct csv_row *live)
 		warnx_("%s: no ma_ho_so column: a dossier in two FILEs cannot be told, and is counted twice",
 		    s->in.file);
 	group_slots(s);
+	if (s->indicators && !s->in.is_part)	/* every FILE has the first's columns */
+		ind_empty_all = ind_absent(s->field, s->in.file,
+		    !s->scan && s->file_no == 0 && s->in.headers == 1);
 	s->ready = 1;
 	return 0;
 }
@@ -1022,7 +1037,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP, O_ESTIMATE };
+	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP, O_ESTIMATE, O_IND };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
@@ -1035,6 +1050,7 @@ main(int argc, char *argv[])
 		{"group", required_argument, NULL, 'g'},
 		{"total", no_argument, NULL, O_TOTAL},
 		{"withdrawn-on-time", no_argument, NULL, O_WOT},
+		{"indicators", no_argument, NULL, O_IND},
 		INTAKE_LONGOPTS,
 		{"merge", no_argument, NULL, O_MERGE},
 		{"rollup", required_argument, NULL, O_ROLLUP},
@@ -1072,6 +1088,7 @@ main(int argc, char *argv[])
 		case 'g': split_groups(&s, optarg); break;
 		case O_TOTAL: s.total = 1; break;
 		case O_WOT: s.withdrawn_on_time = 1; break;
+		case O_IND: s.indicators = 1; break;
 		case O_MERGE: merge = 1; break;
 		case O_ROLLUP: rollup = optarg; break;
 		case O_EXCEL: excel = 1; break;
@@ -1111,6 +1128,12 @@ main(int argc, char *argv[])
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	if (merge || rollup) {
+		if (s.indicators) {
+			warnx_("%s adds the indicators when its tables have them: no --indicators",
+			    rollup ? "--rollup" : "--merge");
+			usage(stderr);
+			return EXIT_FAIL;
+		}
 		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
 		    s.estimate || intake_options_given(&opts)) {
 			warnx_("%s adds up count tables: it takes no period, --as-of, --estimate, -g, "
@@ -1160,6 +1183,12 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		}
 	}
+	if (s.estimate && s.indicators) {
+		warnx_("--estimate and --indicators: one or the other (an estimate of the "
+		    "indicators is not made)");
+		usage(stderr);
+		return EXIT_FAIL;
+	}
 	if (s.estimate && !asof) {
 		warnx_("--estimate projects the counts as of a day: it needs --as-of D");
 		usage(stderr);
@@ -1172,6 +1201,10 @@ main(int argc, char *argv[])
 		est.known = 1;
 	}
 	intake_prepare(&opts, files, nfiles, optind == argc);
+	if (s.indicators) {
+		ind_init();
+		sum_indicators = 1;
+	}
 	s.opts = &opts;
 	s.files = (const char *const *)files;
 	s.track_ids = nfiles > 1;

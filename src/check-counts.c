@@ -21,14 +21,16 @@
 
 enum { MAX_RATES = 8 };
 
-/* The columns checked: the counts, then an estimate's (cchc-sum --estimate)
+/* The columns checked: the counts and the indicators (cchc-sum --indicators;
+ * the table columns of cols.h), then an estimate's (cchc-sum --estimate)
  * uoc_ counts, which obey the same identities, then its nhip_ counts. */
-enum { UOC = NCOUNTS, PACE = 2 * NCOUNTS, NCHECK = PACE + NPACE };
+enum { UOC = NTABLE, PACE = UOC + NCOUNTS, NCHECK = PACE + NPACE };
 
 static const char *
 check_name(size_t i)
 {
-	return i < UOC ? count_name[i] : i < PACE ? estimate_column_name(EST_UOC + (int)(i - UOC)) :
+	return i < UOC ? table_name((int)i) : i < PACE ?
+	    estimate_column_name(EST_UOC + (int)(i - UOC)) :
 	    estimate_column_name(EST_PACE + (int)(i - PACE));
 }
 
@@ -210,7 +212,7 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 		const char *s = row->f[i].s;
 		size_t n = row->f[i].n;
 		char *f = fold(s, n);
-		int c = count_lookup(f), is_rate = 0, e = c < 0 ? estimate_column(f) : -1;
+		int c = table_lookup(f), is_rate = 0, e = c < 0 ? estimate_column(f) : -1;
 		/* an estimate's uoc_ rate is the standard rate of its uoc_ columns */
 		size_t set = strncmp(f, "uoc_ty_le", 9) == 0 ? UOC : 0;
 
@@ -291,9 +293,9 @@ first_header(struct countcheck *k, const struct csv_row *row, unsigned char deli
 		miss[0] = '\0';
 		for (t = 0; t < e->nnum + e->nden; t++) {
 			const char *name = t < e->nnum ? e->num[t] : e->den[t - e->nnum];
-			int c = count_lookup(name);
+			int c = table_lookup(name);
 			size_t set = k->rate[r].set;
-			k->rate[r].term[t] = c >= 0 && k->col[set + (size_t)c] >= 0 ? (int)set + c : -1;
+			k->rate[r].term[t] = c >= 0 && (set == 0 || c < NCOUNTS) && k->col[set + (size_t)c] >= 0 ? (int)set + c : -1;
 			if (k->rate[r].term[t] < 0 && mo < sizeof miss)
 				mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s%s%s",
 				    mo ? ", " : "", set ? "uoc_" : "", name);
@@ -381,7 +383,7 @@ check_total(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 
 	for (i = 0; i < NCHECK; i++) {
 		if (k->col[i] < 0 || !known[i] || !k->sum[i].known)
-			continue;	/* a value it needs is bad: said on its row */
+			continue;	/* a value it needs is bad or empty: said on its row */
 		if (!k->sum[i].over && k->sum[i].v == v[i])
 			continue;
 		if (k->sum[i].over)
@@ -392,6 +394,61 @@ check_total(struct countcheck *k, const struct csv_row *row, const int64_t *v,
 			snprintf(what, sizeof what, "%s: %s = the sum of the %lu rows above: %lld, "
 			    "but that sum is %lld", group, check_name(i), k->groups,
 			    (long long)v[i], (long long)k->sum[i].v);
+		problem(k, row, NULL, what, NULL, 0);
+		bad = 1;
+	}
+	return bad;
+}
+
+/* lhs = the sum of rhs[] (-1 ends it), table columns, when all are here. */
+static int
+check_sum(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+          const int *known, const char *group, int lhs, const int *rhs)
+{
+	char what[1024], rs[256], nums[256];
+	size_t ro = 0, no = 0;
+	int64_t sum = 0;
+	int j, all = k->col[lhs] >= 0 && known[lhs], over = 0;
+
+	for (j = 0; rhs[j] >= 0; j++)
+		all = all && k->col[rhs[j]] >= 0 && known[rhs[j]];
+	if (!all)
+		return 0;
+	for (j = 0; rhs[j] >= 0; j++) {
+		over |= !num_add(&sum, v[rhs[j]]);
+		ro += (size_t)snprintf(rs + ro, sizeof rs - ro, "%s%s", j ? " + " : "",
+		    table_name(rhs[j]));
+		no += (size_t)snprintf(nums + no, sizeof nums - no, "%s%lld", j ? " + " : "",
+		    (long long)v[rhs[j]]);
+	}
+	if (!over && sum == v[lhs])
+		return 0;
+	if (over)
+		snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s is more than "
+		    "9223372036854775807", group, table_name(lhs), rs, (long long)v[lhs], nums);
+	else
+		snprintf(what, sizeof what, "%s: %s = %s: %lld, but %s = %lld", group,
+		    table_name(lhs), rs, (long long)v[lhs], nums, (long long)sum);
+	problem(k, row, NULL, what, NULL, 0);
+	return 1;
+}
+
+/* Each indicator is at most its base (cols.c: the dossiers it counts
+ * among), when both are here. */
+static int
+check_bounds(struct countcheck *k, const struct csv_row *row, const int64_t *v,
+             const int *known, const char *group)
+{
+	char what[1024];
+	int i, bad = 0;
+
+	for (i = 0; i < NINDICATORS; i++) {
+		int t = NCOUNTS + i, b = indicator[i].base;
+		if (k->col[t] < 0 || !known[t] || k->col[b] < 0 || !known[b] || v[t] <= v[b])
+			continue;
+		snprintf(what, sizeof what, "%s: %s <= %s: %lld, but %s = %lld", group,
+		    indicator[i].name, table_name(b), (long long)v[t], table_name(b),
+		    (long long)v[b]);
 		problem(k, row, NULL, what, NULL, 0);
 		bad = 1;
 	}
@@ -563,7 +620,9 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 		s = x->s;
 		n = x->n;
 		trim(&s, &n);
-		if (n == 0) {
+		if (n == 0 && i >= NCOUNTS && i < UOC) {
+			;	/* an indicator cchc-sum could not count: unknown */
+		} else if (n == 0) {
 			problem(k, row, check_name(i), "missing (a count of none is 0)", NULL, 0);
 			bad = 1;
 		} else if ((err = num_count(s, n, &v[i])) != NUM_OK) {
@@ -582,6 +641,8 @@ counts_row(struct countcheck *k, const struct csv_row *row)
 			k->sum[i].over = 1;
 	}
 	bad |= check_identities(k, row, v, known, group, 0);
+	bad |= check_sum(k, row, v, known, group, rating_identity[0], rating_identity + 1);
+	bad |= check_bounds(k, row, v, known, group);
 	bad |= check_identities(k, row, v, known, group, UOC);
 	/* what was carried over into the period is known at its start */
 	if (k->col[UOC + C_KY_TRUOC] >= 0 && k->col[C_KY_TRUOC] >= 0 && known[C_KY_TRUOC] &&

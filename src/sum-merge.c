@@ -28,7 +28,8 @@ struct theader {
 	size_t nf;
 	char **folded;
 	char **name;		/* as written, trimmed, NFC */
-	int *count;		/* the count column a field is, or -1 */
+	int *count;		/* the table column a field is (cols.h: a count, or
+				 * NCOUNTS + an indicator), or -1 */
 	int *est;		/* the estimate column (EST_*), or -1; a key when both are */
 	int estimate;		/* the table has the estimate's columns */
 };
@@ -74,7 +75,7 @@ theader_free(struct theader *h)
 static int
 theader_read(struct theader *h, const struct csv_row *row, char *err, size_t errsz)
 {
-	int seen[NCOUNTS] = {0}, seen_est[NEST_COLS] = {0}, k;
+	int seen[NTABLE] = {0}, seen_est[NEST_COLS] = {0}, k, nind = 0;
 	size_t i;
 	char *buf = NULL;
 	size_t cap = 0;
@@ -99,10 +100,11 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 		len = nfc(s, n, &buf, &cap);
 		h->name[i] = estrndup(buf, len);
 		h->folded[i] = fold(buf, len);
-		h->count[i] = k = count_lookup(h->folded[i]);
+		h->count[i] = k = table_lookup(h->folded[i]);
 		h->est[i] = k < 0 ? estimate_column(h->folded[i]) : -1;
 		if (k >= 0)
 			seen[k]++;
+		nind += k >= NCOUNTS;
 		if (h->est[i] >= 0) {
 			seen_est[h->est[i]]++;
 			h->estimate = 1;
@@ -135,6 +137,18 @@ theader_read(struct theader *h, const struct csv_row *row, char *err, size_t err
 			    "column %s %s", estimate_column_name(k), seen_est[k] ? "repeated" : "missing");
 			return -1;
 		}
+	/* cchc-sum --indicators writes them all, or none */
+	for (k = NCOUNTS; nind && k < NTABLE; k++)
+		if (seen[k] != 1) {
+			snprintf(err, errsz, "not a table of cchc-sum --indicators: column %s %s",
+			    table_name(k), seen[k] ? "repeated" : "missing");
+			return -1;
+		}
+	if (nind && h->estimate) {
+		snprintf(err, errsz, "a table of both --estimate and --indicators: not merged (cchc-sum "
+		    "makes neither with the other)");
+		return -1;
+	}
 	return 0;
 }
 
@@ -210,6 +224,8 @@ on_header(struct merge *m, const struct csv_row *row, int midstream)
 		m->keyname = emalloc((h.nf + 1) * sizeof *m->keyname);
 		m->kv = emalloc((h.nf + 1) * sizeof *m->kv);
 		m->kn = emalloc((h.nf + 1) * sizeof *m->kn);
+		for (i = 0; i < h.nf; i++)
+			sum_indicators |= h.count[i] >= NCOUNTS;
 		for (i = k = 0; i < h.nf; i++) {
 			m->perm[i] = (int)i;
 			if (h.count[i] < 0 && h.est[i] < 0)
@@ -347,11 +363,12 @@ merge_row(struct merge *m, const struct csv_row *row)
 			m->kn[k++] = f->n;
 			continue;
 		}
-		if ((err = num_count(f->s, f->n, &add.c[cc])) != NUM_OK) {
+		if ((err = cc < NCOUNTS ? num_count(f->s, f->n, &add.c[cc]) :
+		    ind_read(&add, cc - NCOUNTS, f->s, f->n)) != NUM_OK) {
 			if (is_header(m, row))	/* repeated, maybe in another order */
 				return;
 			m->rows++;
-			reject(m, row, "not a count", count_name[cc], num_strerror(err), f->s, f->n);
+			reject(m, row, "not a count", table_name(cc), num_strerror(err), f->s, f->n);
 			return;
 		}
 	}
@@ -376,6 +393,9 @@ merge_row(struct merge *m, const struct csv_row *row)
 		if (!num_add(&c->pace[i], add.pace[i]))
 			die("%s:%lu: %s: the sum passes the largest count (%lld)", row->file, row->line,
 			    estimate_column_name(EST_PACE + (int)i), (long long)INT64_MAX);
+	if (sum_indicators && (err = ind_add(c, &add)) >= 0)
+		die("%s:%lu: %s: the sum passes the largest count (%lld)",
+		    row->file, row->line, indicator[err].name, (long long)INT64_MAX);
 	m->merged++;
 }
 
@@ -490,7 +510,7 @@ run_merge(unsigned char delim, int total, const char *rollup_cols, char **files,
 {
 	struct merge m;
 	char msg[1024], up[64] = "";
-	int i, status;
+	int i, status, mixed;
 	long groups_up;
 
 	memset(&m, 0, sizeof m);
@@ -517,10 +537,12 @@ run_merge(unsigned char delim, int total, const char *rollup_cols, char **files,
 			close(fd);
 		msgs_flush(m.msgs, stderr);
 	}
-	if (m.have_first && !m.fatal && rollup_cols && m.first.estimate) {
-		/* an estimate is made per group from its pace: no roll-up of one */
-		warnx_("--rollup: the table has estimates (uoc_ columns): roll up the counts "
-		    "made without --estimate");
+	if (m.have_first && !m.fatal && rollup_cols && (m.first.estimate || sum_indicators)) {
+		/* an estimate is made per group from its pace: no roll-up of one;
+		 * nor yet of the indicators */
+		warnx_("--rollup: the table has %s: roll up the counts made without %s",
+		    m.first.estimate ? "estimates (uoc_ columns)" : "indicators",
+		    m.first.estimate ? "--estimate" : "--indicators");
 		m.fatal = 1;
 	} else if (m.have_first && !m.fatal && rollup_cols) {
 		if ((groups_up = rollup(&m, rollup_cols)) < 0)
@@ -531,10 +553,11 @@ run_merge(unsigned char delim, int total, const char *rollup_cols, char **files,
 		write_table(m.groups, m.nkeys, m.keyname, m.total, m.first.estimate ? &m.est : NULL);
 	}
 	out_close(out_stdout);
+	mixed = sum_indicators && ind_mixed();
 	msgs_reasons(m.msgs, msg, sizeof msg);
 	warnx_("%lu rows: %lu merged, %lu rejected%s%s%s; %zu groups%s", m.rows, m.merged,
 	    m.rejected, *msg ? " (" : "", msg, *msg ? ")" : "", smap_count(m.groups), up);
-	status = m.fatal ? EXIT_FAIL : m.rejected ? EXIT_DATA : EXIT_OK;
+	status = m.fatal ? EXIT_FAIL : m.rejected || mixed ? EXIT_DATA : EXIT_OK;
 	msgs_free(m.msgs);
 	smap_free(m.groups);
 	free(m.key);

@@ -83,6 +83,9 @@ add_tables(struct smap *into, struct smap *from)
 			if (!num_add(&c->pace[k], d->pace[k]))
 				die("%s: the sum passes the largest count (%lld)",
 				    estimate_column_name(EST_PACE + (int)k), (long long)INT64_MAX);
+		if (sum_indicators && (k = (size_t)ind_add(c, d)) != (size_t)-1)
+			die("%s: the sum passes the largest count (%lld)", indicator[k].name,
+			    (long long)INT64_MAX);
 	}
 }
 
@@ -166,6 +169,8 @@ put_counts(const struct counts *c, const struct estimate *est, const int64_t *uo
 		for (k = 0; k < NCOUNTS; k++)
 			put_count(uoc[k]);
 	}
+	if (sum_indicators)
+		ind_put(c);
 	out_endrow(out_stdout);
 }
 
@@ -226,7 +231,7 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 	struct counts sum;
 	int64_t uoc[NCOUNTS], uoc_sum[NCOUNTS] = {0};
 	size_t n, i, k;
-	int overflow[NCOUNTS] = {0}, uoc_over[NCOUNTS] = {0}, pace_over = 0;
+	int overflow[NCOUNTS] = {0}, uoc_over[NCOUNTS] = {0}, pace_over = 0, ind_overflow = -1;
 	char *esc = NULL;
 	size_t esccap = 0;
 
@@ -238,6 +243,8 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 	if (est)
 		for (k = 0; k < NEST_COLS; k++)
 			out_fieldz(out_stdout, estimate_column_name((int)k));
+	if (sum_indicators)
+		ind_put_header();
 	out_endrow(out_stdout);
 	if (nkeys == 0 && smap_count(groups) == 0) {	/* no groups: one row, whatever was read */
 		put_counts(&sum, est, uoc_sum);
@@ -259,6 +266,8 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 				if (!num_add(&uoc_sum[k], uoc[k]))
 					uoc_over[k] = 1;
 		}
+		if (sum_indicators && ind_overflow < 0)
+			ind_overflow = ind_add(&sum, c);
 		put_counts(c, est, uoc);
 	}
 	if (total && nkeys > 0) {
@@ -270,6 +279,9 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 		if (pace_over)
 			die("the total of a nhip_ count passes the largest count (%lld)",
 			    (long long)INT64_MAX);
+		if (ind_overflow >= 0)
+			die("the total of %s passes the largest count (%lld)",
+			    indicator[ind_overflow].name, (long long)INT64_MAX);
 		put_total_keys(nkeys);
 		put_counts(&sum, est, uoc_sum);
 	}

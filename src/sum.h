@@ -13,6 +13,11 @@ struct smap;
 struct counts {
 	int64_t c[NCOUNTS];
 	int64_t pace[NPACE];	/* zero without --estimate */
+	/* --indicators (sum-indicators.c): the counts after the 13, and
+	 * which of them are empty (bit i: indicator i unknown, its column
+	 * absent from the export the count was made of) */
+	int64_t ind[NINDICATORS];
+	uint32_t ind_empty;
 };
 
 /* An estimate's days (sum-estimate.c): the counts are as of asof; the
@@ -71,5 +76,35 @@ extern const char *const rollup_name[NROLLUP];
 /* --merge (sum-merge.c), and with rollup (COLS, or NULL) the merged table
  * rolled up to those key columns: the exit status. */
 int run_merge(unsigned char delim, int total, const char *rollup, char **files, int nfiles);
+
+/* --indicators (sum-indicators.c). sum_indicators: the table has their
+ * columns; ind_empty_all: the indicators empty in every row (their columns
+ * absent from the export). */
+struct csv_row;
+struct dossier_parser;
+struct intake;
+extern int sum_indicators;
+extern uint32_t ind_empty_all;
+/* Before any row is counted (and any thread started). */
+void ind_init(void);
+/* The indicators a header's fields (field[col], -1: absent) cannot count,
+ * as a mask; say_absent says each missing column once, naming file. */
+uint32_t ind_absent(const int *field, const char *file, int say);
+/* One dossier counted in c: received in the period (fresh), resolved in
+ * it (resolved). Its flags' unknown values are noted on in. */
+void ind_count(struct counts *c, const int *field, struct dossier_parser *p,
+               struct intake *in, const struct csv_row *row, int fresh, int resolved);
+/* from's indicators added into into (empty ones stay empty): -1, or the
+ * indicator whose sum passes 2^63-1. */
+int ind_add(struct counts *into, const struct counts *from);
+/* The header's indicator columns, and a row's values (empty when unknown). */
+void ind_put_header(void);
+void ind_put(const struct counts *c);
+/* --merge: a row's value of indicator i (s[0..n)) into c: 0, or a NUM_
+ * error; and at the end, whether some indicator was a count in some rows
+ * and empty in others (said): 1, else 0. */
+int ind_read(struct counts *c, int i, const char *s, size_t n);
+int ind_mixed(void);
+
 
 #endif

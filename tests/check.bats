@@ -185,7 +185,7 @@ ERR
 	f=$(sample portal --rows 50 --portal)
 	run --separate-stderr cchc-check "$f"
 	assert_success
-	assert_line --index 0 "ma_ho_so,ma_tthc,ten_tthc,linh_vuc,co_quan,cap,kenh,muc_do_dvc,trang_thai,ThuTucCoPhi,DuocThanhToanTrucTuyen,HoSoCoThanhPhanSoHoa,CoKetQuaDienTu,DuocTaiSuDung,DuocLayTuKhoDMQG,TaiKhoanDuocXacThucVoiVNeID,MucDoHaiLong,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,ngay_tra"
+	assert_line --index 0 "ma_ho_so,ma_tthc,ten_tthc,linh_vuc,co_quan,cap,kenh,muc_do_dvc,trang_thai,co_phi,thanh_toan_truc_tuyen,so_hoa,ket_qua_dien_tu,tai_su_dung,kho_du_lieu,xac_thuc_vneid,danh_gia,ngay_tiep_nhan,ngay_hen_tra,ngay_tra_ket_qua,ngay_tra"
 	[ "$stderr" = "cchc-check: 50 rows: 50 passed, 0 rejected" ]
 }
 

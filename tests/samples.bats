@@ -385,8 +385,8 @@ near(share(lambda r: r["kho_du_lieu"] == "1", lambda r: True), 0.20)
 near(share(lambda r: r["xac_thuc_vneid"] == "1", lambda r: r["kenh"] == "truc_tuyen"), 0.55)
 near(share(lambda r: r["danh_gia"] != "", fin), 0.30)
 rated = lambda r: r["danh_gia"] != ""
-for label, want in [("Rất hài lòng", .62), ("Hài lòng", .25), ("Bình thường", .08),
-                    ("Không hài lòng", .03), ("Rất không hài lòng", .02)]:
+for label, want in [("rat_hai_long", .62), ("hai_long", .25), ("binh_thuong", .08),
+                    ("khong_hai_long", .03), ("rat_khong_hai_long", .02)]:
     near(share(lambda r: r["danh_gia"] == label, rated), want)
 EOF_PY
 	# the dossiers are those of --portal --lean: the same ids, statuses and dates

@@ -11,6 +11,8 @@ const char *const col_name[NCOLS] = {
 	"ma_ho_so", "cap", "co_quan", "linh_vuc", "ma_tthc", "ten_tthc",
 	"kenh", "muc_do_dvc", "trang_thai", "ngay_tiep_nhan", "ngay_hen_tra",
 	"ngay_tra_ket_qua",
+	"co_phi", "thanh_toan_truc_tuyen", "so_hoa", "ket_qua_dien_tu",
+	"tai_su_dung", "kho_du_lieu", "xac_thuc_vneid", "danh_gia",
 };
 
 const char *const count_name[NCOUNTS] = {
@@ -85,12 +87,66 @@ count_lookup(const char *name)
 	return -1;
 }
 
+/* cchc-sum --indicators, in the order written (man/cchc-sum.1,
+ * INDICATORS): what each counts, over which dossiers. code -1: any code
+ * (rated at all). */
+const struct indicator indicator[NINDICATORS] = {
+	/* received in the period */
+	{"co_phi", C_MOI_TIEP_NHAN, COL_CO_PHI, FLAG_YES, -1, 0},
+	{"thanh_toan_truc_tuyen", NCOUNTS + I_CO_PHI, COL_THANH_TOAN_TRUC_TUYEN, FLAG_YES,
+	 COL_CO_PHI, FLAG_YES},
+	{"so_hoa", C_MOI_TIEP_NHAN, COL_SO_HOA, FLAG_YES, -1, 0},
+	{"tai_su_dung", C_MOI_TIEP_NHAN, COL_TAI_SU_DUNG, FLAG_YES, -1, 0},
+	{"kho_du_lieu", C_MOI_TIEP_NHAN, COL_KHO_DU_LIEU, FLAG_YES, -1, 0},
+	{"xac_thuc_vneid", C_MOI_TIEP_NHAN, COL_XAC_THUC_VNEID, FLAG_YES, -1, 0},
+	/* resolved in the period */
+	{"ket_qua_dien_tu", C_DA_GIAI_QUYET, COL_KET_QUA_DIEN_TU, FLAG_YES, -1, 0},
+	/* QD 766's 4.2: digitised components and an electronic result */
+	{"so_hoa_ket_qua_dien_tu", NCOUNTS + I_KET_QUA_DIEN_TU, COL_KET_QUA_DIEN_TU, FLAG_YES,
+	 COL_SO_HOA, FLAG_YES},
+	{"danh_gia", C_DA_GIAI_QUYET, COL_DANH_GIA, -1, -1, 0},
+	{"rat_hai_long", NCOUNTS + I_DANH_GIA, COL_DANH_GIA, DG_RAT_HAI_LONG, -1, 0},
+	{"hai_long", NCOUNTS + I_DANH_GIA, COL_DANH_GIA, DG_HAI_LONG, -1, 0},
+	{"binh_thuong", NCOUNTS + I_DANH_GIA, COL_DANH_GIA, DG_BINH_THUONG, -1, 0},
+	{"khong_hai_long", NCOUNTS + I_DANH_GIA, COL_DANH_GIA, DG_KHONG_HAI_LONG, -1, 0},
+	{"rat_khong_hai_long", NCOUNTS + I_DANH_GIA, COL_DANH_GIA, DG_RAT_KHONG_HAI_LONG, -1, 0},
+};
+
+const int rating_identity[NRATINGS + 2] = {
+	NCOUNTS + I_DANH_GIA, NCOUNTS + I_RAT_HAI_LONG, NCOUNTS + I_HAI_LONG,
+	NCOUNTS + I_BINH_THUONG, NCOUNTS + I_KHONG_HAI_LONG, NCOUNTS + I_RAT_KHONG_HAI_LONG, -1
+};
+
+int
+indicator_lookup(const char *name)
+{
+	int i;
+
+	for (i = 0; i < NINDICATORS; i++)
+		if (strcmp(name, indicator[i].name) == 0)
+			return i;
+	return -1;
+}
+
+int
+table_lookup(const char *name)
+{
+	int i = count_lookup(name);
+
+	if (i >= 0)
+		return i;
+	return (i = indicator_lookup(name)) >= 0 ? NCOUNTS + i : -1;
+}
+
 const unsigned char col_required[NCOLS] = {
 	[COL_MA_HO_SO] = 1, [COL_NGAY_TIEP_NHAN] = 1,
 };
 
 const unsigned char col_coded[NCOLS] = {
 	[COL_CAP] = 1, [COL_KENH] = 1, [COL_MUC_DO_DVC] = 1, [COL_TRANG_THAI] = 1,
+	[COL_CO_PHI] = 1, [COL_THANH_TOAN_TRUC_TUYEN] = 1, [COL_SO_HOA] = 1,
+	[COL_KET_QUA_DIEN_TU] = 1, [COL_TAI_SU_DUNG] = 1, [COL_KHO_DU_LIEU] = 1,
+	[COL_XAC_THUC_VNEID] = 1, [COL_DANH_GIA] = 1,
 };
 
 /* Header aliases, already folded (see fold.h). */
@@ -127,6 +183,30 @@ static const struct {
 	/* the hand-over, used when there is no processing end */
 	{"ngay_tra_ket_qua", COL_NGAY_TRA_KET_QUA, 1},
 	{"ngaytra", COL_NGAY_TRA_KET_QUA, 1},
+	/* the portal's flags (its sync form's names), and the headers
+	 * provincial exports give them */
+	{"co_phi", COL_CO_PHI, 0}, {"thutuccophi", COL_CO_PHI, 0},
+	{"thu_tuc_co_phi", COL_CO_PHI, 0}, {"co_phi_le_phi", COL_CO_PHI, 0},
+	{"thanh_toan_truc_tuyen", COL_THANH_TOAN_TRUC_TUYEN, 0},
+	{"duocthanhtoantructuyen", COL_THANH_TOAN_TRUC_TUYEN, 0},
+	{"duoc_thanh_toan_truc_tuyen", COL_THANH_TOAN_TRUC_TUYEN, 0},
+	{"da_thanh_toan_truc_tuyen", COL_THANH_TOAN_TRUC_TUYEN, 0},
+	{"so_hoa", COL_SO_HOA, 0}, {"hosocothanhphansohoa", COL_SO_HOA, 0},
+	{"co_thanh_phan_so_hoa", COL_SO_HOA, 0}, {"ho_so_co_thanh_phan_so_hoa", COL_SO_HOA, 0},
+	{"thanh_phan_so_hoa", COL_SO_HOA, 0}, {"so_hoa_ho_so", COL_SO_HOA, 0},
+	{"ket_qua_dien_tu", COL_KET_QUA_DIEN_TU, 0}, {"coketquadientu", COL_KET_QUA_DIEN_TU, 0},
+	{"co_ket_qua_dien_tu", COL_KET_QUA_DIEN_TU, 0},
+	{"tra_ket_qua_dien_tu", COL_KET_QUA_DIEN_TU, 0},
+	{"tai_su_dung", COL_TAI_SU_DUNG, 0}, {"duoctaisudung", COL_TAI_SU_DUNG, 0},
+	{"duoc_tai_su_dung", COL_TAI_SU_DUNG, 0}, {"tai_su_dung_du_lieu", COL_TAI_SU_DUNG, 0},
+	{"kho_du_lieu", COL_KHO_DU_LIEU, 0}, {"duoclaytukhodmqg", COL_KHO_DU_LIEU, 0},
+	{"lay_tu_kho_dmqg", COL_KHO_DU_LIEU, 0}, {"kho_dmqg", COL_KHO_DU_LIEU, 0},
+	{"xac_thuc_vneid", COL_XAC_THUC_VNEID, 0},
+	{"taikhoanduocxacthucvoivneid", COL_XAC_THUC_VNEID, 0},
+	{"tai_khoan_xac_thuc_vneid", COL_XAC_THUC_VNEID, 0},
+	{"danh_gia", COL_DANH_GIA, 0}, {"mucdohailong", COL_DANH_GIA, 0},
+	{"muc_do_hai_long", COL_DANH_GIA, 0}, {"danh_gia_hai_long", COL_DANH_GIA, 0},
+	{"ket_qua_danh_gia", COL_DANH_GIA, 0},
 };
 
 int
@@ -159,6 +239,9 @@ col_loser_name(int col)
  * district-level town) is huyen though it holds the word xã. */
 enum { EXACT, PHRASE, MASK };
 
+/* A word of every flag column (cols.h, col_is_flag). */
+enum { ANY_FLAG = 255 };
+
 struct code_word {
 	unsigned char col, how;
 	signed char code;	/* -1 for a MASK */
@@ -170,6 +253,10 @@ static const char *const kenh_codes[] = {"truc_tuyen", "truc_tiep", "buu_chinh",
 static const char *const muc_do_codes[] = {"toan_trinh", "mot_phan", "khong", NULL};
 static const char *const status_codes[] = {
 	"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NULL
+};
+static const char *const flag_codes[] = {"0", "1", NULL};
+static const char *const rating_codes[] = {
+	"rat_hai_long", "hai_long", "binh_thuong", "khong_hai_long", "rat_khong_hai_long", NULL
 };
 
 static const struct code_word code_word[] = {
@@ -288,7 +375,51 @@ static const struct code_word code_word[] = {
 	{COL_TRANG_THAI, EXACT, 9, "da_tra_ket_qua"},
 	{COL_TRANG_THAI, EXACT, 9, "tra_ket_qua"},
 	{COL_TRANG_THAI, EXACT, 9, "da_tra"},
+
+	/* the flags: 1/0 are the codes' own names; the words exports write
+	 * (có/không, x or nothing, true/false from a workbook, yes/no,
+	 * đã/chưa, được) and phrases ("Đã thanh toán", "Chưa số hóa"). A
+	 * negation is a phrase of its own, so "Không có" is no, not both. An
+	 * empty value is no flag set (the x-or-nothing habit). */
+	{ANY_FLAG, EXACT, FLAG_YES, "x"},
+	{ANY_FLAG, EXACT, FLAG_YES, "true"},
+	{ANY_FLAG, EXACT, FLAG_YES, "yes"},
+	{ANY_FLAG, EXACT, FLAG_YES, "y"},
+	{ANY_FLAG, EXACT, FLAG_YES, "1_0"},	/* xlsx2csv -f float */
+	{ANY_FLAG, EXACT, FLAG_NO, "false"},
+	{ANY_FLAG, EXACT, FLAG_NO, "no"},
+	{ANY_FLAG, EXACT, FLAG_NO, "n"},
+	{ANY_FLAG, EXACT, FLAG_NO, "0_0"},
+	{ANY_FLAG, PHRASE, FLAG_YES, "co"},
+	{ANY_FLAG, PHRASE, FLAG_YES, "da"},
+	{ANY_FLAG, PHRASE, FLAG_YES, "duoc"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "khong"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "ko"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "chua"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "khong_co"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "chua_co"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "khong_duoc"},
+	{ANY_FLAG, PHRASE, FLAG_NO, "chua_duoc"},
+	{COL_CO_PHI, PHRASE, FLAG_NO, "mien_phi"},	/* miễn phí: free */
+
+	/* danh_gia: the five levels in words. The longer phrase wins ("rất
+	 * hài lòng" holds "hài lòng"); a negation is a level of its own. The
+	 * portal's numeric codes are not read: no published table says which
+	 * end 1 is (--codes says it for an export that has them). */
+	{COL_DANH_GIA, PHRASE, DG_RAT_HAI_LONG, "rat_hai_long"},
+	{COL_DANH_GIA, PHRASE, DG_HAI_LONG, "hai_long"},
+	{COL_DANH_GIA, PHRASE, DG_BINH_THUONG, "binh_thuong"},
+	{COL_DANH_GIA, PHRASE, DG_KHONG_HAI_LONG, "khong_hai_long"},
+	{COL_DANH_GIA, PHRASE, DG_KHONG_HAI_LONG, "chua_hai_long"},
+	{COL_DANH_GIA, PHRASE, DG_RAT_KHONG_HAI_LONG, "rat_khong_hai_long"},
 };
+
+/* Is code_word's col w a word of column col? */
+static int
+word_of(unsigned char w, int col)
+{
+	return w == col || (w == ANY_FLAG && col_is_flag(col));
+}
 
 /* The level words with their marks, case folded: a value written with
  * marks names a level only with them, as place names fold onto them
@@ -373,8 +504,10 @@ codes_of(int col)
 		return muc_do_codes;
 	case COL_TRANG_THAI:
 		return status_codes;
+	case COL_DANH_GIA:
+		return rating_codes;
 	}
-	return NULL;
+	return col_is_flag(col) ? flag_codes : NULL;
 }
 
 int
@@ -568,7 +701,7 @@ phrase_code(int col, const struct words *w, const struct words *marked)
 			const char *p = code_word[e].w, *mw;
 			size_t plen, pwords = 1, c;
 
-			if (code_word[e].col != col || code_word[e].how == EXACT)
+			if (!word_of(code_word[e].col, col) || code_word[e].how == EXACT)
 				continue;
 			plen = strlen(p);
 			for (c = 0; c < plen; c++)
@@ -656,7 +789,7 @@ exact_code(int col, const char *s)
 	if (code >= 0)
 		return code;
 	for (e = 0; e < sizeof code_word / sizeof code_word[0]; e++)
-		if (code_word[e].col == col && code_word[e].how == EXACT &&
+		if (word_of(code_word[e].col, col) && code_word[e].how == EXACT &&
 		    strcmp(s, code_word[e].w) == 0)
 			return code_word[e].code;
 	return CODE_NONE;

@@ -9,6 +9,11 @@ enum col {
 	COL_MA_HO_SO, COL_CAP, COL_CO_QUAN, COL_LINH_VUC, COL_MA_TTHC,
 	COL_TEN_TTHC, COL_KENH, COL_MUC_DO_DVC, COL_TRANG_THAI,
 	COL_NGAY_TIEP_NHAN, COL_NGAY_HEN_TRA, COL_NGAY_TRA_KET_QUA,
+	/* the national portal's flags, optional: yes or no each */
+	COL_CO_PHI, COL_THANH_TOAN_TRUC_TUYEN, COL_SO_HOA, COL_KET_QUA_DIEN_TU,
+	COL_TAI_SU_DUNG, COL_KHO_DU_LIEU, COL_XAC_THUC_VNEID,
+	/* and the citizen's rating, five levels */
+	COL_DANH_GIA,
 	NCOLS
 };
 
@@ -28,12 +33,26 @@ int col_lookup(const char *folded, int *rank);
 /* The name a header column that lost to a stronger alias is written under. */
 const char *col_loser_name(int col);
 
-/* Code columns: cap, kenh, muc_do_dvc, trang_thai. */
+/* Code columns: cap, kenh, muc_do_dvc, trang_thai, the flags, danh_gia. */
 extern const unsigned char col_coded[NCOLS];
 static inline int
 col_has_codes(int col)
 {
 	return col_coded[col];
+}
+/* A flag column (co_phi ... xac_thuc_vneid): codes FLAG_NO, FLAG_YES. */
+static inline int
+col_is_flag(int col)
+{
+	return col >= COL_CO_PHI && col <= COL_XAC_THUC_VNEID;
+}
+/* A code column whose unknown value keeps its row, as written, and is said
+ * once: it decides no count of the 13 (a status: the dates decide; a
+ * service level; a flag, a rating). */
+static inline int
+col_keeps_unknown(int col)
+{
+	return col == COL_TRANG_THAI || col == COL_MUC_DO_DVC || col >= COL_CO_PHI;
 }
 
 /* What col_code returns for a value that is no code: every one negative,
@@ -82,6 +101,11 @@ enum { MUC_TOAN_TRINH = 0, MUC_MOT_PHAN, MUC_KHONG };
 /* trang_thai: the national portal's TrangThaiHoSo 1-10 are codes 0-9,
  * named "1".."10". */
 enum { NSTATUS = 10 };
+/* a flag: "0", "1" */
+enum { FLAG_NO = 0, FLAG_YES };
+/* danh_gia, best first: rat_hai_long ... rat_khong_hai_long */
+enum { DG_RAT_HAI_LONG = 0, DG_HAI_LONG, DG_BINH_THUONG, DG_KHONG_HAI_LONG,
+       DG_RAT_KHONG_HAI_LONG, NRATINGS };
 
 /* What a status means for the rules (DOMAIN.md, "Statuses"): */
 enum status_kind {
@@ -133,12 +157,44 @@ enum { EST_ASOF, EST_PACE_FROM, EST_TO, EST_PACE, EST_UOC = EST_PACE + NPACE,
 int estimate_column(const char *name);
 const char *estimate_column_name(int col);
 
+/* cchc-sum --indicators: the counts the QD 766 indicators need, after the
+ * 13 (man/cchc-sum.1, INDICATORS). In a table they are columns NCOUNTS +
+ * I_...: a table column is a count (< NCOUNTS) or an indicator. */
+enum {
+	I_CO_PHI, I_THANH_TOAN_TRUC_TUYEN, I_SO_HOA, I_TAI_SU_DUNG, I_KHO_DU_LIEU,
+	I_XAC_THUC_VNEID, I_KET_QUA_DIEN_TU, I_SO_HOA_KET_QUA_DIEN_TU, I_DANH_GIA,
+	I_RAT_HAI_LONG, I_HAI_LONG, I_BINH_THUONG, I_KHONG_HAI_LONG,
+	I_RAT_KHONG_HAI_LONG, NINDICATORS
+};
+enum { NTABLE = NCOUNTS + NINDICATORS };
+/* What an indicator counts: the dossiers of its base (a table column:
+ * moi_tiep_nhan, da_giai_quyet, or another indicator) whose column col is
+ * code (and col2 is code2, when col2 >= 0). Never more than its base. */
+struct indicator {
+	const char *name;
+	int base;
+	int col, code, col2, code2;
+};
+extern const struct indicator indicator[NINDICATORS];
+/* The indicator a name is, or -1. */
+int indicator_lookup(const char *name);
+/* A table column's name: a count's or an indicator's. */
+static inline const char *
+table_name(int t)
+{
+	return t < NCOUNTS ? count_name[t] : indicator[t - NCOUNTS].name;
+}
+/* The table column a name is (count or indicator), or -1. */
+int table_lookup(const char *name);
+
 /* The identities of a count table: lhs = the sum of rhs (-1 ends it). */
 struct identity {
 	int lhs, rhs[4];
 };
 extern const struct identity count_identity[];
 extern const size_t ncount_identity;
+/* The indicators' own, in table columns: the ratings add up to danh_gia. */
+extern const int rating_identity[NRATINGS + 2];	/* lhs, rhs..., -1 */
 
 /* The report's standard rates: NAME = EXPR (see expr.h). */
 struct std_rate {

@@ -105,7 +105,7 @@ struct intake {
 	int is_part;			/* a part of a file (cchc-sum -j): its lines are its own */
 	/* notes about the row being read (a status no table knows), said
 	 * only if it is taken: a row rejected, or the footer, has none */
-	struct { const char *col, *what, *v; size_t n; } note[8];
+	struct { const char *col, *what, *v; size_t n; } note[16];	/* a dozen columns may each have one */
 	int nnotes;
 	struct pending *pend;		/* the rejected rows that may be the footer */
 	size_t npend, pendcap;
