@@ -349,3 +349,14 @@ OUT
 	[[ "$stderr" == *'u.csv:2: danh_gia: not a rating, kept as written (cchc-sum counts it as not rated): "h?"'* ]]
 	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "cchc-check: 1 rows: 1 passed, 0 rejected" ]
 }
+
+@test "indicators: with --estimate, and rolled up: refused, saying so (neither is made yet)" {
+	printf 'ma_ho_so,ngay_tiep_nhan,cap,kenh\nA,01/03/2024,xa,1\n' > "$T/x.csv"
+	run --separate-stderr cchc-sum --period 2024 --as-of 01/12/2024 --estimate --indicators "$T/x.csv"
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "cchc-sum: --estimate and --indicators: one or the other (an estimate of the indicators is not made)"
+	cchc-sum --period 2024 --indicators -g cap,ma_ho_so "$T/x.csv" > "$T/i.csv" 2>/dev/null || true
+	run --separate-stderr cchc-sum --rollup cap "$T/i.csv"
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "cchc-sum: --rollup: the table has indicators: roll up the counts made without --indicators"
+}
