@@ -323,9 +323,18 @@ cleanup() {
 	[ -z "$old" ] || [ ! -d "$old" ] || [ -e "$dir" ] || mv "$old" "$dir"
 }
 trap cleanup EXIT
-trap 'cleanup; trap - EXIT HUP; kill -HUP $$' HUP
-trap 'cleanup; trap - EXIT INT; kill -INT $$' INT
-trap 'cleanup; trap - EXIT TERM; kill -TERM $$' TERM
+# a signal: said (a cron mail must say why), the report removed, then the
+# signal's own status
+# shellcheck disable=SC2317 # run by the traps
+stopped() { # SIGNAL
+	cleanup
+	trap - EXIT "$1"
+	printf '%s: stopped by SIG%s: nothing written\n' "$prog" "$1" >&2
+	kill -"$1" $$
+}
+trap 'stopped HUP' HUP
+trap 'stopped INT' INT
+trap 'stopped TERM' TERM
 
 err=$tmp/.stage.err
 messages=$tmp/messages.txt
@@ -463,6 +472,7 @@ for g in '' $groups; do
 	if [ -z "$g" ]; then
 		outside=$(summary_field "$last" "$pat\\2/p")
 		notrecv=$(summary_field "$last" "$pat\\3/p")
+		counted_all=$counted
 	fi
 	sums="$sums
 counted: $counted in $name, $unclass unclassifiable$why"
@@ -542,7 +552,11 @@ run_annex_xlsx() {
 # twice, a figure that does not parse) withholds every annex.
 annexes='' doubt=0
 : > "$tmp/.empty"
-if [ "$over" = 0 ]; then
+# no dossier of the period at all (an export of another period, or none):
+# an annex of empty figures is no annex
+empty_period=0
+[ "$counted_all" != 0 ] || empty_period=1
+if [ "$over" = 0 ] && [ "$empty_period" = 0 ]; then
 	for f in $form_list; do
 		g=$(form_group "$f")
 		for fmt in $ANNEX_FORMATS; do
@@ -601,6 +615,8 @@ rm -f "$err"
 	echo "not counted: $not_counted of $dossiers dossiers read$share; threshold: $threshold"
 	if [ "$over" = 1 ]; then
 		echo "annexes: none written: $(rows_n "$not_counted") not counted, more than the threshold allows (see rejects.csv and messages.txt)"
+	elif [ "$empty_period" = 1 ]; then
+		echo "annexes: none written: no dossier of the period $period in the exports"
 	elif [ "$doubt" = 1 ]; then
 		echo "annexes: none written: cchc-table doubts figures (also in messages.txt):"
 		cat "$tmp/.empty"
@@ -635,6 +651,10 @@ trap - EXIT HUP INT TERM
 if [ "$over" = 1 ]; then
 	printf '%s: %s: %s not counted, threshold %s: no annex written (summary.txt)\n' \
 		"$prog" "$dir" "$(rows_n "$not_counted")" "$threshold" >&2
+	exit 1
+elif [ "$empty_period" = 1 ]; then
+	printf '%s: %s: no dossier of the period %s in the exports: no annex written (summary.txt)\n' \
+		"$prog" "$dir" "$period" >&2
 	exit 1
 elif [ "$doubt" = 1 ]; then
 	printf '%s: %s: cchc-table doubts figures: no annex written (summary.txt)\n' "$prog" "$dir" >&2

@@ -477,8 +477,8 @@ count_dossier(struct sum *s, struct csv_row *row)
 		return;
 	}
 	if (__builtin_expect(kind >= STATUS_WITHDRAWN && !d.has_done, 0)) {
-		intake_reject(&s->in, row, kind != STATUS_PROCESSED ? "status 7, 8 without an end date" :
-		    "status 9, 10 without an end date", col_name[COL_NGAY_TRA_KET_QUA],
+		intake_reject(&s->in, row, kind != STATUS_PROCESSED ? "status 7 or 8 without an end date" :
+		    "status 9 or 10 without an end date", col_name[COL_NGAY_TRA_KET_QUA],
 		    kind != STATUS_PROCESSED ?
 		    "withdrawn or stopped (7, 8) without an end date: no period to place it in" :
 		    "processed (9, 10) without an end date: no period to place it in", NULL, 0);

@@ -34,7 +34,7 @@ same() {
 	run python3 "$TOP/tests/oracle/sum_oracle.py" --period 2024 w.csv
 	[ "$status" -eq 1 ]
 	[ "${lines[1]}" = "6,0,6,0,6,0,3,2,0,1,3,2,1" ]
-	[ "${lines[2]}" = "cchc-sum: period 15/12/2023-14/12/2024: 8 rows: 6 counted, 0 outside the period, 0 not received (status 1 or 3), 2 unclassifiable (1 status 7, 8 without an end date, 1 status 9, 10 without an end date)" ]
+	[ "${lines[2]}" = "cchc-sum: period 15/12/2023-14/12/2024: 8 rows: 6 counted, 0 outside the period, 0 not received (status 1 or 3), 2 unclassifiable (1 status 7 or 8 without an end date, 1 status 9 or 10 without an end date)" ]
 	run python3 "$TOP/tests/oracle/sum_oracle.py" --period 2024 --withdrawn-on-time w.csv
 	[ "${lines[1]}" = "6,0,6,0,6,0,3,1,2,0,3,2,1" ]
 	# EXAMPLE

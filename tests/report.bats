@@ -457,7 +457,19 @@ cchc-report: cchc-check failed (exit 2): nothing written"
 	status=0
 	wait "$pid" || status=$?
 	assert_equal "$status" 143
+	# said, so that a cron mail says why
+	assert_equal "$(cat err)" "cchc-report: stopped by SIGTERM: nothing written"
 	nothing_left clean.csv err slow.csv
+}
+
+@test "report: no dossier of the period in the exports (an export of later years): no annex, exit 1, said" {
+	export_in clean --rows 300
+	cd "$T"
+	run --separate-stderr cchc-report --period 2020 --out r clean.csv
+	assert_failure 1
+	assert_equal "$stderr" "cchc-report: r: no dossier of the period 2020 in the exports: no annex written (summary.txt)"
+	grep -qx 'annexes: none written: no dossier of the period 2020 in the exports' r/summary.txt
+	[ ! -e r/bm3.csv ] && [ -f r/counts.csv ]
 }
 
 @test "report: installed, it runs the tools installed beside it, whatever PATH says" {

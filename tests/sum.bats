@@ -345,7 +345,7 @@ CSV
 cchc-sum: w.csv:4: ngay_tra_ket_qua: withdrawn or stopped (7, 8) without an end date: no period to place it in
 cchc-sum: w.csv:8: ngay_tra_ket_qua: processed (9, 10) without an end date: no period to place it in
 cchc-sum: w.csv:9: trang_thai: a status of a dossier not finished, with an end date: the dates decide: "4"
-cchc-sum: period 15/12/2023-14/12/2024: 8 rows: 6 counted, 0 outside the period, 0 not received (status 1 or 3), 2 unclassifiable (1 status 7, 8 without an end date, 1 status 9, 10 without an end date)
+cchc-sum: period 15/12/2023-14/12/2024: 8 rows: 6 counted, 0 outside the period, 0 not received (status 1 or 3), 2 unclassifiable (1 status 7 or 8 without an end date, 1 status 9 or 10 without an end date)
 ERR
 	run --separate-stderr cchc-sum --period 2024 --withdrawn-on-time "$T/w.csv"
 	assert_output "$HDR"$'\n'"6,0,6,0,6,0,3,1,2,0,3,2,1"

@@ -37,8 +37,8 @@ CHANNEL = {"truc_tuyen": "nop_truc_tuyen", "truc_tiep": "nop_truc_tiep",
            "buu_chinh": "nop_buu_chinh"}
 # The documented texts of two reasons (the worked example); the others'
 # texts are not documented: the oracle's own words, compared by number only.
-R78 = "status 7, 8 without an end date"
-R910 = "status 9, 10 without an end date"
+R78 = "status 7 or 8 without an end date"
+R910 = "status 9 or 10 without an end date"
 R_CHANNEL = "new without a channel"
 R_ORDER = "a date before the received date"
 R_REPEAT = "a repeat of an earlier FILE's dossier"
