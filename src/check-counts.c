@@ -155,19 +155,11 @@ static int
 header_text_ok(struct countcheck *k, const struct csv_row *row)
 {
 	char what[1024];
-	size_t i, at;
-	int bad;
+	const char *v;
+	size_t vn;
 
-	if (row->err) {
-		csvin_error_text(row, what, sizeof what);
-		return header_fails(k, row, what, NULL, 0);
-	}
-	for (i = 0; i < row->nf; i++)
-		if ((bad = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
-			snprintf(what, sizeof what, "the header: %s", bad == TEXT_NUL ?
-			    "a NUL byte in a name" : text_advice(row->f[i].s, row->f[i].n, at));
-			return header_fails(k, row, what, row->f[i].s, row->f[i].n);
-		}
+	if (check_header_text(row, what, sizeof what, &v, &vn) < 0)
+		return header_fails(k, row, what, v, vn);
 	return 0;
 }
 
@@ -321,17 +313,8 @@ counts_header(struct countcheck *k, const struct csv_row *row, unsigned char del
 		return -1;
 	sums_reset(k);
 	if (k->have_first) {
-		int same = row->nf == k->nf;
-		for (i = 0; i < row->nf && same; i++) {
-			char *f = fold(row->f[i].s, row->f[i].n);
-			same = strcmp(f, k->folded[i]) == 0;
-			free(f);
-		}
-		if (!same) {
-			dossier_header_text(row, hdr, sizeof hdr);
-			return header_fails(k, row, "the header is not the first file's (the same "
-			    "columns in the same order); the header found", hdr, strlen(hdr));
-		}
+		if (!check_same_header(row, k->folded, k->nf, hdr, sizeof hdr))
+			return header_fails(k, row, CHECK_NOT_FIRST, hdr, strlen(hdr));
 		return 0;
 	}
 	if (first_header(k, row, delim) < 0) {

@@ -4,6 +4,7 @@
 #ifndef CCHC_CHECK_H
 #define CCHC_CHECK_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lib/num.h"
@@ -16,7 +17,20 @@ int run_form(const char *form, unsigned char delim, char **files, int nfiles);
 struct form;
 int run_wide(const struct form *f, unsigned char delim, char **files, int nfiles);
 
-/* What the two modes share. */
+/* What the modes share. */
+
+/* A header's text (check-header.c): 0, or -1 with what is wrong in what,
+ * the value at fault in *v (NULL when none, *vn its length): a syntax
+ * error, a name that is not UTF-8 or holds a NUL byte. */
+struct csv_row;
+int check_header_text(const struct csv_row *row, char *what, size_t size, const char **v,
+                      size_t *vn);
+/* Whether row names folded[0..nf), in that order, after folding; when not,
+ * hdr holds the header found, for CHECK_NOT_FIRST's message. */
+int check_same_header(const struct csv_row *row, char *const *folded, size_t nf, char *hdr,
+                      size_t size);
+#define CHECK_NOT_FIRST "the header is not the first file's (the same columns in the same " \
+	"order); the header found"
 
 /* What is wrong with a count, in words (num_strerror's are cchc-sum's). */
 static inline const char *
