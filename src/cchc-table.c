@@ -727,19 +727,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 		}
 		break;
 	case FMT_MD:
-		if (pl->first)
-			head_md(pl->h, pl->ht, pl->form_heads);
-		else
-			out_str(out_stdout, "\n");
-		out_str(out_stdout, "## ");
-		put_escaped_md(title);
-		if (subtitle[0]) {
-			out_str(out_stdout, ": ");
-			put_escaped_md(subtitle);
-		}
-		out_str(out_stdout, "\n\n");
-		if (pl->form_heads)
-			head_lines_md(pl->ht);
+		form_top(st, pl, title, subtitle);
 		out_str(out_stdout, "|");
 		for (c = 0; c < 5; c++) {
 			out_str(out_stdout, " ");
@@ -769,21 +757,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 			notes_md(pl->h);
 		break;
 	case FMT_HTML:
-		if (!pl->first)	/* the page's start and heading are the first form's */
-			goto html_form;
-		html_start(pl->doc_title, st->locale);
-		head_html(pl->h, pl->ht, pl->form_heads);
-	html_form:
-		out_str(out_stdout, pl->form_heads ? "<h1>" : "<h2>");
-		put_escaped_html(title);
-		out_str(out_stdout, pl->form_heads ? "</h1>\n" : "</h2>\n");
-		if (subtitle[0]) {
-			out_str(out_stdout, "<p class=\"sub\">");
-			put_escaped_html(subtitle);
-			out_str(out_stdout, "</p>\n");
-		}
-		if (pl->form_heads)
-			head_lines_html(pl->ht);
+		form_top(st, pl, title, subtitle);
 		out_str(out_stdout, "<table>\n<colgroup>");
 		for (c = 0; c < 5; c++) {
 			char col[48];
@@ -816,19 +790,7 @@ write_form(const struct form *f, const struct style *st, struct fig *fig,
 		break;
 	case FMT_TXT:
 		pending = 0;
-		if (pl->first)
-			head_txt(pl->h, pl->ht, pl->form_heads);
-		else
-			end_line();
-		out_str(out_stdout, title);
-		if (subtitle[0]) {
-			out_str(out_stdout, ": ");
-			out_str(out_stdout, subtitle);
-		}
-		out_str(out_stdout, "\n");
-		if (pl->form_heads)
-			head_lines_txt(pl->ht);
-		out_str(out_stdout, "\n");
+		form_top(st, pl, title, subtitle);
 		pending = 0;
 		write_txt(f, cell, heads);
 		if (pl->last)

@@ -362,3 +362,59 @@ notes_txt(const struct heading *h)
 		free(t);
 	}
 }
+
+/* A form's start in md, html or txt: the document's start and heading when
+ * it is the first form, then the form's title and subtitle, and the ref and
+ * period lines when the form's title is the document's. */
+void
+form_top(const struct style *st, const struct place *pl, const char *title, const char *subtitle)
+{
+	switch (st->fmt) {
+	case FMT_MD:
+		if (pl->first)
+			head_md(pl->h, pl->ht, pl->form_heads);
+		else
+			out_str(out_stdout, "\n");
+		out_str(out_stdout, "## ");
+		put_escaped_md(title);
+		if (subtitle[0]) {
+			out_str(out_stdout, ": ");
+			put_escaped_md(subtitle);
+		}
+		out_str(out_stdout, "\n\n");
+		if (pl->form_heads)
+			head_lines_md(pl->ht);
+		break;
+	case FMT_HTML:
+		if (pl->first) {
+			html_start(pl->doc_title, st->locale);
+			head_html(pl->h, pl->ht, pl->form_heads);
+		}
+		out_str(out_stdout, pl->form_heads ? "<h1>" : "<h2>");
+		put_escaped_html(title);
+		out_str(out_stdout, pl->form_heads ? "</h1>\n" : "</h2>\n");
+		if (subtitle[0]) {
+			out_str(out_stdout, "<p class=\"sub\">");
+			put_escaped_html(subtitle);
+			out_str(out_stdout, "</p>\n");
+		}
+		if (pl->form_heads)
+			head_lines_html(pl->ht);
+		break;
+	case FMT_TXT:
+		if (pl->first)
+			head_txt(pl->h, pl->ht, pl->form_heads);
+		else
+			end_line();
+		out_str(out_stdout, title);
+		if (subtitle[0]) {
+			out_str(out_stdout, ": ");
+			out_str(out_stdout, subtitle);
+		}
+		out_str(out_stdout, "\n");
+		if (pl->form_heads)
+			head_lines_txt(pl->ht);
+		out_str(out_stdout, "\n");
+		break;
+	}
+}

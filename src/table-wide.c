@@ -728,38 +728,13 @@ wide_write(const struct filled *fm, const struct style *st, const struct place *
 		write_csv(w, cell, nrows, fm->wide->keyname);
 		break;
 	case FMT_MD:
-		if (pl->first)
-			head_md(pl->h, pl->ht, pl->form_heads);
-		else
-			out_str(out_stdout, "\n");
-		out_str(out_stdout, "## ");
-		put_escaped_md(title);
-		if (subtitle[0]) {
-			out_str(out_stdout, ": ");
-			put_escaped_md(subtitle);
-		}
-		out_str(out_stdout, "\n\n");
-		if (pl->form_heads)
-			head_lines_md(pl->ht);
+		form_top(st, pl, title, subtitle);
 		write_md(w, cell, nrows, h, nh);
 		if (pl->last)
 			notes_md(pl->h);
 		break;
 	case FMT_HTML:
-		if (pl->first) {
-			html_start(pl->doc_title, st->locale);
-			head_html(pl->h, pl->ht, pl->form_heads);
-		}
-		out_str(out_stdout, pl->form_heads ? "<h1>" : "<h2>");
-		put_escaped_html(title);
-		out_str(out_stdout, pl->form_heads ? "</h1>\n" : "</h2>\n");
-		if (subtitle[0]) {
-			out_str(out_stdout, "<p class=\"sub\">");
-			put_escaped_html(subtitle);
-			out_str(out_stdout, "</p>\n");
-		}
-		if (pl->form_heads)
-			head_lines_html(pl->ht);
+		form_top(st, pl, title, subtitle);
 		write_html(w, cell, nrows, h, nh);
 		if (pl->last) {
 			if (st->chart)
@@ -769,19 +744,7 @@ wide_write(const struct filled *fm, const struct style *st, const struct place *
 		}
 		break;
 	case FMT_TXT:
-		if (pl->first)
-			head_txt(pl->h, pl->ht, pl->form_heads);
-		else
-			end_line();
-		out_str(out_stdout, title);
-		if (subtitle[0]) {
-			out_str(out_stdout, ": ");
-			out_str(out_stdout, subtitle);
-		}
-		out_str(out_stdout, "\n");
-		if (pl->form_heads)
-			head_lines_txt(pl->ht);
-		out_str(out_stdout, "\n");
+		form_top(st, pl, title, subtitle);
 		write_txt(w, cell, nrows, h, nh);
 		if (pl->last)
 			notes_txt(pl->h);

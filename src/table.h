@@ -148,6 +148,11 @@ void heading_text_free(struct heading_text *ht);
  * When the form is the only one and --title is not given, the form's title
  * is the document's (form_heads): the ref and period lines follow it, and
  * the form's writer calls head_lines_* after its title. */
+/* A form's start in md, html or txt (nothing in csv): see form_top in
+ * table-head.c. */
+struct place;
+void form_top(const struct style *st, const struct place *pl, const char *title,
+              const char *subtitle);
 void head_md(const struct heading *h, const struct heading_text *ht, int form_heads);
 void head_html(const struct heading *h, const struct heading_text *ht, int form_heads);
 void head_txt(const struct heading *h, const struct heading_text *ht, int form_heads);
