@@ -360,3 +360,23 @@ OUT
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "cchc-sum: --rollup: the table has indicators: roll up the counts made without --indicators"
 }
+
+@test "indicators: the report's text figures (online, by post, paid, digitised, reused, rated, satisfied) by level, as the README computes them" {
+	# worked by hand from the counts of the first test: tinh 3 new, 2 online, 2 with fees,
+	# 1 paid, 2 digitised, 1 reused, 3 rated (1 rất hài lòng, 1 hài lòng); huyen 4 new, 2
+	# online, 1 by post, 1 with fees and paid, 1 digitised, 1 reused, 2 rated, none
+	# satisfied; xa 2 new, 1 online, 2 with fees, 1 paid, 2 digitised, 1 reused, 1 rated,
+	# not satisfied
+	run --separate-stderr bash -c "set -o pipefail; cchc-sum --period 2024 -g cap --total --indicators '$DATA/indicators-hand.csv' 2>/dev/null |
+		cchc-rate ty_le_truc_tuyen=nop_truc_tuyen/moi_tiep_nhan ty_le_thanh_toan=thanh_toan_truc_tuyen/co_phi \
+		ty_le_so_hoa=so_hoa/moi_tiep_nhan ty_le_tai_su_dung=tai_su_dung/moi_tiep_nhan \
+		ty_le_hai_long=rat_hai_long+hai_long/danh_gia | cut -d, -f1,7,23,29-"
+	assert_success
+	assert_output - <<'OUT'
+cap,nop_buu_chinh,danh_gia,ty_le_truc_tuyen,ty_le_thanh_toan,ty_le_so_hoa,ty_le_tai_su_dung,ty_le_hai_long
+huyen,1,2,50.00,100.00,25.00,25.00,0.00
+tinh,0,3,66.67,50.00,66.67,33.33,66.67
+xa,0,1,50.00,50.00,100.00,50.00,0.00
+tong,1,6,55.56,60.00,55.56,33.33,33.33
+OUT
+}
