@@ -8,7 +8,9 @@
  *
  * A wide form (06a) is CSV: cot,ten,tieu_de,nguon,tong,kiem_tra, one row
  * per column of the table, left to right; the table has one row per group
- * of the data, then a total row (wide.c, and cchc-table(1)). */
+ * of the data, then a total row (wide.c, and cchc-table(1)). A column is a
+ * count (the data's columns added), a rate of two of them (=5/4), a figure
+ * of the form (=80%, =20, =? unknown) or a score (=diem(5,6,7)): qd766. */
 #ifndef CCHC_FORMS_H
 #define CCHC_FORMS_H
 

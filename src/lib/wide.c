@@ -4,10 +4,14 @@
  *   cot       the number printed under the headings (3, printed "(3)")
  *   ten       the column's name in csv; empty for =nhom (the data's own)
  *   tieu_de   the heading, its levels from the top separated by '>'
- *   nguon     =stt (the row's number), =nhom (the group), or the data's
- *             columns added (nop_truc_tiep+nop_buu_chinh)
+ *   nguon     =stt (the row's number), =nhom (the group), the data's
+ *             columns added (nop_truc_tiep+nop_buu_chinh), a rate of two
+ *             such columns by cot (=5/4), a figure of the form (=80%, =20;
+ *             =? when the form does not know it), a score of a rate, a
+ *             target and points (=diem(5,6,7))
  *   tong      what the total row holds there: a text for =stt and =nhom
- *             ("Tổng cộng"); a figure column's total is its rows' sum
+ *             ("Tổng cộng"); a count's total is its rows' sum, a rate's
+ *             and a score's are made from the total row's counts
  *   kiem_tra  what a filled form must show: =4+5+6=7+11, this column is
  *             the sum of those (cchc-check --form)
  */
