@@ -180,3 +180,19 @@ EOF
 cchc-table: (17) ty_le_3_6: \"UBND xã An Phú\": no rate: (16) mau_so_3_6 is 0
 cchc-table: write error on standard output: No space left on device"
 }
+
+@test "qd766: from a generated portal export through cchc-sum --indicators: every ratio is cchc-rate's on the same counts" {
+	"$TOP/samples/gen-export" --rows 2000 --portal > "$T/e.csv"
+	cchc-check "$T/e.csv" 2>/dev/null | cchc-sum --period 2024 --indicators -g cap > "$T/ci.csv" 2>/dev/null
+	run --separate-stderr cchc-table --form qd766 --partial "$T/ci.csv"
+	assert_success
+	printf '%s\n' "$output" | cut -d, -f2,5,11,17,23,29,35,41,47 | sed '1d' > "$T/form.csv"
+	cchc-rate a=gq_truoc_han+gq_dung_han+dang_trong_han/tiep_nhan b=nop_truc_tuyen/moi_tiep_nhan \
+		c=thanh_toan_truc_tuyen/co_phi d=ket_qua_dien_tu/da_giai_quyet \
+		e=so_hoa_ket_qua_dien_tu/da_giai_quyet f=tai_su_dung/moi_tiep_nhan \
+		g=kho_du_lieu/moi_tiep_nhan h=xac_thuc_vneid/moi_tiep_nhan "$T/ci.csv" |
+		awk -F, 'NR > 1 { n = NF; print $1 "," $(n-7) "," $(n-6) "," $(n-5) "," $(n-4) "," $(n-3) "," $(n-2) "," $(n-1) "," $n }' > "$T/rate.csv"
+	run diff <(head -n -1 "$T/form.csv") "$T/rate.csv"
+	assert_success
+	assert_equal "$(wc -l < "$T/rate.csv")" 3
+}
