@@ -267,38 +267,6 @@ row_label(const struct wide_fill *x, const struct wide_filled *t, size_t r)
 	return r < t->ng ? t->gs[r].label : x->w->col[x->w->group].tong;
 }
 
-/* min(a/b / target, 1) x points, rounded half away from zero: a, b the
- * rate's counts (b > 0), target in % and points as the form gives them
- * (wide.c keeps them small enough for this to fit in 127 bits). */
-static struct dec
-score(int64_t a, int64_t b, struct dec target, struct dec points)
-{
-	unsigned __int128 num, den, q;
-	struct dec d;
-	int i;
-
-	num = (unsigned __int128)a * 100;
-	for (i = 0; i < target.scale; i++)
-		num *= 10;
-	den = (unsigned __int128)b * (unsigned __int128)target.v;
-	if (num >= den) {	/* the target reached: the points, all of them */
-		num = (unsigned __int128)points.v;
-		den = 1;
-	} else {
-		num *= (unsigned __int128)points.v;
-	}
-	for (i = 0; i < SCORE_DIGITS; i++)
-		num *= 10;
-	for (i = 0; i < points.scale; i++)
-		den *= 10;
-	q = num / den;
-	if (2 * (num % den) >= den)
-		q++;
-	d.v = (int64_t)q;
-	d.scale = SCORE_DIGITS;
-	return d;
-}
-
 static void
 derive(struct wide_fill *x, struct wide_filled *t, size_t r)
 {
@@ -341,9 +309,10 @@ derive(struct wide_fill *x, struct wide_filled *t, size_t r)
 				size_t tg = col->arg[1], pt = col->arg[2];
 				if (!t->ok[base + a] || !t->ok[base + tg] || !t->ok[base + pt])
 					continue;	/* said: the rate's, or the form's =? */
-				t->d[i] = score(t->v[base + rate->arg[0]], t->v[base + rate->arg[1]],
-				    t->d[base + tg], t->d[base + pt]);
-				t->ok[i] = 1;
+				/* the form's figures are within dec_score's bounds (wide.c) */
+				t->ok[i] = (unsigned char)dec_score(t->v[base + rate->arg[0]],
+				    t->v[base + rate->arg[1]], t->d[base + tg], t->d[base + pt],
+				    SCORE_DIGITS, &t->d[i]);
 			}
 		}
 }

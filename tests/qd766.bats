@@ -196,3 +196,25 @@ cchc-table: write error on standard output: No space left on device"
 	assert_success
 	assert_equal "$(wc -l < "$T/rate.csv")" 3
 }
+
+@test "qd766 checked: what cchc-table writes passes, in either style; a rate, a score and an empty rate slipped in are each named with both figures" {
+	counts
+	cchc-table --show-form qd766 | sed 's/^\(37,diem_toi_da_4_3,[^,]*\),=?,,$/\1,=10,,/' > "$T/f.csv"
+	for loc in "" "--locale vi" "--locale en"; do
+		# shellcheck disable=SC2086
+		cchc-table --form "$T/f.csv" --partial $loc "$T/c.csv" > "$T/q.csv" 2>/dev/null
+		run --separate-stderr cchc-check --form "$T/f.csv" "$T/q.csv"
+		assert_success
+		assert_equal "$stderr" "cchc-check: 3 rows: 3 passed, 0 rejected"
+	done
+	cchc-table --form "$T/f.csv" --partial "$T/c.csv" 2>/dev/null |
+		sed 's/,80.00,100,20,16.00,/,81.00,100,20,17.00,/; s/,62.50,80,10,7.81,/,62.50,80,10,7.80,/; 3s/,1,2,50.00,/,1,2,,/' > "$T/slip.csv"
+	run --separate-stderr cchc-check --form "$T/f.csv" "$T/slip.csv"
+	assert_failure 1
+	assert_equal "$stderr" "cchc-check: $T/slip.csv:2: ty_le_2_1: Sở Tư pháp: (5) = (3)/(4) = 8/10 = 80.00 (to 2 decimals, as printed), but it is 81.00
+cchc-check: $T/slip.csv:2: diem_2_1: Sở Tư pháp: (8) = min((5)/(6), 1) x (7), with (5) = (3)/(4) = 8/10: 16.00 (to 2 decimals, as printed), but it is 17.00
+cchc-check: $T/slip.csv:2: diem_4_3: Sở Tư pháp: (38) = min((35)/(36), 1) x (37), with (35) = (33)/(34) = 5/8: 7.81 (to 2 decimals, as printed), but it is 7.80
+cchc-check: $T/slip.csv:3: ty_le_4_1: UBND xã An Phú: (23) = (21)/(22) = 1/2 = 50.00 (to 2 decimals), but it is empty
+cchc-check: 3 rows: 1 passed, 2 rejected"
+	assert_line --index 1 ",Tổng cộng,10,13,76.92,100,20,15.38,7,11,63.64,,,,1,4,25.00,,,,7,10,70.00,,,,5,10,50.00,,,,8,11,72.73,80,10,9.09,2,11,18.18,,,,4,11,36.36,,,"
+}
