@@ -26,7 +26,7 @@ TOOLS    = cchc-check cchc-sum cchc-rate cchc-table cchc-map
 # the tools that are shell scripts (src/NAME.sh), composing the others
 SCRIPTS  = cchc-report
 FORMS    = src/forms/index.csv src/forms/bm1.csv src/forms/bm3.csv src/forms/bm7.csv \
-           src/forms/06a.csv
+           src/forms/06a.csv src/forms/qd766.csv
 LIBSRC   = $(filter-out src/lib/forms_data.c,$(wildcard src/lib/*.c)) src/lib/forms_data.c
 LIBOBJ   = $(LIBSRC:.c=.o)
 LIBHDR   = $(wildcard src/lib/*.h)

@@ -32,11 +32,12 @@ usage(FILE *fp)
 	if (fp == stderr)
 		return;
 	fputs("Fill an annex form from data and write it as stt,chi_tieu,don_vi,so_lieu,ghi_chu\n"
-	    "(a wide form, 06a: a row per group of the data, its columns, a total row).\n"
+	    "(a wide form, 06a or qd766: a row per group of the data, its columns, a total row).\n"
 	    "\n"
-	    "  -f, --form NAME|FILE   bm1, bm3, bm7, 06a, or a form file (see --show-form);\n"
-	    "                         several (bm3,bm7 or --form again): one after another\n"
-	    "                         in md, html and txt, a sheet each in xlsx\n"
+	    "  -f, --form NAME|FILE   bm1, bm3, bm7, 06a, qd766, or a form file (see\n"
+	    "                         --show-form); several (bm3,bm7 or --form again):\n"
+	    "                         one after another in md, html and txt, a sheet\n"
+	    "                         each in xlsx\n"
 	    "  -t, --format FMT       csv (default), md, html, txt or xlsx (a workbook)\n"
 	    "  -o, --output FILE      the workbook's file (xlsx writes standard output\n"
 	    "                         otherwise, never a terminal)\n"
@@ -996,7 +997,7 @@ main(int argc, char *argv[])
 		}
 	}
 	if (!nforms) {
-		warnx_("--form is needed: bm1, bm3, bm7, 06a or a form file");
+		warnx_("--form is needed: bm1, bm3, bm7, 06a, qd766 or a form file");
 		usage(stderr);
 		return EXIT_FAIL;
 	}

@@ -1,6 +1,8 @@
-/* cchc-check --form on a wide form (06a): every figure a count, every
- * relation of the form's kiem_tra on every row ((3) = (4)+(5)+(6)), and
- * the total row against the sum of the rows above it. */
+/* cchc-check --form on a wide form (06a, qd766): every figure a count,
+ * every relation of the form's kiem_tra on every row ((3) = (4)+(5)+(6)),
+ * the total row against the sum of the rows above it; a rate against its
+ * counts, a score against its rate's counts, target and points (qd766),
+ * each to the precision printed. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +36,7 @@ struct widecheck {
 	unsigned long groups, last_line, file_rows;
 	int64_t *v;		/* the row being read */
 	int *ok;
+	struct dec *d;		/* its rates, figures of the form and scores */
 };
 
 static void
@@ -130,6 +133,81 @@ group_name(const struct widecheck *k, const struct csv_row *row, char *buf, size
 	msg_quote(q, sizeof q, s, n);
 	len = strlen(q);
 	snprintf(buf, size, "%.*s", (int)(len - 2), q + 1);
+}
+
+/* A rate (=5/4) against its counts, a score (=diem(5,6,7)) against its
+ * rate's counts, the row's target and points, each to the precision it is
+ * printed with; an empty one where its parts are all there is missing. */
+static int
+check_derived(struct widecheck *k, const struct csv_row *row, const char *group)
+{
+	const struct wide_form *w = k->w;
+	char what[1024], got[64], want[64];
+	size_t c;
+	int bad = 0;
+
+	for (c = 0; c < w->n; c++) {
+		const struct wide_col *col = &w->col[c];
+		size_t a = col->arg[0], b = col->arg[1];
+		struct dec p = k->d[c], over = {0, 0}, under = {0, 0}, r;
+
+		if (col->kind == WIDE_RATE) {
+			if (!k->ok[a] || !k->ok[b])
+				continue;	/* a count it needs is bad: said */
+			over.v = k->v[a];
+			under.v = k->v[b];
+			if (under.v == 0 && !k->ok[c])
+				continue;	/* no rate over 0: empty, as cchc-table writes it */
+			if (under.v == 0) {
+				snprintf(what, sizeof what, "%s: (%s) = (%s)/(%s) = %lld/0: no rate, "
+				    "but it says %s", group, col->cot, w->col[a].cot, w->col[b].cot,
+				    (long long)over.v, row->f[c].s);
+			} else if (!k->ok[c] || !dec_percent_matches(p, over, under)) {
+				dec_percent(over, under, k->ok[c] ? p.scale : 2, &r);
+				num_format_dec(r, '.', 0, want);
+				snprintf(what, sizeof what, "%s: (%s) = (%s)/(%s) = %lld/%lld = %s "
+				    "(to %d decimals%s), but it is %s", group, col->cot, w->col[a].cot,
+				    w->col[b].cot, (long long)over.v, (long long)under.v, want,
+				    r.scale, k->ok[c] ? ", as printed" : "", k->ok[c] ? row->f[c].s :
+				    "empty");
+			} else {
+				continue;
+			}
+		} else if (col->kind == WIDE_SCORE) {
+			const struct wide_col *rate = &w->col[a];
+			size_t tg = col->arg[1], pt = col->arg[2];
+			int64_t ra, rb;
+			if (!k->ok[rate->arg[0]] || !k->ok[rate->arg[1]] || !k->ok[tg] ||
+			    !k->ok[pt] || k->v[rate->arg[1]] == 0)
+				continue;	/* no score can be made: its empty cell is right */
+			ra = k->v[rate->arg[0]];
+			rb = k->v[rate->arg[1]];
+			if (!dec_score(ra, rb, k->d[tg], k->d[pt], k->ok[c] && p.scale <= 4 ?
+			    p.scale : 2, &r)) {
+				snprintf(what, sizeof what, "%s: (%s) = min((%s)/(%s), 1) x (%s): no "
+				    "score: the target is above 0%% and at most 100%%, the points from "
+				    "0 to 1000000, each with at most 4 decimals", group, col->cot,
+				    rate->cot, w->col[tg].cot, w->col[pt].cot);
+			} else if (!k->ok[c] || r.v != p.v || r.scale != p.scale) {
+				num_format_dec(r, '.', 0, want);
+				if (k->ok[c])
+					num_format_dec(p, '.', 0, got);
+				snprintf(what, sizeof what, "%s: (%s) = min((%s)/(%s), 1) x (%s), with "
+				    "(%s) = (%s)/(%s) = %lld/%lld: %s (to %d decimals%s), but it is %s",
+				    group, col->cot, rate->cot, w->col[tg].cot, w->col[pt].cot,
+				    rate->cot, w->col[rate->arg[0]].cot, w->col[rate->arg[1]].cot,
+				    (long long)ra, (long long)rb, want, r.scale,
+				    k->ok[c] ? ", as printed" : "", k->ok[c] ? got : "empty");
+			} else {
+				continue;
+			}
+		} else {
+			continue;
+		}
+		problem(k, row, col->ten, what, NULL, 0);
+		bad = 1;
+	}
+	return bad;
 }
 
 /* Each kiem_tra relation of the row. */
@@ -246,6 +324,19 @@ wide_row(struct widecheck *k, const struct csv_row *row)
 
 		k->ok[c] = 0;
 		k->v[c] = 0;
+		if (w->col[c].kind > WIDE_SUM) {	/* a rate, a figure, a score */
+			int pct;
+			trim(&s, &n);
+			if (n == 0)
+				continue;	/* empty: check_derived says whether it may be */
+			if ((err = num_decimal(s, n, &k->d[c], &pct)) != NUM_OK) {
+				problem(k, row, k->folded[c], num_strerror(err), s, n);
+				bad = 1;
+			} else {
+				k->ok[c] = 1;
+			}
+			continue;
+		}
 		if (w->col[c].kind != WIDE_SUM)
 			continue;
 		trim(&s, &n);
@@ -260,6 +351,7 @@ wide_row(struct widecheck *k, const struct csv_row *row)
 		}
 	}
 	bad |= check_relations(k, row, group);
+	bad |= check_derived(k, row, group);
 	if (total) {
 		bad |= check_total(k, row, group);
 		sums_reset(k);
@@ -313,6 +405,7 @@ run_wide(const struct form *f, unsigned char delim, char **files, int nfiles)
 	k.known = ecalloc(k.w->n + 1, sizeof *k.known);
 	k.over = ecalloc(k.w->n + 1, sizeof *k.over);
 	k.ok = ecalloc(k.w->n + 1, sizeof *k.ok);
+	k.d = ecalloc(k.w->n + 1, sizeof *k.d);
 	for (fi = 0; fi < nfiles && !k.fatal; fi++) {
 		struct csvin_stats st = {0, 0};
 		char why[1024];
@@ -352,6 +445,7 @@ run_wide(const struct form *f, unsigned char delim, char **files, int nfiles)
 	free(k.known);
 	free(k.over);
 	free(k.ok);
+	free(k.d);
 	msgs_free(k.m);
 	return k.fatal ? EXIT_FAIL : k.rejected || k.no_total ? EXIT_DATA : EXIT_OK;
 }

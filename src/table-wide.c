@@ -257,6 +257,66 @@ cell_value(struct wide_fill *x, const struct table_group *grp, const struct wide
 	return 0;
 }
 
+/* The derived columns of row r (r == ng: the total row), from its counts:
+ * the rates, the form's figures, then the scores made of them. */
+enum { SCORE_DIGITS = 2, RATE_DIGITS = 2 };
+
+static const char *
+row_label(const struct wide_fill *x, const struct wide_filled *t, size_t r)
+{
+	return r < t->ng ? t->gs[r].label : x->w->col[x->w->group].tong;
+}
+
+static void
+derive(struct wide_fill *x, struct wide_filled *t, size_t r)
+{
+	const struct wide_form *w = x->w;
+	size_t c, base = r * w->n;
+	char q[256];
+	int pass;
+
+	for (pass = WIDE_RATE; pass <= WIDE_SCORE; pass++)
+		for (c = 0; c < w->n; c++) {
+			const struct wide_col *col = &w->col[c];
+			size_t a = col->arg[0], b = col->arg[1], i = base + c;
+			struct dec over, under;
+
+			if (col->kind != pass)
+				continue;
+			if (pass == WIDE_CONST) {
+				t->d[i] = col->k;
+				t->ok[i] = (unsigned char)col->known;
+			} else if (pass == WIDE_RATE) {
+				if (!t->ok[base + a] || !t->ok[base + b])
+					continue;	/* the count that is missing was said */
+				if (t->v[base + b] == 0) {
+					const char *g = row_label(x, t, r);
+					msg_quote(q, sizeof q, g, strlen(g));
+					warnx_("%s%s(%s) %s: %s: no rate: (%s) %s is 0",
+					    x->label ? x->label : "", x->label ? ": " : "", col->cot,
+					    col->ten, q, w->col[b].cot, w->col[b].ten);
+					x->missing++;
+					continue;
+				}
+				over.v = t->v[base + a];
+				under.v = t->v[base + b];
+				over.scale = under.scale = 0;
+				if (!dec_percent(over, under, RATE_DIGITS, &t->d[i]))
+					continue;	/* cannot be: counts fit */
+				t->ok[i] = 1;
+			} else {
+				const struct wide_col *rate = &w->col[a];
+				size_t tg = col->arg[1], pt = col->arg[2];
+				if (!t->ok[base + a] || !t->ok[base + tg] || !t->ok[base + pt])
+					continue;	/* said: the rate's, or the form's =? */
+				/* the form's figures are within dec_score's bounds (wide.c) */
+				t->ok[i] = (unsigned char)dec_score(t->v[base + rate->arg[0]],
+				    t->v[base + rate->arg[1]], t->d[base + tg], t->d[base + pt],
+				    SCORE_DIGITS, &t->d[i]);
+			}
+		}
+}
+
 /* Every figure: rows 0..ng-1 the groups, row ng the total; made row by
  * row, so that what is missing is said in the order it is read. */
 static void
@@ -269,7 +329,7 @@ fill(struct wide_fill *x, struct wide_filled *t)
 
 	for (c = 0; c < w->n; c++)
 		total_ok[c] = w->col[c].kind == WIDE_SUM;
-	for (r = 0; r < ng; r++)
+	for (r = 0; r < ng; r++) {
 		for (c = 0; c < w->n; c++) {
 			const struct wide_col *col = &w->col[c];
 			int64_t sum = 0, v;
@@ -303,6 +363,37 @@ fill(struct wide_fill *x, struct wide_filled *t)
 				total_ok[c] = 0;
 			}
 		}
+		derive(x, t, r);
+	}
+	derive(x, t, ng);
+}
+
+/* The figures the form does not know (=?): said in one line, before the
+ * rows, each column named. */
+static void
+unknown_consts(struct wide_fill *x)
+{
+	const struct wide_form *w = x->w;
+	size_t c, len = 1;
+	char *said;
+
+	for (c = 0; c < w->n; c++)
+		if (w->col[c].kind == WIDE_CONST && !w->col[c].known)
+			len += strlen(w->col[c].cot) + strlen(w->col[c].ten) + 6;
+	if (len == 1)
+		return;
+	said = emalloc(len);
+	said[0] = '\0';
+	for (c = 0; c < w->n; c++)
+		if (w->col[c].kind == WIDE_CONST && !w->col[c].known) {
+			size_t at = strlen(said);
+			snprintf(said + at, len - at, "%s(%s) %s", at ? ", " : "", w->col[c].cot,
+			    w->col[c].ten);
+			x->missing++;
+		}
+	warnx_("%s%snot in the form (=?, to be filled in): %s: empty, and the scores made "
+	    "of them", x->label ? x->label : "", x->label ? ": " : "", said);
+	free(said);
 }
 
 unsigned long
@@ -324,12 +415,14 @@ wide_fill(struct filled *fm, struct smap *data, const struct table_groups *g, co
 	qsort(t->gs, t->ng, sizeof *t->gs, cmp_group);
 	t->keyname = g->keyname;
 	t->v = ecalloc((t->ng + 1) * w->n + 1, sizeof *t->v);
+	t->d = ecalloc((t->ng + 1) * w->n + 1, sizeof *t->d);
 	t->ok = ecalloc((t->ng + 1) * w->n + 1, 1);
 	memset(&x, 0, sizeof x);
 	x.f = &fm->f;
 	x.w = w;
 	x.data = data;
 	x.label = label;
+	unknown_consts(&x);
 	fill(&x, t);
 	free(x.name);
 	fm->wide = t;
@@ -344,6 +437,7 @@ wide_filled_free(struct wide_filled *t)
 		return;
 	free(t->gs);
 	free(t->v);
+	free(t->d);
 	free(t->ok);
 	free(t);
 }
@@ -363,13 +457,17 @@ cell_texts(const struct filled *fm, int locale, int text)
 		for (c = 0; c < w->n; c++) {
 			const struct wide_col *col = &w->col[c];
 			size_t i = r * w->n + c;
-			if (r == t->ng && col->kind != WIDE_SUM) {
+			if (r == t->ng && col->kind < WIDE_SUM) {
 				s = col->tong;
 			} else if (col->kind == WIDE_STT) {
 				snprintf(buf, sizeof buf, "%zu", r + 1);
 				s = buf;
 			} else if (col->kind == WIDE_GROUP) {
 				s = t->gs[r].label;
+			} else if (t->ok[i] && col->kind > WIDE_SUM) {
+				num_format_dec(t->d[i], locale == 'v' ? ',' : '.',
+				    locale == 'v' ? '.' : locale == 'e' ? ',' : 0, buf);
+				s = buf;
 			} else if (t->ok[i]) {
 				num_format_count(t->v[i], locale == 'v' ? '.' : locale == 'e' ? ',' : 0,
 				    buf);

@@ -44,8 +44,9 @@ struct book {
 };
 
 /* A wide form's column widths, in characters, by the column's kind
- * (enum wide_kind): TT, the group, a figure; the heads wrap in theirs. */
-static const double wide_width[] = {6, 30, 12};
+ * (enum wide_kind): TT, the group, a count, a rate, a figure of the form,
+ * a score; the heads wrap in theirs. */
+static const double wide_width[] = {6, 30, 12, 10, 10, 10};
 
 static void
 check(lxw_error e, const char *what)
@@ -454,6 +455,16 @@ write_sheet(struct book *b, const struct filled *fm, const struct heading *h,
  * (4)+(5)+(6)): a relation is what cchc-check --form checks the filled
  * form for, and a formula would show its sum where the data says
  * otherwise; so every cell is the value csv writes. */
+/* A rate, a figure of the form or a score (QĐ 766): a percentage as
+ * Excel's (0.8 shown 80,00%), the others as numbers, to their decimals. */
+static void
+put_wide_dec(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+             const struct wide_col *col, struct dec d, const char *what)
+{
+	check(worksheet_write_number(ws, r, c, to_double(d, col->pct ? 2 : 0),
+	    num_format(b, col->pct, d.scale)), what);
+}
+
 static void
 write_wide_sheet(struct book *b, const struct filled *fm, const struct heading *h,
                  const struct heading_text *ht, const char *name)
@@ -504,6 +515,8 @@ write_wide_sheet(struct book *b, const struct filled *fm, const struct heading *
 				put_string(ws, r, c, t->gs[g].label, b->text);
 			else if (!t->ok[k])	/* no figure: said on standard error */
 				check(worksheet_write_blank(ws, r, c, b->text), what);
+			else if (col->kind > WIDE_SUM)
+				put_wide_dec(b, ws, r, c, col, t->d[k], what);
 			else	/* a count: exact in a double below 2^53 */
 				check(worksheet_write_number(ws, r, c, (double)t->v[k],
 				    num_format(b, 0, 0)), what);
@@ -513,7 +526,11 @@ write_wide_sheet(struct book *b, const struct filled *fm, const struct heading *
 		const struct wide_col *col = &w->col[c];
 		size_t k = t->ng * w->n + c;
 		char range[LXW_MAX_CELL_RANGE_LENGTH], formula[LXW_MAX_CELL_RANGE_LENGTH + 8];
-		if (col->kind != WIDE_SUM) {
+		if (col->kind > WIDE_SUM && t->ok[k]) {	/* made from the total's counts */
+			put_wide_dec(b, ws, r, c, col, t->d[k], what);
+		} else if (col->kind > WIDE_SUM) {
+			check(worksheet_write_blank(ws, r, c, b->bold), what);
+		} else if (col->kind != WIDE_SUM) {
 			put_string(ws, r, c, col->tong, b->bold);
 		} else if (!t->ok[k]) {
 			check(worksheet_write_blank(ws, r, c, b->bold), what);

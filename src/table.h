@@ -84,6 +84,7 @@ struct wide_filled {
 	struct table_group *gs;	/* the groups (their strings are table_groups') */
 	size_t ng;
 	int64_t *v;
+	struct dec *d;		/* a rate's, a constant's, a score's figure */
 	unsigned char *ok;
 	const char *keyname;	/* the group column's name in csv */
 };

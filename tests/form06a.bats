@@ -242,7 +242,7 @@ ERR
 	assert_equal "$stderr" "cchc-table: --form: $T/f.csv:3: column 2: tong \"Cộng\": the total row of a figure column is the sum of its rows, so tong stays empty"
 	f '1,a,X,=nhom,,' '2,b,Y,=2+3,,'
 	run --separate-stderr cchc-table --form "$T/f.csv" /dev/null
-	assert_equal "$stderr" "cchc-table: --form: $T/f.csv:3: column 2: nguon \"=2+3\": =stt, =nhom, or the data's columns added (nop_truc_tiep+nop_buu_chinh)"
+	assert_equal "$stderr" "cchc-table: --form: $T/f.csv:3: column 2: nguon \"=2+3\": =stt, =nhom, the data's columns added (nop_truc_tiep+nop_buu_chinh), a rate of columns (=5/4), a figure of the form (=80%, =20, =? when not known), or a score (=diem(6,7,8))"
 	f '1,a,X,=nhom,,' '2,,Y,tiep_nhan,,'
 	run --separate-stderr cchc-table --form "$T/f.csv" /dev/null
 	assert_equal "$stderr" "cchc-table: --form: $T/f.csv:3: column 2: no ten (its name in csv)"

@@ -152,8 +152,9 @@ bm1,Biểu mẫu 1,Công tác chỉ đạo điều hành CCHC
 bm3,Biểu mẫu 3,Cải cách thủ tục hành chính
 bm7,Biểu mẫu 7,"Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"
 06a,Biểu II.06a/VPCP/KSTT,"Tình hình, kết quả giải quyết TTHC"
+qd766,QĐ 766/QĐ-TTg,"Chỉ số phục vụ người dân, doanh nghiệp: các chỉ tiêu tính được từ dữ liệu hồ sơ"
 OUT
-	for f in bm1 bm3 bm7 06a; do
+	for f in bm1 bm3 bm7 06a qd766; do
 		cchc-table --show-form $f > "$T/$f.csv"
 		cmp "$T/$f.csv" "$TOP/src/forms/$f.csv"
 		cchc-table --partial --form "$T/$f.csv" "$DATA/seed-values.csv" "$DATA/seed-counts.csv" > "$T/a" 2>/dev/null

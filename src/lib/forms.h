@@ -8,7 +8,9 @@
  *
  * A wide form (06a) is CSV: cot,ten,tieu_de,nguon,tong,kiem_tra, one row
  * per column of the table, left to right; the table has one row per group
- * of the data, then a total row (wide.c, and cchc-table(1)). */
+ * of the data, then a total row (wide.c, and cchc-table(1)). A column is a
+ * count (the data's columns added), a rate of two of them (=5/4), a figure
+ * of the form (=80%, =20, =? unknown) or a score (=diem(5,6,7)): qd766. */
 #ifndef CCHC_FORMS_H
 #define CCHC_FORMS_H
 
@@ -40,6 +42,11 @@ enum wide_kind {
 	WIDE_STT,	/* nguon =stt: the row's number, 1, 2, ... */
 	WIDE_GROUP,	/* nguon =nhom: the group, its key columns joined by '/' */
 	WIDE_SUM,	/* nguon names the data's columns: their sum, a count */
+	WIDE_RATE,	/* nguon =5/4: column 5 over column 4 (counts), a % */
+	WIDE_CONST,	/* nguon =80% or =20: the form's figure, the same on every
+			 * row; =? when the form does not know it yet */
+	WIDE_SCORE,	/* nguon =diem(6,7,8): min(rate / target, 1) x points
+			 * (columns: a WIDE_RATE, two WIDE_CONST) */
 };
 
 /* A relation a filled wide form must show on every row: the column's
@@ -61,6 +68,10 @@ struct wide_col {
 	size_t nlevel;
 	struct wide_check *check;
 	size_t ncheck;
+	size_t arg[3];		/* WIDE_RATE: over, under; WIDE_SCORE: rate, target, points */
+	struct dec k;		/* WIDE_CONST: its figure, when known */
+	int known;		/* WIDE_CONST: k is set (not =?) */
+	int pct;		/* its figures are percentages (WIDE_RATE, a const's %) */
 };
 
 /* The columns, and how deep the heading is (its most levels). */

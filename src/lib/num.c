@@ -335,3 +335,44 @@ dec_percent_matches(struct dec p, struct dec a, struct dec b)
 		lhs = -lhs;
 	return lhs <= bv;
 }
+
+int
+dec_score(int64_t a, int64_t b, struct dec target, struct dec points, int digits,
+          struct dec *r)
+{
+	unsigned __int128 num, den, q, one_t = 100, one_p = 1000000;
+	int i;
+
+	if (b <= 0 || a < 0 || digits < 0 || digits > 4 || target.scale < 0 ||
+	    target.scale > 4 || points.scale < 0 || points.scale > 4 || target.v <= 0 ||
+	    points.v < 0)
+		return 0;
+	for (i = 0; i < target.scale; i++)
+		one_t *= 10;
+	for (i = 0; i < points.scale; i++)
+		one_p *= 10;
+	if ((unsigned __int128)target.v > one_t || (unsigned __int128)points.v > one_p)
+		return 0;
+	/* a/b / (t/10^ts/100) = a*100*10^ts / (b*t); a < 2^63 and 100*10^ts
+	 * <= 10^6, points < 10^10, 10^digits <= 10^4: within 2^127 */
+	num = (unsigned __int128)a * 100;
+	for (i = 0; i < target.scale; i++)
+		num *= 10;
+	den = (unsigned __int128)b * (unsigned __int128)target.v;
+	if (num >= den) {	/* the target reached: all the points */
+		num = (unsigned __int128)points.v;
+		den = 1;
+	} else {
+		num *= (unsigned __int128)points.v;
+	}
+	for (i = 0; i < digits; i++)
+		num *= 10;
+	for (i = 0; i < points.scale; i++)
+		den *= 10;
+	q = num / den;
+	if (2 * (num % den) >= den)
+		q++;
+	r->v = (int64_t)q;
+	r->scale = digits;
+	return 1;
+}

@@ -44,6 +44,12 @@ int dec_percent(struct dec a, struct dec b, int digits, struct dec *r);
 /* Whether the printed p (its scale is its precision) is a/b*100 to within
  * half a unit of its last digit. b must not be 0. */
 int dec_percent_matches(struct dec p, struct dec a, struct dec b);
+/* A QĐ 766 score: min(a/b / (target/100), 1) x points, target in %,
+ * rounded half away from zero to digits (0..4) decimals, exactly, into *r.
+ * Returns 0 unless b > 0, a >= 0, 0 < target <= 100 and 0 <= points <=
+ * 1000000, each with at most 4 decimals (what keeps it within 127 bits). */
+int dec_score(int64_t a, int64_t b, struct dec target, struct dec points, int digits,
+              struct dec *r);
 /* Adds with overflow detection: returns 0 on overflow. */
 int num_add(int64_t *acc, int64_t x);
 

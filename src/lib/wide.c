@@ -4,10 +4,14 @@
  *   cot       the number printed under the headings (3, printed "(3)")
  *   ten       the column's name in csv; empty for =nhom (the data's own)
  *   tieu_de   the heading, its levels from the top separated by '>'
- *   nguon     =stt (the row's number), =nhom (the group), or the data's
- *             columns added (nop_truc_tiep+nop_buu_chinh)
+ *   nguon     =stt (the row's number), =nhom (the group), the data's
+ *             columns added (nop_truc_tiep+nop_buu_chinh), a rate of two
+ *             such columns by cot (=5/4), a figure of the form (=80%, =20;
+ *             =? when the form does not know it), a score of a rate, a
+ *             target and points (=diem(5,6,7))
  *   tong      what the total row holds there: a text for =stt and =nhom
- *             ("Tổng cộng"); a figure column's total is its rows' sum
+ *             ("Tổng cộng"); a count's total is its rows' sum, a rate's
+ *             and a score's are made from the total row's counts
  *   kiem_tra  what a filled form must show: =4+5+6=7+11, this column is
  *             the sum of those (cchc-check --form)
  */
@@ -19,6 +23,7 @@
 #include "fold.h"
 #include "forms.h"
 #include "msg.h"
+#include "num.h"
 
 static void
 col_free(struct wide_col *c)
@@ -76,6 +81,16 @@ wide_find(const struct wide_form *w, const char *s, size_t n)
 	return -1;
 }
 
+static int64_t
+pow10_(int n)
+{
+	int64_t p = 1;
+
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
 /* The heading's levels: tieu_de cut at each '>', each trimmed. */
 static int
 split_levels(struct wide_col *c)
@@ -96,6 +111,31 @@ split_levels(struct wide_col *c)
 	}
 }
 
+/* A figure of the form, =80% or =20: at most 4 decimals, from 0 to
+ * 1000000, so that a score made of it is exact in 127 bits. */
+enum { CONST_MAX_SCALE = 4, CONST_MAX = 1000000 };
+
+static int
+read_const(struct wide_col *c, const char **why)
+{
+	const char *s = c->nguon + 1;
+	size_t n = strlen(s);
+	int64_t whole;
+	int i;
+
+	trim(&s, &n);
+	if (num_decimal(s, n, &c->k, &c->pct) != NUM_OK)
+		return -2;	/* no figure: none of the kinds of nguon */
+	for (whole = c->k.v, i = 0; i < c->k.scale; i++)
+		whole /= 10;
+	if (c->k.v < 0 || c->k.scale > CONST_MAX_SCALE || whole > CONST_MAX ||
+	    (whole == CONST_MAX && c->k.v != whole * pow10_(c->k.scale))) {
+		*why = "a figure of the form is from 0 to 1000000, with at most 4 decimals";
+		return -1;
+	}
+	return 0;
+}
+
 int
 wide_add_col(struct wide_form *w, char **t, const char *file, unsigned long line,
              char *err, size_t errsz)
@@ -103,6 +143,7 @@ wide_add_col(struct wide_form *w, char **t, const char *file, unsigned long line
 	struct wide_col c;
 	const char *why, *s;
 	size_t at, n;
+	int ret;
 
 	memset(&c, 0, sizeof c);
 	c.e.digits = -1;
@@ -131,9 +172,26 @@ wide_add_col(struct wide_form *w, char **t, const char *file, unsigned long line
 		c.kind = WIDE_STT;
 	} else if (strcmp(c.nguon, "=nhom") == 0) {
 		c.kind = WIDE_GROUP;
+	} else if (strcmp(c.nguon, "=?") == 0) {
+		c.kind = WIDE_CONST;	/* not known yet: its cells empty, said */
+	} else if (strncmp(c.nguon, "=diem(", 6) == 0) {
+		c.kind = WIDE_SCORE;	/* its columns are read by wide_link */
+	} else if (c.nguon[0] == '=' && strchr(c.nguon, '/')) {
+		c.kind = WIDE_RATE;
+		c.pct = 1;
+	} else if (c.nguon[0] == '=' && c.nguon[1] && (ret = read_const(&c, &why)) != -2) {
+		if (ret < 0) {
+			snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": %s", file, line,
+			    c.cot, c.nguon, why);
+			goto fail;
+		}
+		c.kind = WIDE_CONST;
+		c.known = 1;
 	} else if (c.nguon[0] == '\0' || c.nguon[0] == '=') {
-		snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": =stt, =nhom, or the "
-		    "data's columns added (nop_truc_tiep+nop_buu_chinh)", file, line, c.cot, c.nguon);
+		snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": =stt, =nhom, the "
+		    "data's columns added (nop_truc_tiep+nop_buu_chinh), a rate of columns "
+		    "(=5/4), a figure of the form (=80%%, =20, =? when not known), or a score "
+		    "(=diem(6,7,8))", file, line, c.cot, c.nguon);
 		goto fail;
 	} else if (expr_parse(c.nguon, EXPR_SLASH_IN_NAMES, &c.e, &why, &at) < 0) {
 		snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": %s (at byte %zu)",
@@ -142,10 +200,10 @@ wide_add_col(struct wide_form *w, char **t, const char *file, unsigned long line
 	} else {
 		c.kind = WIDE_SUM;
 	}
-	if (c.kind == WIDE_SUM && c.tong[0]) {
+	if (c.kind >= WIDE_SUM && c.tong[0]) {
 		snprintf(err, errsz, "%s:%lu: column %s: tong \"%s\": the total row of a "
-		    "figure column is the sum of its rows, so tong stays empty", file, line,
-		    c.cot, c.tong);
+		    "figure column is %s, so tong stays empty", file, line, c.cot, c.tong,
+		    c.kind == WIDE_SUM ? "the sum of its rows" : "made from the total row's counts");
 		goto fail;
 	}
 	if (c.kind != WIDE_GROUP && c.ten[0] == '\0') {
@@ -246,6 +304,84 @@ link_checks(struct wide_form *w, struct wide_col *c, const char *name, char *err
 	return 0;
 }
 
+/* The n columns named in s[0..len), separated by sep: each the kind
+ * want[i] (a constant's percentage: pct[i], -1 either). */
+static int
+link_terms(struct wide_form *w, struct wide_col *c, const char *s, size_t len, int sep,
+           size_t n, const int *want, const int *pct, const char *name, char *err,
+           size_t errsz)
+{
+	static const char *const kind_said[] = {"the row's number", "the group", "a count",
+	    "a rate", "a figure of the form", "a score"};
+	const char *p = s, *end = s + len;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *q = memchr(p, sep, (size_t)(end - p));
+		size_t tn;
+		int at;
+		if (!q)
+			q = end;
+		if ((q == end) != (i + 1 == n)) {
+			snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": %zu columns, "
+			    "separated by '%c'", name, c->line, c->cot, c->nguon, n, sep);
+			return -1;
+		}
+		tn = (size_t)(q - p);
+		if ((at = wide_find(w, p, tn)) < 0 || w->col[at].kind != want[i] ||
+		    (pct[i] >= 0 && w->col[at].pct != pct[i] && !(want[i] == WIDE_CONST &&
+		    !w->col[at].known))) {
+			const char *t = p;
+			trim(&t, &tn);
+			if (at < 0)
+				snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": no column %.*s",
+				    name, c->line, c->cot, c->nguon, (int)tn, t);
+			else
+				snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": column %.*s is "
+				    "not %s%s", name, c->line, c->cot, c->nguon, (int)tn, t,
+				    kind_said[want[i]], pct[i] == 1 ? " in % (a target)" :
+				    pct[i] == 0 ? " without % (points)" : "");
+			return -1;
+		}
+		c->arg[i] = (size_t)at;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/* A rate's columns (=5/4, two counts), a score's (=diem(6,7,8): a rate,
+ * a target in %, points). */
+static int
+link_args(struct wide_form *w, struct wide_col *c, const char *name, char *err, size_t errsz)
+{
+	static const int rate_want[] = {WIDE_SUM, WIDE_SUM}, rate_pct[] = {-1, -1};
+	static const int score_want[] = {WIDE_RATE, WIDE_CONST, WIDE_CONST};
+	static const int score_pct[] = {-1, 1, 0};
+	size_t len = strlen(c->nguon), i;
+
+	if (c->kind == WIDE_RATE)
+		return link_terms(w, c, c->nguon + 1, len - 1, '/', 2, rate_want, rate_pct, name,
+		    err, errsz);
+	if (c->kind != WIDE_SCORE)
+		return 0;
+	if (c->nguon[len - 1] != ')') {
+		snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": a score is =diem(RATE,"
+		    "TARGET,POINTS), three columns", name, c->line, c->cot, c->nguon);
+		return -1;
+	}
+	if (link_terms(w, c, c->nguon + 6, len - 7, ',', 3, score_want, score_pct, name, err,
+	    errsz) < 0)
+		return -1;
+	i = c->arg[1];	/* a target of 0 would give no score at all */
+	if (w->col[i].known && (w->col[i].k.v == 0 || w->col[i].k.v >
+	    100 * (int64_t)pow10_(w->col[i].k.scale))) {
+		snprintf(err, errsz, "%s:%lu: column %s: nguon \"%s\": the target (%s) is "
+		    "above 0%% and at most 100%%", name, c->line, c->cot, c->nguon, w->col[i].cot);
+		return -1;
+	}
+	return 0;
+}
+
 int
 wide_link(struct wide_form *w, const char *name, char *err, size_t errsz)
 {
@@ -285,6 +421,9 @@ wide_link(struct wide_form *w, const char *name, char *err, size_t errsz)
 	for (i = 0; i < w->n; i++)
 		if (link_checks(w, &w->col[i], name, err, errsz) < 0)
 			return -1;	/* the columns after it keep their text, freed so */
+	for (i = 0; i < w->n; i++)
+		if (link_args(w, &w->col[i], name, err, errsz) < 0)
+			return -1;
 	return 0;
 }
 
