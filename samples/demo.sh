@@ -97,3 +97,18 @@ echo "== 8. the service centre split as the report splits it: the departments, a
 cchc-map -c linh_vuc -n nhom samples/nhom-trung-tam.csv "$out/2024/checked.csv" 2>/dev/null |
 	cchc-sum --period 2024 -g cap,nhom 2>/dev/null | cchc-rate > "$out/centre.csv"
 grep '^tinh,' "$out/centre.csv"
+echo
+
+echo "== 9. the QĐ 766 indicators by level, from a national-portal export with its flags"
+echo "   (samples/gen-export --portal): ratio, target, points and score; the targets and"
+echo "   points QĐ 766 sets and DOMAIN.md does not give are to fill in a copy of the form"
+samples/gen-export --portal --rows 3000 > "$out/portal-flags.csv" || exit 2
+cchc-sum --period 2024 -g cap --total --indicators "$out/portal-flags.csv" 2>/dev/null > "$out/indicators.csv"
+cchc-table --form qd766 --partial --format html "$out/indicators.csv" > "$out/qd766.html" 2>/dev/null
+cchc-table --form qd766 --partial "$out/indicators.csv" 2>/dev/null |
+	python3 -c 'import csv,sys
+for x in csv.DictReader(sys.stdin):
+    print("   %-10s 2.1: %s%% (%s of 20 points)  3.3 online: %s%%  3.6 paid online: %s%%  4.3 reused: %s%%"
+          % (x["cap"], x["ty_le_2_1"], x["diem_2_1"], x["ty_le_3_3"], x["ty_le_3_6"], x["ty_le_4_3"]))' 2>/dev/null ||
+	echo "   (python3 missing: see $out/qd766.html)"
+echo "   written: $out/qd766.html"
