@@ -687,17 +687,11 @@ run_counts(unsigned char delim, char **files, int nfiles)
 		r = csvin_read(files[i], delim, on_count_row, &c, &st);
 		csvin_end_text(r, k.saw_header, files[i], why, sizeof why);
 		k.empty += st.empty;
-		if (msgs_flush(k.m, stderr) < 0)
-			die("write error on standard error");
-		if (why[0]) {	/* a workbook, UTF-16, no header...: no table */
-			warnx_("%s", why);
+		if (check_file_end(k.m, why))
 			k.fatal = 1;
-		}
 	}
 	out_close(out_stdout);
-	if (k.empty)
-		warnx_("%lu empty rows skipped (blank, or every field empty)", k.empty);
-	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	check_summary(k.empty, k.rows, k.passed, k.rejected);
 	header_forget(&k);
 	msgs_free(k.m);
 	return k.fatal ? EXIT_FAIL : k.rejected ? EXIT_DATA : EXIT_OK;

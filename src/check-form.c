@@ -420,9 +420,7 @@ run_form(const char *form, unsigned char delim, char **files, int nfiles)
 		out_endrow(out_stdout);
 	}
 	out_close(out_stdout);
-	if (k.empty)
-		warnx_("%lu empty rows skipped (blank, or every field empty)", k.empty);
-	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	check_summary(k.empty, k.rows, k.passed, k.rejected);
 	formcheck_free(&k);
 	return k.rejected || k.missing ? EXIT_DATA : EXIT_OK;
 }

@@ -1,5 +1,6 @@
-/* check-header.c: what cchc-check's table modes (--counts, --form) check of
- * a header alike: its text, and that a later file's is the first's. */
+/* check-header.c: what cchc-check's table modes (--counts, --form) do
+ * alike: check a header's text, and that a later file's is the first's;
+ * end a file and the run. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,8 @@
 #include "lib/csvin.h"
 #include "lib/dossier.h"
 #include "lib/fold.h"
+#include "lib/msg.h"
+#include "lib/msgs.h"
 
 int
 check_header_text(const struct csv_row *row, char *what, size_t size, const char **v,
@@ -48,4 +51,24 @@ check_same_header(const struct csv_row *row, char *const *folded, size_t nf, cha
 	if (!same)
 		dossier_header_text(row, hdr, size);
 	return same;
+}
+
+int
+check_file_end(struct msgs *m, const char *why)
+{
+	if (msgs_flush(m, stderr) < 0)
+		die("write error on standard error");
+	if (!why[0])
+		return 0;
+	warnx_("%s", why);	/* a workbook, UTF-16, no header...: no table */
+	return 1;
+}
+
+void
+check_summary(unsigned long empty, unsigned long rows, unsigned long passed,
+              unsigned long rejected)
+{
+	if (empty)
+		warnx_("%lu empty rows skipped (blank, or every field empty)", empty);
+	warnx_("%lu rows: %lu passed, %lu rejected", rows, passed, rejected);
 }

@@ -425,17 +425,11 @@ run_wide(const struct form *f, unsigned char delim, char **files, int nfiles)
 			msgs_add(k.m, NULL, files[fi], k.last_line, NULL, what, NULL, 0);
 			k.no_total++;
 		}
-		if (msgs_flush(k.m, stderr) < 0)
-			die("write error on standard error");
-		if (why[0]) {	/* a workbook, UTF-16, no header...: no table */
-			warnx_("%s", why);
+		if (check_file_end(k.m, why))
 			k.fatal = 1;
-		}
 	}
 	out_close(out_stdout);
-	if (k.empty)
-		warnx_("%lu empty rows skipped (blank, or every field empty)", k.empty);
-	warnx_("%lu rows: %lu passed, %lu rejected", k.rows, k.passed, k.rejected);
+	check_summary(k.empty, k.rows, k.passed, k.rejected);
 	for (i = 0; i < k.nf; i++)
 		free(k.folded[i]);
 	free(k.folded);

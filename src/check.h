@@ -29,6 +29,14 @@ int check_header_text(const struct csv_row *row, char *what, size_t size, const 
  * hdr holds the header found, for CHECK_NOT_FIRST's message. */
 int check_same_header(const struct csv_row *row, char *const *folded, size_t nf, char *hdr,
                       size_t size);
+/* A file read: its messages said, and csvin_end_text's why, if any (a
+ * workbook, UTF-16, no header): returns 1 then (the run fails), else 0.
+ * Dies when standard error cannot be written. */
+struct msgs;
+int check_file_end(struct msgs *m, const char *why);
+/* The run's last lines on standard error: the empty rows, the rows. */
+void check_summary(unsigned long empty, unsigned long rows, unsigned long passed,
+                   unsigned long rejected);
 #define CHECK_NOT_FIRST "the header is not the first file's (the same columns in the same " \
 	"order); the header found"
 
