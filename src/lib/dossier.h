@@ -171,7 +171,8 @@ dossier_date(struct dossier_parser *p, int col, const char *s, size_t n,
 	default:
 		return 0;
 	}
-	if (date_parse_compact(s, n, t) == DATE_OK) {
+	if (date_parse_compact(s, n, t) == DATE_OK ||
+	    date_parse_written(s, n, p->date_order, t) == DATE_OK) {
 		if (has)
 			*has = 1;
 		return 0;

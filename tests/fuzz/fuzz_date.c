@@ -1,7 +1,8 @@
 /* Date-times. On the input as it is, in each order, with and without
  * serials: whatever parses is a real day and time, formats to ISO and
- * parses back to the same fields; the inline compact parser agrees with the
- * general one; DATE_SERIAL only adds values (those that were DATE_ENUMBER);
+ * parses back to the same fields; the inline parsers (compact, and the
+ * common written forms) agree with the general one, also on values made
+ * near those forms from the input's bytes; DATE_SERIAL only adds values (those that were DATE_ENUMBER);
  * blanks around a value change nothing. And from the input's first bytes,
  * an instant written in one of the forms (day first, year first, time
  * first, 12-hour clock, fractions, an offset, compact, an Excel serial,
@@ -321,9 +322,35 @@ written(const uint8_t *data, size_t size)
 	check(form == 8 ? err == DATE_ENUMBER : err == DATE_OK && same(&want, &got));
 }
 
+/* A value near the forms date_parse_written reads: one of them, each byte
+ * of it replaced, by the input's bytes, with a digit, a separator, a
+ * blank, a letter or the byte itself; as_given then holds the inline
+ * parsers to the general one on it. */
+static void
+near_written(const uint8_t *data, size_t size)
+{
+	static const char *const forms[] = {"31/12/2024", "31/12/2024 23:59", "31/12/2024 23:59:59",
+	    "2024-12-31", "2024-12-31T23:59", "2024-12-31 23:59:59", "29.02.2000 00:00:00",
+	    "01-01-1901 12:00"};
+	static const char subst[] = "0123456789/-.: T\tZa";
+	char s[24];
+	size_t n, i;
+
+	if (size < 1)
+		return;
+	memcpy(s, forms[data[0] % 8], (n = strlen(forms[data[0] % 8])) + 1);
+	for (i = 1; i + 1 < size && i / 2 < n; i += 2)
+		if (data[i] < sizeof subst - 1)
+			s[data[i + 1] % n] = subst[data[i]];
+	as_given(s, n);
+	if (size > 2 && data[size - 1] == 0xff)	/* shorter: cut at the end */
+		as_given(s, n - 1);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	near_written(data, size);
 	as_given((const char *)data, size);
 	written(data, size);
 	return 0;
