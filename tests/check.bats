@@ -424,3 +424,60 @@ ERR
 		cmp "$T/s0" "$T/s" && cmp "$T/se0" "$T/se"
 	done
 }
+
+# A text column's value is checked and normalised once and its later rows
+# take the result (cchc-check.c, seen_text): every row must come out as if
+# each were read alone.
+@test "check: repeated text values: NFD and NFC alike, quoting, a bad value rejected each time" {
+	{
+		printf 'ma_ho_so,ngay_tiep_nhan,co_quan,ten_tthc,Ghi chu\n'
+		for k in 1 2; do
+			printf 'A%s,01/03/2024,UBND x\xc3\xa3 A,"Cấp, đổi",  x  \n' "$k"
+			printf 'B%s,01/03/2024,UBND xa\xcc\x83 A,"Cấp, đổi",=1+1\n' "$k"
+			printf 'C%s,01/03/2024,S\xff Tư pháp,"Cấp, đổi",x\n' "$k"
+			printf 'D%s,01/03/2024, UBND xa\xcc\x83 A ,"Cấp, đổi","a ""b"""\n' "$k"
+		done
+	} > "$T/rep.csv"
+	run --separate-stderr cchc-check "$T/rep.csv"
+	assert_failure 1
+	assert_output - <<'OUT'
+ma_ho_so,ngay_tiep_nhan,co_quan,ten_tthc,Ghi chu
+A1,2024-03-01,UBND xã A,"Cấp, đổi",x
+B1,2024-03-01,UBND xã A,"Cấp, đổi",=1+1
+D1,2024-03-01,UBND xã A,"Cấp, đổi","a ""b"""
+A2,2024-03-01,UBND xã A,"Cấp, đổi",x
+B2,2024-03-01,UBND xã A,"Cấp, đổi",=1+1
+D2,2024-03-01,UBND xã A,"Cấp, đổi","a ""b"""
+OUT
+	diff -u - <(printf '%s\n' "$stderr" | sed "s|$T/||") <<'ERR'
+cchc-check: rep.csv:4: co_quan: not UTF-8; a legacy Vietnamese file converts with iconv -f CP1258 -t UTF-8 (or -f TCVN5712-1): "S\xff Tư pháp" (2 rows)
+cchc-check: 8 rows: 6 passed, 2 rejected (2 not UTF-8)
+ERR
+	# the same rows for a spreadsheet: the formula guarded in every row
+	run --separate-stderr cchc-check --excel "$T/rep.csv"
+	[ "$(printf '%s\n' "$output" | grep -c "'=1+1")" = 2 ]
+}
+
+@test "check: a text column with more distinct values than are kept comes out as read" {
+	python3 - "$T/many.csv" <<'PY'
+import sys, unicodedata
+with open(sys.argv[1], "w", encoding="utf-8", newline="") as f:
+    f.write("ma_ho_so,ngay_tiep_nhan,co_quan\n")
+    for i in range(12000):
+        name = unicodedata.normalize("NFD" if i % 3 else "NFC", "Xã số %d" % (i % 6000))
+        f.write("H%d,01/03/2024,%s\n" % (i, name))
+PY
+	run --separate-stderr cchc-check "$T/many.csv"
+	assert_success
+	python3 - "$T/many.csv" "$T/want.csv" <<'PY'
+import sys, unicodedata
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()[1:]
+with open(sys.argv[2], "w", encoding="utf-8") as w:
+    w.write("ma_ho_so,ngay_tiep_nhan,co_quan\n")
+    for r in rows:
+        i, d, name = r.split(",")
+        w.write("%s,2024-03-01,%s\n" % (i, unicodedata.normalize("NFC", name)))
+PY
+	diff -u "$T/want.csv" <(printf '%s\n' "$output")
+	[ "$stderr" = "cchc-check: 12000 rows: 12000 passed, 0 rejected" ]
+}

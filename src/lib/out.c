@@ -304,6 +304,15 @@ out_field(struct out *o, const char *s, size_t n)
 	put_field(o, s, n, needs_quotes(s, n, o->delim));
 }
 
+int
+out_is_plain(const struct out *o, const char *s, size_t n)
+{
+	if (o->guard && n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	    s[0] == '\t' || s[0] == '\r'))
+		return 0;
+	return !needs_quotes(s, n, o->delim);
+}
+
 void
 out_field_plain(struct out *o, const char *s, size_t n)
 {

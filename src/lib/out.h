@@ -20,6 +20,9 @@ void out_field(struct out *o, const char *s, size_t n);
  * not scanned. */
 void out_field_plain(struct out *o, const char *s, size_t n);
 void out_fieldz(struct out *o, const char *s);
+/* Whether out_field would write s as it is (no quotes, no guard): such a
+ * value may go through out_field_plain. */
+int out_is_plain(const struct out *o, const char *s, size_t n);
 void out_endrow(struct out *o);
 /* A spreadsheet runs a cell that starts with = + - or @ as a formula (and
  * drops a leading tab or CR): from now on such a field, unless it is a
