@@ -1,5 +1,6 @@
 /* cchc-map: look a column up in a table and write what it maps to; or a
  * unit's level from its name. */
+#include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -12,6 +13,7 @@
 
 #include "lib/cols.h"
 #include "lib/csvin.h"
+#include "lib/fieldscan.h"
 #include "lib/fold.h"
 #include "lib/level.h"
 #include "lib/msg.h"
@@ -149,6 +151,13 @@ struct map {
 	struct out *rejects;
 	struct smap *cache;	/* key as written -> struct hit */
 	struct smap *shown;	/* folded key -> its first spelling in the file */
+	struct text_seen *seen;	/* the values found to be text */
+	struct scan_set scan;	/* for the output's delimiter: ',', or ';' with --excel */
+	int guard;		/* --excel: a field that starts like a formula is guarded */
+	int crlf;		/* --excel: CR LF after a row */
+	int row_guarded;	/* the row has such a field */
+	char *rbuf;		/* the row as it goes out (build_row) */
+	size_t rcap, rlen;
 	unsigned long rows, mapped, unmatched, ambiguous, empty, left_out, rejected, blank;
 	int fatal;
 };
@@ -1104,35 +1113,172 @@ spelling(struct map *m, const char *fkey, size_t fklen, const char *raw, size_t 
 	*n = sp->n;
 }
 
-static void
-write_row(struct map *m, const struct csv_row *row, const struct hit *h)
+/* What out_field guards in a spreadsheet's CSV (out_guard_formulas). */
+static int
+formula_start(char c)
 {
-	const struct tval *v = h && h->kind == MAPPED && !m->level_mode ? &h->e->v[0] : NULL;
-	size_t i, j;
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* What NEWCOL j is given: the value h maps to, or nothing. */
+static void
+new_value(const struct map *m, const struct hit *h, size_t j, const char **s, size_t *n)
+{
+	if (h && h->kind == MAPPED && !m->level_mode) {
+		*s = h->e->v[0].s[j];
+		*n = h->e->v[0].n[j];
+	} else if (h && h->kind == MAPPED) {
+		*s = col_code_name(COL_CAP, h->level);
+		*n = strlen(*s);
+	} else {
+		*s = "";
+		*n = 0;
+	}
+}
+
+/* The row by out_field, a field at a time: for a row with a field that
+ * starts like a formula, which out_field guards (--excel). */
+static void
+write_fields(struct map *m, const struct csv_row *row, const struct hit *h)
+{
+	const char *s;
+	size_t i, j, n;
 
 	for (i = 0; i < m->nf; i++) {
 		int r = m->replaced[i];
-		const struct csv_field *f = &row->f[m->perm[i]];
-		if (r < 0)
-			out_field(out_stdout, f->s, f->n);
-		else if (v)
-			out_field(out_stdout, v->s[r], v->n[r]);
-		else if (h && h->kind == MAPPED)
-			out_fieldz(out_stdout, col_code_name(COL_CAP, h->level));
-		else
-			out_field(out_stdout, "", 0);
+		if (r < 0) {
+			out_field(out_stdout, row->f[m->perm[i]].s, row->f[m->perm[i]].n);
+		} else {
+			new_value(m, h, (size_t)r, &s, &n);
+			out_field(out_stdout, s, n);
+		}
 	}
 	for (j = 0; j < m->nnew; j++) {
 		if (m->target[j] >= 0)
 			continue;
-		if (v)
-			out_field(out_stdout, v->s[j], v->n[j]);
-		else if (h && h->kind == MAPPED)
-			out_fieldz(out_stdout, col_code_name(COL_CAP, h->level));
-		else
-			out_field(out_stdout, "", 0);
+		new_value(m, h, j, &s, &n);
+		out_field(out_stdout, s, n);
 	}
 	out_endrow(out_stdout);
+}
+
+/* Is s[0..n) text (UTF-8 without NUL)? */
+static inline int
+is_text(struct map *m, const char *s, size_t n)
+{
+	size_t at;
+
+	return !(field_scan(&m->scan, s, n) & SCAN_CHECK) ||
+	    text_seen_check(m->seen, s, n, &at) == TEXT_OK;
+}
+
+/* Room for a field of n bytes at *p, quoted (every byte a quote), and a
+ * delimiter; *end is rbuf's. */
+static inline void
+room(struct map *m, char **p, char **end, size_t n)
+{
+	size_t at = (size_t)(*p - m->rbuf);
+
+	if ((size_t)(*end - *p) >= 2 * n + 4)
+		return;
+	grow(&m->rbuf, &m->rcap, at + 2 * n + 4);
+	*p = m->rbuf + at;
+	*end = m->rbuf + m->rcap;
+}
+
+/* Field s[0..n) and a delimiter at p, as out_field writes them: checked
+ * to be text when from the input (else NULL), scanned for what out_field
+ * quotes, and copied in the same pass; quoted after, as libcsv's
+ * csv_write quotes. Returns the end. */
+static inline __attribute__((always_inline)) char *
+put_field(struct map *m, char *p, const char *s, size_t n, int input)
+{
+	unsigned f = field_scan_copy(&m->scan, p, s, n, 1);
+	size_t at;
+
+	if (input && (f & SCAN_CHECK) && text_seen_check(m->seen, s, n, &at) != TEXT_OK)
+		return NULL;
+	if (f & SCAN_QUOTE) {
+		if (memchr(s, '"', n)) {
+			n = csv_write(p, 2 * n + 2, s, n);
+		} else {
+			memmove(p + 1, p, n);
+			p[0] = p[n + 1] = '"';
+			n += 2;
+		}
+	}
+	p[n] = m->scan.d;
+	return p + n + 1;
+}
+
+/* The row as it goes out, in rbuf (rlen bytes): the first file's columns,
+ * the value h maps to (or nothing) in NEWCOLs. Every field is checked to be
+ * text, and copied as it is checked; -1 when one is not. */
+static int
+build_row(struct map *m, const struct csv_row *row, const struct hit *h)
+{
+	const int guard = m->guard;
+	char *p = m->rbuf, *end = m->rbuf + m->rcap;
+	const char *s;
+	size_t i, j, n;
+
+	m->row_guarded = 0;
+	for (i = 0; i < m->nf; i++) {
+		int r = m->replaced[i];
+		if (r < 0) {
+			s = row->f[m->perm[i]].s;
+			n = row->f[m->perm[i]].n;
+		} else {
+			new_value(m, h, (size_t)r, &s, &n);
+		}
+		room(m, &p, &end, n);
+		if ((p = put_field(m, p, s, n, r < 0)) == NULL)
+			return -1;
+		if (guard && n && formula_start(s[0]))
+			m->row_guarded = 1;
+	}
+	for (j = 0; j < m->nnew; j++) {
+		if (m->target[j] >= 0)
+			continue;
+		new_value(m, h, j, &s, &n);
+		room(m, &p, &end, n);
+		p = put_field(m, p, s, n, 0);
+		if (guard && n && formula_start(s[0]))
+			m->row_guarded = 1;
+	}
+	/* the last delimiter becomes the line end */
+	if (m->crlf)
+		*p++ = '\n', p[-2] = '\r';
+	else
+		p[-1] = '\n';
+	m->rlen = (size_t)(p - m->rbuf);
+	return 0;
+}
+
+/* The row build_row made: one out_bytes, not a call a field. The header
+ * went before it, so the BOM of --excel is out. */
+static void
+write_row(struct map *m, const struct csv_row *row, const struct hit *h)
+{
+	if (m->row_guarded)
+		write_fields(m, row, h);
+	else
+		out_bytes(out_stdout, m->rbuf, m->rlen);
+}
+
+/* The row has a field that is not text: said of the first. */
+static void
+not_text(struct map *m, const struct csv_row *row)
+{
+	size_t i, at;
+	int err;
+
+	for (i = 0; i < row->nf; i++)
+		if ((err = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
+			left_out(m, row, err == TEXT_NUL ? "NUL byte" : "not UTF-8", m->cur_text[i],
+			    text_problem(err, row->f[i].s, row->f[i].n, at), row->f[i].s, row->f[i].n);
+			return;
+		}
 }
 
 /* Is row the header again (files joined with cat), its columns the
@@ -1208,9 +1354,9 @@ on_data(struct map *m, struct csv_row *row)
 {
 	char what[256], shown_buf[1024];
 	const char *what_p, *sv;
-	size_t i, k, kn = 0, at, svn, so = 0;
+	size_t i, k, kn = 0, svn, so = 0;
 	struct hit tmp, *h;
-	int err, blank = 1, added;
+	int blank = 1, added;
 
 	m->rows++;
 	if (row->err) {
@@ -1224,17 +1370,15 @@ on_data(struct map *m, struct csv_row *row)
 		left_out(m, row, "wrong number of fields", NULL, what, NULL, 0);
 		return;
 	}
-	for (i = 0; i < row->nf; i++)	/* the output is UTF-8 */
-		if ((err = text_check(row->f[i].s, row->f[i].n, &at)) != TEXT_OK) {
-			left_out(m, row, err == TEXT_NUL ? "NUL byte" : "not UTF-8", m->cur_text[i],
-			    text_problem(err, row->f[i].s, row->f[i].n, at), row->f[i].s, row->f[i].n);
-			return;
-		}
 	/* the key as written: its columns trimmed, joined by a NUL */
 	for (k = 0; k < m->ncol; k++) {
 		const struct csv_field *f = &row->f[m->perm[m->key[k]]];
 		const char *s = f->s;
 		size_t n = f->n;
+		if (!is_text(m, s, n)) {	/* fold needs text */
+			not_text(m, row);
+			return;
+		}
 		trim(&s, &n);
 		blank &= n == 0;
 		grow(&m->kbuf, &m->kcap, kn + n + 2);
@@ -1243,6 +1387,10 @@ on_data(struct map *m, struct csv_row *row)
 		m->kbuf[kn++] = '\0';
 	}
 	if (blank) {
+		if (build_row(m, row, NULL) < 0) {
+			not_text(m, row);
+			return;
+		}
 		m->empty++;
 		msgs_note(m->msgs, row->file, row->line, m->keyname, "empty: nothing to look up",
 		    NULL, 0);
@@ -1263,6 +1411,11 @@ on_data(struct map *m, struct csv_row *row)
 		} else {
 			h = &tmp;
 		}
+	}
+	/* the output is UTF-8: a row with a field that is not is left out */
+	if (build_row(m, row, h) < 0) {
+		not_text(m, row);
+		goto done;
 	}
 	if (h->kind == MAPPED) {
 		m->mapped++;
@@ -1458,6 +1611,8 @@ free_all(struct map *m)
 	free(m->replaced);
 	free(m->keyname);
 	free(m->perm);
+	free(m->rbuf);
+	text_seen_free(m->seen);
 	free(m->look_text);
 	free(m->kbuf);
 	free(m->fbuf);
@@ -1625,8 +1780,11 @@ main(int argc, char *argv[])
 			die("-: standard input is named twice (it can be read once)");
 	}
 	out_init_stdout();
-	if (excel)
+	scan_set_init(&m->scan, excel ? ';' : ',');
+	if (excel) {
 		out_excel(out_stdout);
+		m->guard = m->crlf = 1;
+	}
 	if (!m->level_mode)
 		load_table(m, argv[0]);
 	if (rejects_path) {
@@ -1644,6 +1802,7 @@ main(int argc, char *argv[])
 	}
 	m->msgs = msgs_new();
 	m->cache = smap_new(sizeof(struct hit));
+	m->seen = text_seen_new();
 	for (i = 0; i < nfiles; i++) {
 		map_file(m, files[i]);
 		if (m->fatal)	/* the files after it are not read */
