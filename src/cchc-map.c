@@ -19,6 +19,7 @@
 #include "lib/msg.h"
 #include "lib/msgs.h"
 #include "lib/out.h"
+#include "lib/seen.h"
 #include "lib/smap.h"
 
 #ifndef CCHC_SHARE_DIR
@@ -96,7 +97,9 @@ struct spell {
 struct hit {
 	int kind;
 	const struct entry *e;	/* table mode */
-	int level;		/* --level-from */
+	int level;		/* --level-from, and its code's name */
+	const char *level_name;
+	size_t level_len;
 	char *fkey;		/* folded, for a message's spelling */
 	size_t fklen;
 };
@@ -151,7 +154,8 @@ struct map {
 	struct out *rejects;
 	struct smap *cache;	/* key as written -> struct hit */
 	struct smap *shown;	/* folded key -> its first spelling in the file */
-	struct text_seen *seen;	/* the values found to be text */
+	struct seen *text;	/* values found to be text */
+	struct seen *keys;	/* keys as written -> their struct hit in cache */
 	struct scan_set scan;	/* for the output's delimiter: ',', or ';' with --excel */
 	int guard;		/* --excel: a field that starts like a formula is guarded */
 	int crlf;		/* --excel: CR LF after a row */
@@ -1121,19 +1125,19 @@ formula_start(char c)
 }
 
 /* What NEWCOL j is given: the value h maps to, or nothing. */
-static void
-new_value(const struct map *m, const struct hit *h, size_t j, const char **s, size_t *n)
+static struct csv_field
+new_value(const struct map *m, const struct hit *h, size_t j)
 {
+	struct csv_field v = {"", 0};
+
 	if (h && h->kind == MAPPED && !m->level_mode) {
-		*s = h->e->v[0].s[j];
-		*n = h->e->v[0].n[j];
+		v.s = h->e->v[0].s[j];
+		v.n = h->e->v[0].n[j];
 	} else if (h && h->kind == MAPPED) {
-		*s = col_code_name(COL_CAP, h->level);
-		*n = strlen(*s);
-	} else {
-		*s = "";
-		*n = 0;
+		v.s = h->level_name;
+		v.n = h->level_len;
 	}
+	return v;
 }
 
 /* The row by out_field, a field at a time: for a row with a field that
@@ -1141,23 +1145,19 @@ new_value(const struct map *m, const struct hit *h, size_t j, const char **s, si
 static void
 write_fields(struct map *m, const struct csv_row *row, const struct hit *h)
 {
-	const char *s;
-	size_t i, j, n;
+	struct csv_field v;
+	size_t i, j;
 
 	for (i = 0; i < m->nf; i++) {
 		int r = m->replaced[i];
-		if (r < 0) {
-			out_field(out_stdout, row->f[m->perm[i]].s, row->f[m->perm[i]].n);
-		} else {
-			new_value(m, h, (size_t)r, &s, &n);
-			out_field(out_stdout, s, n);
-		}
+		v = r < 0 ? row->f[m->perm[i]] : new_value(m, h, (size_t)r);
+		out_field(out_stdout, v.s, v.n);
 	}
 	for (j = 0; j < m->nnew; j++) {
 		if (m->target[j] >= 0)
 			continue;
-		new_value(m, h, j, &s, &n);
-		out_field(out_stdout, s, n);
+		v = new_value(m, h, j);
+		out_field(out_stdout, v.s, v.n);
 	}
 	out_endrow(out_stdout);
 }
@@ -1169,7 +1169,7 @@ is_text(struct map *m, const char *s, size_t n)
 	size_t at;
 
 	return !(field_scan(&m->scan, s, n) & SCAN_CHECK) ||
-	    text_seen_check(m->seen, s, n, &at) == TEXT_OK;
+	    seen_text(m->text, s, n, &at) == TEXT_OK;
 }
 
 /* Room for a field of n bytes at *p, quoted (every byte a quote), and a
@@ -1196,7 +1196,7 @@ put_field(struct map *m, char *p, const char *s, size_t n, int input)
 	unsigned f = field_scan_copy(&m->scan, p, s, n, 1);
 	size_t at;
 
-	if (input && (f & SCAN_CHECK) && text_seen_check(m->seen, s, n, &at) != TEXT_OK)
+	if (input && (f & SCAN_CHECK) && seen_text(m->text, s, n, &at) != TEXT_OK)
 		return NULL;
 	if (f & SCAN_QUOTE) {
 		if (memchr(s, '"', n)) {
@@ -1217,35 +1217,34 @@ put_field(struct map *m, char *p, const char *s, size_t n, int input)
 static int
 build_row(struct map *m, const struct csv_row *row, const struct hit *h)
 {
-	const int guard = m->guard;
+	/* in locals: each store of a byte could change what m holds */
+	const int guard = m->guard, *perm = m->perm, *replaced = m->replaced;
+	const size_t nf = m->nf;
+	const struct csv_field *in = row->f;
 	char *p = m->rbuf, *end = m->rbuf + m->rcap;
-	const char *s;
-	size_t i, j, n;
+	struct csv_field v;
+	int guarded = 0;
+	size_t i, j;
 
-	m->row_guarded = 0;
-	for (i = 0; i < m->nf; i++) {
-		int r = m->replaced[i];
-		if (r < 0) {
-			s = row->f[m->perm[i]].s;
-			n = row->f[m->perm[i]].n;
-		} else {
-			new_value(m, h, (size_t)r, &s, &n);
-		}
-		room(m, &p, &end, n);
-		if ((p = put_field(m, p, s, n, r < 0)) == NULL)
+	for (i = 0; i < nf; i++) {
+		int r = replaced[i];
+		v = r < 0 ? in[perm[i]] : new_value(m, h, (size_t)r);
+		room(m, &p, &end, v.n);
+		if ((p = put_field(m, p, v.s, v.n, r < 0)) == NULL)
 			return -1;
-		if (guard && n && formula_start(s[0]))
-			m->row_guarded = 1;
+		if (guard && v.n && formula_start(v.s[0]))
+			guarded = 1;
 	}
 	for (j = 0; j < m->nnew; j++) {
 		if (m->target[j] >= 0)
 			continue;
-		new_value(m, h, j, &s, &n);
-		room(m, &p, &end, n);
-		p = put_field(m, p, s, n, 0);
-		if (guard && n && formula_start(s[0]))
-			m->row_guarded = 1;
+		v = new_value(m, h, j);
+		room(m, &p, &end, v.n);
+		p = put_field(m, p, v.s, v.n, 0);
+		if (guard && v.n && formula_start(v.s[0]))
+			guarded = 1;
 	}
+	m->row_guarded = guarded;
 	/* the last delimiter becomes the line end */
 	if (m->crlf)
 		*p++ = '\n', p[-2] = '\r';
@@ -1326,6 +1325,10 @@ look_up(struct map *m, struct hit *h)
 	if (m->level_mode) {
 		h->level = level_of_name(m->kbuf, strlen(m->kbuf));
 		h->kind = h->level >= 0 ? MAPPED : UNMATCHED;
+		if (h->kind == MAPPED) {
+			h->level_name = col_code_name(COL_CAP, h->level);
+			h->level_len = strlen(h->level_name);
+		}
 		return;
 	}
 	h->e = smap_get(m->tab, m->fbuf, flen);
@@ -1356,6 +1359,7 @@ on_data(struct map *m, struct csv_row *row)
 	const char *what_p, *sv;
 	size_t i, k, kn = 0, svn, so = 0;
 	struct hit tmp, *h;
+	struct seen_slot *ks;
 	int blank = 1, added;
 
 	m->rows++;
@@ -1375,10 +1379,6 @@ on_data(struct map *m, struct csv_row *row)
 		const struct csv_field *f = &row->f[m->perm[m->key[k]]];
 		const char *s = f->s;
 		size_t n = f->n;
-		if (!is_text(m, s, n)) {	/* fold needs text */
-			not_text(m, row);
-			return;
-		}
 		trim(&s, &n);
 		blank &= n == 0;
 		grow(&m->kbuf, &m->kcap, kn + n + 2);
@@ -1402,12 +1402,25 @@ on_data(struct map *m, struct csv_row *row)
 		}
 		return;
 	}
-	h = smap_get(m->cache, m->kbuf, kn);
+	/* a key in the cache was text (trimmed of spaces and no-break
+	 * spaces, which are text, and as many NULs as parts); one seen
+	 * lately is found without hashing it */
+	ks = seen_slot(m->keys, m->kbuf, kn);
+	if (seen_has(ks, m->kbuf, kn))
+		h = ks->v;
+	else if ((h = smap_get(m->cache, m->kbuf, kn)) != NULL)
+		seen_put(ks, m->kbuf, kn, h);
 	if (!h) {
+		for (k = 0; k < m->ncol; k++)	/* fold needs text */
+			if (!is_text(m, row->f[m->perm[m->key[k]]].s, row->f[m->perm[m->key[k]]].n)) {
+				not_text(m, row);
+				return;
+			}
 		look_up(m, &tmp);
 		if (smap_count(m->cache) < CACHE_MAX) {
 			h = smap_put(m->cache, m->kbuf, kn, &added);
 			*h = tmp;
+			seen_put(ks, m->kbuf, kn, h);
 		} else {
 			h = &tmp;
 		}
@@ -1612,7 +1625,8 @@ free_all(struct map *m)
 	free(m->keyname);
 	free(m->perm);
 	free(m->rbuf);
-	text_seen_free(m->seen);
+	seen_free(m->text);
+	seen_free(m->keys);
 	free(m->look_text);
 	free(m->kbuf);
 	free(m->fbuf);
@@ -1802,7 +1816,8 @@ main(int argc, char *argv[])
 	}
 	m->msgs = msgs_new();
 	m->cache = smap_new(sizeof(struct hit));
-	m->seen = text_seen_new();
+	m->text = seen_new();
+	m->keys = seen_new();
 	for (i = 0; i < nfiles; i++) {
 		map_file(m, files[i]);
 		if (m->fatal)	/* the files after it are not read */

@@ -15,8 +15,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "fold.h"
-
 enum {
 	SCAN_CHECK = 1,	/* a NUL, or a byte >= 0x80: text_check says whether it is text */
 	SCAN_QUOTE = 2,	/* out_field would quote it */
@@ -132,60 +130,6 @@ static inline __attribute__((always_inline)) unsigned
 field_scan(const struct scan_set *t, const char *s, size_t n)
 {
 	return field_scan_copy(t, NULL, s, n, 0);
-}
-
-/* Values text_check passed, remembered: a column of units, procedures or
- * statuses holds a few dozen values, each checked once and then known by
- * a compare. A table of slots each holding one value, placed by its
- * length and first and last bytes; a value not in its slot is checked and
- * takes it. A value longer than SEEN_MAX is checked each time. */
-enum { SEEN_SLOTS = 1024, SEEN_MAX = 1024 };
-
-struct text_seen {
-	struct seen_slot {
-		char *s;
-		size_t n, cap;
-	} slot[SEEN_SLOTS];
-};
-
-struct text_seen *text_seen_new(void);
-void text_seen_free(struct text_seen *t);
-int text_seen_miss(struct seen_slot *e, const char *s, size_t n, size_t *at);
-
-static inline struct seen_slot *
-seen_slot(struct text_seen *t, const char *s, size_t n)
-{
-	uint64_t a, b, h;
-	uint32_t x, y;
-
-	if (n >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		a = x;
-		b = y;
-	} else {
-		a = (unsigned char)s[0];
-		b = (unsigned char)s[n - 1] | (uint64_t)(unsigned char)s[n / 2] << 8;
-	}
-	h = ((a * 0x9e3779b97f4a7c15u) ^ (b * 0xc4ceb9fe1a85ec53u) ^ n) * 0xff51afd7ed558ccdu;
-	return &t->slot[h >> 54];	/* SEEN_SLOTS is 2^10 */
-}
-
-/* text_check(s, n, at), for a field field_scan says SCAN_CHECK of (n > 0). */
-static inline int
-text_seen_check(struct text_seen *t, const char *s, size_t n, size_t *at)
-{
-	struct seen_slot *e;
-
-	if (n > SEEN_MAX)
-		return text_check(s, n, at);
-	e = seen_slot(t, s, n);
-	if (e->n == n && memcmp(e->s, s, n) == 0)
-		return TEXT_OK;
-	return text_seen_miss(e, s, n, at);
 }
 
 #endif
