@@ -97,9 +97,7 @@ struct spell {
 struct hit {
 	int kind;
 	const struct entry *e;	/* table mode */
-	int level;		/* --level-from, and its code's name */
-	const char *level_name;
-	size_t level_len;
+	int level;		/* --level-from */
 	char *fkey;		/* folded, for a message's spelling */
 	size_t fklen;
 };
@@ -1134,8 +1132,8 @@ new_value(const struct map *m, const struct hit *h, size_t j)
 		v.s = h->e->v[0].s[j];
 		v.n = h->e->v[0].n[j];
 	} else if (h && h->kind == MAPPED) {
-		v.s = h->level_name;
-		v.n = h->level_len;
+		v.s = col_code_name(COL_CAP, h->level);
+		v.n = strlen(v.s);
 	}
 	return v;
 }
@@ -1325,10 +1323,6 @@ look_up(struct map *m, struct hit *h)
 	if (m->level_mode) {
 		h->level = level_of_name(m->kbuf, strlen(m->kbuf));
 		h->kind = h->level >= 0 ? MAPPED : UNMATCHED;
-		if (h->kind == MAPPED) {
-			h->level_name = col_code_name(COL_CAP, h->level);
-			h->level_len = strlen(h->level_name);
-		}
 		return;
 	}
 	h->e = smap_get(m->tab, m->fbuf, flen);
