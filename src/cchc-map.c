@@ -152,7 +152,10 @@ struct map {
 	struct out *rejects;
 	struct smap *cache;	/* key as written -> struct hit */
 	struct smap *shown;	/* folded key -> its first spelling in the file */
-	struct seen *text;	/* values found to be text */
+	struct seen *text;	/* values found to be text (a check of the units,
+				 * procedures, fields, statuses a row: without it,
+				 * 200k rows take 4.5% more instructions, quoted 13%,
+				 * wide 10%) */
 	struct seen *keys;	/* keys as written -> their struct hit in cache */
 	struct scan_set scan;	/* for the output's delimiter: ',', or ';' with --excel */
 	int guard;		/* --excel: a field that starts like a formula is guarded */
@@ -1187,7 +1190,10 @@ room(struct map *m, char **p, char **end, size_t n)
 /* Field s[0..n) and a delimiter at p, as out_field writes them: checked
  * to be text when from the input (else NULL), scanned for what out_field
  * quotes, and copied in the same pass; quoted after, as libcsv's
- * csv_write quotes. Returns the end. */
+ * csv_write quotes. Returns the end. csv_write goes a byte at a time (a
+ * quarter of the rows of the quoted and wide exports have a name with a
+ * comma: 2.2% of the run's instructions): a field without a quote in it
+ * is put between two. */
 static inline __attribute__((always_inline)) char *
 put_field(struct map *m, char *p, const char *s, size_t n, int input)
 {
@@ -1244,16 +1250,19 @@ build_row(struct map *m, const struct csv_row *row, const struct hit *h)
 	}
 	m->row_guarded = guarded;
 	/* the last delimiter becomes the line end */
-	if (m->crlf)
-		*p++ = '\n', p[-2] = '\r';
-	else
+	if (m->crlf) {
+		p[-1] = '\r';
+		*p++ = '\n';
+	} else {
 		p[-1] = '\n';
+	}
 	m->rlen = (size_t)(p - m->rbuf);
 	return 0;
 }
 
-/* The row build_row made: one out_bytes, not a call a field. The header
- * went before it, so the BOM of --excel is out. */
+/* The row build_row made: one out_bytes, not an out_field a field (which
+ * scans it again, and calls memcpy). The header went before it, so the
+ * BOM of --excel is out. */
 static void
 write_row(struct map *m, const struct csv_row *row, const struct hit *h)
 {
@@ -1398,7 +1407,8 @@ on_data(struct map *m, struct csv_row *row)
 	}
 	/* a key in the cache was text (trimmed of spaces and no-break
 	 * spaces, which are text, and as many NULs as parts); one seen
-	 * lately is found without hashing it */
+	 * lately is found without hashing it (200k rows: 2.5% of the lean
+	 * export's instructions, 1.5% of the others') */
 	ks = seen_slot(m->keys, m->kbuf, kn);
 	if (seen_has(ks, m->kbuf, kn))
 		h = ks->v;

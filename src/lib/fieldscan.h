@@ -45,6 +45,20 @@ scan16(__m128i x, __m128i vd, __m128i *chk)
 }
 #endif
 
+/* SCAN_CHECK and SCAN_QUOTE of s[0..n) but the ends' spaces and tabs, a
+ * byte at a time by class: where there is no SSE2 (and fuzz_scan's
+ * check of the rest). */
+static inline unsigned
+field_scan_bytes(const struct scan_set *t, const char *s, size_t n)
+{
+	unsigned f = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		f |= t->cls[(unsigned char)s[i]];
+	return f & (SCAN_CHECK | SCAN_QUOTE);
+}
+
 /* SCAN_CHECK and SCAN_QUOTE of s[0..n); with copy, its bytes copied to
  * p[0..n) on the way (no call to memcpy). */
 static inline __attribute__((always_inline)) unsigned
@@ -113,14 +127,9 @@ field_scan_copy(const struct scan_set *t, char *p, const char *s, size_t n, int 
 		}
 	}
 #else
-	{
-		size_t i;
-
-		if (copy)
-			memcpy(p, s, n);
-		for (i = 0; i < n; i++)
-			f |= t->cls[u[i]] & (SCAN_CHECK | SCAN_QUOTE);
-	}
+	if (copy)
+		memcpy(p, s, n);
+	f |= field_scan_bytes(t, s, n);
 #endif
 	return f;
 }
