@@ -5,7 +5,7 @@
  * statuses: a few dozen), known again by one compare where hashing the
  * string, or checking it, costs more.
  *
- * text_seen_check: text_check (fold.h) of a value, the values that passed
+ * seen_text: text_check (fold.h) of a value, the values that passed
  * remembered. */
 #ifndef CCHC_SEEN_H
 #define CCHC_SEEN_H
