@@ -180,7 +180,7 @@ bench-national: deps
 	@sh tests/bench/national.sh
 
 # libFuzzer harnesses for every parser of outside input (tests/fuzz/README.md)
-FUZZERS      = csv date num expr form period split
+FUZZERS      = csv date num expr form period split scan
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                -DCCHC_VERSION='"$(VERSION)"' -D_GNU_SOURCE

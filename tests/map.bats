@@ -142,6 +142,31 @@ cchc-map: 2 rows: 0 mapped, 1 unmatched, 1 ambiguous"
 	printf '%s\n' "$output" | sed 's/,[^,]*$//' | cmp - "$T/p.csv"
 }
 
+@test "map: each field goes out as the other tools write it: quoted only when it must be, long values whole, --excel's ';' and its guard" {
+	u=$(printf 'ư%.0s' $(seq 40))	# 80 bytes: scanned 16 at a time
+	printf '%s\n' 'id,co_quan,ghi_chu' '1,Sở Tư pháp,plain' '2,Sở Tư pháp,"a,b"' \
+		'3,Sở Tư pháp,"say ""hi"""' '4,Sở Tư pháp," lead"' $'5,Sở Tư pháp,"trail\t"' \
+		'6,Sở Tư pháp,"two' 'lines"' $'7,Sở Tư pháp,"cr\rhere"' "8,Sở Tư pháp,\"$u, $u\"" \
+		'9,Sở Tư pháp,Đà Nẵng;x' '10,Sở Tư pháp,=1+1' '11,  Sở Tư pháp  ,-5' '12,Nowhere,@x' > "$T/d.csv"
+	cchc-map -c co_quan -n nhom "$M/co-quan.csv" "$T/d.csv" > "$T/got.csv" 2>/dev/null
+	printf '%s\n' 'id,co_quan,ghi_chu,nhom' '1,Sở Tư pháp,plain,Sở ngành' '2,Sở Tư pháp,"a,b",Sở ngành' \
+		'3,Sở Tư pháp,"say ""hi""",Sở ngành' '4,Sở Tư pháp," lead",Sở ngành' \
+		$'5,Sở Tư pháp,"trail\t",Sở ngành' '6,Sở Tư pháp,"two' 'lines",Sở ngành' \
+		$'7,Sở Tư pháp,"cr\rhere",Sở ngành' "8,Sở Tư pháp,\"$u, $u\",Sở ngành" \
+		'9,Sở Tư pháp,Đà Nẵng;x,Sở ngành' '10,Sở Tư pháp,=1+1,Sở ngành' '11,Sở Tư pháp,-5,Sở ngành' \
+		'12,Nowhere,@x,' > "$T/want.csv"
+	cmp "$T/want.csv" "$T/got.csv"
+	# for Excel: ';' quoted, ',' not; a formula after an apostrophe, a number as it is
+	cchc-map -c co_quan -n nhom --excel "$M/co-quan.csv" "$T/d.csv" > "$T/got.csv" 2>/dev/null
+	printf '%s\r\n' $'\xef\xbb\xbfid;co_quan;ghi_chu;nhom' '1;Sở Tư pháp;plain;Sở ngành' \
+		'2;Sở Tư pháp;a,b;Sở ngành' '3;Sở Tư pháp;"say ""hi""";Sở ngành' '4;Sở Tư pháp;" lead";Sở ngành' \
+		$'5;Sở Tư pháp;"trail\t";Sở ngành' $'6;Sở Tư pháp;"two\nlines";Sở ngành' \
+		$'7;Sở Tư pháp;"cr\rhere";Sở ngành' "8;Sở Tư pháp;$u, $u;Sở ngành" \
+		'9;Sở Tư pháp;"Đà Nẵng;x";Sở ngành' "10;Sở Tư pháp;'=1+1;Sở ngành" '11;Sở Tư pháp;-5;Sở ngành' \
+		"12;Nowhere;'@x;" > "$T/want.csv"
+	cmp "$T/want.csv" "$T/got.csv"
+}
+
 @test "map: -n appends; without -n the value replaces COL; -n naming COL replaces it too" {
 	printf 'id,Cơ quan,ghi_chu\n1,Sở Tư pháp,x\n2,Sở Nội vụ,y\n' > "$T/d.csv"
 	run --separate-stderr cchc-map -c co_quan -n nhom "$M/co-quan.csv" "$T/d.csv"
