@@ -1118,13 +1118,6 @@ spelling(struct map *m, const char *fkey, size_t fklen, const char *raw, size_t 
 	*n = sp->n;
 }
 
-/* What out_field guards in a spreadsheet's CSV (out_guard_formulas). */
-static int
-formula_start(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
 /* What NEWCOL j is given: the value h maps to, or nothing. */
 static struct csv_field
 new_value(const struct map *m, const struct hit *h, size_t j)
@@ -1236,7 +1229,7 @@ build_row(struct map *m, const struct csv_row *row, const struct hit *h)
 		room(m, &p, &end, v.n);
 		if ((p = put_field(m, p, v.s, v.n, r < 0)) == NULL)
 			return -1;
-		if (guard && v.n && formula_start(v.s[0]))
+		if (guard && v.n && out_formula_start(v.s[0]))
 			guarded = 1;
 	}
 	for (j = 0; j < m->nnew; j++) {
@@ -1245,7 +1238,7 @@ build_row(struct map *m, const struct csv_row *row, const struct hit *h)
 		v = new_value(m, h, j);
 		room(m, &p, &end, v.n);
 		p = put_field(m, p, v.s, v.n, 0);
-		if (guard && v.n && formula_start(v.s[0]))
+		if (guard && v.n && out_formula_start(v.s[0]))
 			guarded = 1;
 	}
 	m->row_guarded = guarded;

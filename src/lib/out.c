@@ -296,8 +296,7 @@ put_guarded(struct out *o, const char *s, size_t n)
 void
 out_field(struct out *o, const char *s, size_t n)
 {
-	if (__builtin_expect(o->guard, 0) && n && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-	    s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
+	if (__builtin_expect(o->guard, 0) && n && out_formula_start(s[0])) {
 		put_guarded(o, s, n);
 		return;
 	}
@@ -307,8 +306,7 @@ out_field(struct out *o, const char *s, size_t n)
 int
 out_is_plain(const struct out *o, const char *s, size_t n)
 {
-	if (o->guard && n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r'))
+	if (o->guard && n && out_formula_start(s[0]))
 		return 0;
 	return !needs_quotes(s, n, o->delim);
 }

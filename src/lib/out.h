@@ -29,6 +29,12 @@ void out_endrow(struct out *o);
  * number, is written after an apostrophe ('=x), which spreadsheets show as
  * text. For documents, never for data read by programs. */
 void out_guard_formulas(struct out *o);
+/* Whether a field starting with c is one out_guard_formulas guards. */
+static inline int
+out_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
 /* From now on, the CSV a person opens with a double-click in Excel set to
  * Vietnamese: a UTF-8 BOM before the first row (Excel reads a file without
  * one in the system's code page), ';' between fields (the list separator
