@@ -11,6 +11,7 @@
 
 #include "csvin.h"
 #include "msg.h"
+#include "pipe.h"
 
 #define BLOCK (256 * 1024)
 
@@ -635,6 +636,8 @@ csvin_feed_fd(struct csvin *in, int fd, off_t start, off_t end)
 	if (env && atol(env) > 0 && atol(env) < BLOCK)
 		block = (size_t)atol(env);
 	buf = emalloc(BLOCK);
+	if (stream)
+		pipe_enlarge(fd);
 	while (!eof && !r->stop) {
 		/* the first read sees the first bytes whole (a BOM, a zip's
 		 * header): 64, even from a slow pipe */

@@ -12,6 +12,7 @@
 #include "msg.h"
 #include "num.h"
 #include "out.h"
+#include "pipe.h"
 
 #define OUT_BUFSZ (256 * 1024)
 
@@ -118,6 +119,7 @@ void
 out_init_stdout(void)
 {
 	out_stdout = out_open(1, "standard output");
+	pipe_enlarge(1);
 	/* EPIPE instead, so that files aside are removed first */
 	signal(SIGPIPE, SIG_IGN);
 }
