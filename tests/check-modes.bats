@@ -750,7 +750,7 @@ TABLE
 	run --separate-stderr sh -c "cchc-check --form bm3 '$DATA/seed-bm3.csv' > /dev/full"
 	assert_failure 2
 	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "cchc-check: write error on standard output: No space left on device" ]
-	{ echo "cap,tiep_nhan"; seq 1 100000 | sed 's/^/g/; s/$/,1/'; } > "$T/big.csv"
+	{ echo "cap,tiep_nhan"; seq 1 300000 | sed 's/^/g/; s/$/,1/'; } > "$T/big.csv"
 	run bash -c "cchc-check --counts '$T/big.csv' 2>'$T/err' | head -n 1; echo \${PIPESTATUS[0]}"
 	assert_output $'cap,tiep_nhan\n141'
 	[ ! -s "$T/err" ]

@@ -126,8 +126,8 @@ OUT
 	run bash -c "cchc-sum $PERIOD --as-of 2024-12-16 --estimate '$T/e.csv' > /dev/full"
 	assert_failure 2
 	assert_line -n 0 "cchc-sum: write error on standard output: No space left on device"
-	# a row per dossier: more than a pipe holds
-	f=$(sample 4000 --rows 4000)
+	# a row per dossier, 2.3 MB: more than a pipe holds (1 MiB)
+	f=$(sample big --rows 20000)
 	run bash -c "cchc-sum --period 2024 --as-of 2024-12-12 --estimate -g ma_ho_so '$f' 2>'$T/err' | head -c 10; echo \" \${PIPESTATUS[0]}\""
 	assert_output "ma_ho_so,t 141"
 	assert_equal "$(cat "$T/err")" ""

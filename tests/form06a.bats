@@ -410,7 +410,12 @@ OUT
 		printf 'linh_vuc,%s\n' "$HDR"
 		seq 1 20000 | awk '{ print "g" $1 ",1,0,1,1,0,0,1,1,0,0,0,0,0" }'
 	} > "$T/c.csv"
-	run bash -c 'cchc-table --form 06a "$1" | head -1; exit "${PIPESTATUS[0]}"' _ "$T/c.csv"
+	# 80,000 groups, 2.7 MB: more than a pipe holds (cchc-table asks for 1 MiB)
+	{
+		printf 'linh_vuc,%s\n' "$HDR"
+		seq 1 80000 | awk '{ print "g" $1 ",1,0,1,1,0,0,1,1,0,0,0,0,0" }'
+	} > "$T/big.csv"
+	run bash -c 'cchc-table --form 06a "$1" | head -1; exit "${PIPESTATUS[0]}"' _ "$T/big.csv"
 	assert_equal "$status" 141
 	assert_output "$H06"
 	run --separate-stderr bash -c 'cchc-table --form 06a --locale vi "$1" | cchc-check --form 06a | tail -1' _ "$T/c.csv"

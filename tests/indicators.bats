@@ -332,7 +332,8 @@ OUT
 	run --separate-stderr sh -c "cchc-sum --period 2024 -g cap --indicators '$DATA/indicators-hand.csv' > /dev/full"
 	assert_failure 2
 	[[ "$stderr" == *"cchc-sum: write error on standard output: No space left on device"* ]]
-	"$TOP/samples/gen-export" --portal --rows 20000 > "$T/big.csv"
+	# 3 MB: more than a pipe holds (1 MiB)
+	"$TOP/samples/gen-export" --portal --rows 40000 > "$T/big.csv"
 	run --separate-stderr sh -c "cchc-sum --period 2024 -g ma_ho_so --indicators '$T/big.csv' | head -n 1"
 	assert_success
 	assert_output "ma_ho_so,$HDR,$IND"

@@ -258,7 +258,8 @@ cchc-sum: period 15/12/2023-14/12/2024: 2 rows: 1 counted, 0 outside the period,
 	run --separate-stderr sh -c "cchc-sum --period 2024 -g cap '$DATA/sum-hand.csv' > /dev/full"
 	assert_failure 2
 	[[ "$stderr" == *"cchc-sum: write error on standard output: No space left on device"* ]]
-	f=$(sample big --rows 20000)
+	# a row per dossier, 3 MB: more than a pipe holds (cchc-sum asks for 1 MiB)
+	f=$(sample big60k --rows 60000)
 	run --separate-stderr sh -c "cchc-sum --period 2024 -g ma_ho_so '$f' | head -n 1"
 	assert_success
 	assert_output "ma_ho_so,$HDR"
