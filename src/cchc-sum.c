@@ -29,7 +29,7 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: cchc-sum (--period P | --from D --to D) [--as-of D] [--calendar] "
-	    "[--estimate] [-g COL[,COL]...] [--total] [--withdrawn-on-time] [--indicators] "
+	    "[--estimate] [-g COL[,COL]...] [--also COLS=FILE]... [--total] [--withdrawn-on-time] [--indicators] "
 	    "[--header-line N] [--header-rows N] "
 	    "[--keep first|last] [--codes FILE] [-j N] [--excel] [FILE]...\n"
 	    "       cchc-sum --merge [--total] [--excel] [FILE]...\n"
@@ -47,6 +47,8 @@ usage(FILE *fp)
 	    "      --estimate       with --as-of: add the figures projected to the period's\n"
 	    "                       end from the pace of the 30 days up to D (uoc_ columns)\n"
 	    "  -g, --group COLS     group by these columns (any alias; comma-separated)\n"
+	    "      --also COLS=FILE also the table grouped by COLS (none: the one row of all),\n"
+	    "                       of the rows of the first, in the same read, into FILE\n"
 	    "      --total          add a last row keyed 'tong'\n"
 	    "      --withdrawn-on-time  count withdrawn and stopped dossiers (7, 8) on time\n"
 	    "      --indicators     add the counts of the QD 766 indicators (the portal's\n"
@@ -84,21 +86,13 @@ struct id_at {
 	uint32_t file;
 };
 
-struct sum {
-	const struct intake_opts *opts;
-	struct intake in;
-	struct msgs *msgs;
-	long from, to, end;	/* end: the day status is taken at */
-	int estimate;		/* count the pace window too */
-	long pace_from;		/* its first day (its last is end) */
-	char **gname;		/* the -g columns as given */
+/* A count table: its group columns and its groups. cchc-sum counts the
+ * one of -g and, with --also, more of the same rows in the same read. */
+struct table {
+	char **gname;		/* the group columns as given */
 	size_t ng;
-	int total, withdrawn_on_time;
-	int indicators;		/* --indicators */
-	struct dossier_parser parser;
 	int *gfield;		/* each group column's field in this file */
-	int field[NCOLS];	/* each known column's field in this file */
-	char **outname;		/* the group columns' names out (the first header's) */
+	char **outname;		/* their names out (the first header's) */
 	struct smap *groups;	/* encoded key -> struct counts */
 	struct smap **memo;	/* per group column: raw value -> NFC */
 	/* When every group column is a code column, a tuple of codes is a
@@ -107,6 +101,33 @@ struct sum {
 	size_t *radix;		/* per group column: codes + 1 */
 	size_t nslots;
 	struct counts **slot;
+	/* an --also table's own (the first table's are the intake's) */
+	const char *path;	/* its FILE */
+	struct out *out;	/* written aside, renamed at the end */
+	struct msgs *msgs;	/* the rows it does not count, by reason */
+	unsigned long counted;
+	unsigned long unplaced;	/* rows its grouping could not place */
+};
+
+struct sum {
+	const struct intake_opts *opts;
+	struct intake in;
+	struct msgs *msgs;
+	long from, to, end;	/* end: the day status is taken at */
+	int estimate;		/* count the pace window too */
+	long pace_from;		/* its first day (its last is end) */
+	struct table *t;	/* t[0]: -g's; then --also's */
+	size_t nt;
+	/* the --also tables' problems with group values, each said once a
+	 * row and column (two tables may group by one column): the columns
+	 * said of the row being read */
+	struct msgs *also_msgs;
+	int said[64];
+	size_t nsaid;
+	int total, withdrawn_on_time;
+	int indicators;		/* --indicators */
+	struct dossier_parser parser;
+	int field[NCOLS];	/* each known column's field in this file */
 	/* a dossier in two FILEs of the run */
 	int track_ids, keep_last, keep_given, scan;
 	uint32_t file_no;
@@ -311,46 +332,46 @@ claim_take(struct sum *s, const struct csv_row *row)
 /* The group of a row whose group columns are all codes seen before, or
  * NULL: let the general way say what is wrong. */
 static struct counts *
-coded_group(struct sum *s, const struct csv_row *row)
+coded_group(struct sum *s, struct table *t, const struct csv_row *row)
 {
 	size_t g, k = 0, klen = 0;
 	int code[64], added;
 	struct counts **c;
 
-	for (g = 0; g < s->ng; g++) {
-		int f = s->gfield[g], role = s->in.cur.role[f];
+	for (g = 0; g < t->ng; g++) {
+		int f = t->gfield[g], role = s->in.cur.role[f];
 		const char *v = row->f[f].s;
 		size_t n = row->f[f].n;
 
 		trim(&v, &n);
 		if (n == 0 || (code[g] = dossier_code(&s->parser, role, v, n)) < 0)
 			return NULL;
-		k = k * s->radix[g] + (size_t)code[g] + 1;
+		k = k * t->radix[g] + (size_t)code[g] + 1;
 	}
-	c = &s->slot[k];
+	c = &t->slot[k];
 	if (!*c) {
-		for (g = 0; g < s->ng; g++) {
-			const char *name = col_code_name(s->in.cur.role[s->gfield[g]], code[g]);
+		for (g = 0; g < t->ng; g++) {
+			const char *name = col_code_name(s->in.cur.role[t->gfield[g]], code[g]);
 			key_add(&s->key, &s->keycap, &klen, name, strlen(name));
 		}
-		*c = smap_put(s->groups, s->key ? s->key : "", klen, &added);
+		*c = smap_put(t->groups, s->key ? s->key : "", klen, &added);
 	}
 	return *c;
 }
 
 /* NFC of a group value, once per distinct raw value. */
 static const char *
-group_text(struct sum *s, size_t g, const char *v, size_t n, size_t *len)
+group_text(struct sum *s, struct table *t, size_t g, const char *v, size_t n, size_t *len)
 {
 	char **memo;
 	int added;
 	size_t l;
 
-	if (smap_count(s->memo[g]) > 100000) {	/* free text: no memo */
+	if (smap_count(t->memo[g]) > 100000) {	/* free text: no memo */
 		*len = nfc(v, n, &s->tmp, &s->tmpcap);
 		return s->tmp;
 	}
-	memo = smap_put(s->memo[g], v, n, &added);
+	memo = smap_put(t->memo[g], v, n, &added);
 	if (added) {
 		l = nfc(v, n, &s->tmp, &s->tmpcap);
 		*memo = emalloc(l + sizeof(size_t) + 1);
@@ -361,29 +382,63 @@ group_text(struct sum *s, size_t g, const char *v, size_t n, size_t *len)
 	return *memo + sizeof(size_t);
 }
 
+/* Whether field f of the row was said of already (by the first table,
+ * or an --also table before); it is from now on. */
+static int
+said_before(struct sum *s, int f)
+{
+	size_t i;
+
+	for (i = 0; i < s->nsaid; i++)
+		if (s->said[i] == f)
+			return 1;
+	if (s->nsaid < sizeof s->said / sizeof s->said[0])
+		s->said[s->nsaid++] = f;
+	return 0;
+}
+
+/* A row table t's grouping cannot place, by its group column g: the first
+ * table's is a row rejected (the intake's); an --also table's is a row
+ * that table does not count, said unless a table before said it of this
+ * row's column. */
+static __attribute__((noinline, cold)) void
+unplaced(struct sum *s, struct table *t, size_t g, struct csv_row *row, const char *kind,
+         const char *col, const char *what, const char *v, size_t n)
+{
+	if (t == s->t) {
+		intake_reject(&s->in, row, kind, col, what, v, n);
+		return;
+	}
+	t->unplaced++;
+	msgs_count(t->msgs, kind, 1);
+	if (!said_before(s, t->gfield[g]))
+		msgs_add(s->also_msgs, kind, row->file, row->line, col, what, v, n);
+}
+
 /* The group a row counts in, or NULL when a group value is wrong (said). */
 static struct counts *
-group_of(struct sum *s, struct csv_row *row, struct dossier *d)
+group_of(struct sum *s, struct table *t, struct csv_row *row, struct dossier *d)
 {
-	size_t g, klen = 0;
+	size_t g, klen = 0, nnotes = 0;
+	struct { const char *col, *what, *v; size_t n; int f; } note[4];
 	const char *why;
 	int added;
 
-	for (g = 0; g < s->ng; g++) {
-		const struct csv_field *f = &row->f[s->gfield[g]];
+	for (g = 0; g < t->ng; g++) {
+		const struct csv_field *f = &row->f[t->gfield[g]];
 		const char *v = f->s;
 		size_t n = f->n, at, len;
-		int role = s->in.cur.role[s->gfield[g]], bad;
+		int role = s->in.cur.role[t->gfield[g]], bad;
 
 		if ((bad = text_check(v, n, &at)) != TEXT_OK) {
-			intake_reject(&s->in, row, bad == TEXT_NUL ? "NUL byte" : "not UTF-8",
-			    s->in.cur.name[s->gfield[g]], bad == TEXT_NUL ? "NUL byte in a group value" :
+			unplaced(s, t, g, row, bad == TEXT_NUL ? "NUL byte" : "not UTF-8",
+			    s->in.cur.name[t->gfield[g]], bad == TEXT_NUL ? "NUL byte in a group value" :
 			    text_advice(v, n, at), v, n);
 			return NULL;
 		}
 		trim(&v, &n);
 		if (role == COL_CAP && n == 0) {	/* the level decides the group */
-			intake_reject(&s->in, row, "no cap", col_name[role],
+			unplaced(s, t, g, row, "no cap", col_name[role],
 			    "no level, for a count by level", NULL, 0);
 			return NULL;
 		}
@@ -391,26 +446,123 @@ group_of(struct sum *s, struct csv_row *row, struct dossier *d)
 			const char *code;
 			if (dossier_value(&s->parser, role, v, n, d, &why) < 0) {
 				if (col_keeps_unknown(role) && n) {
-					/* kept: grouped as written */
-					if (role != COL_TRANG_THAI)	/* said by status_of */
-						intake_note(&s->in, col_name[role], role == COL_MUC_DO_DVC ?
-						    "unknown service level, grouped as written" :
-						    "unknown value, grouped as written", v, n);
-					v = group_text(s, g, v, n, &len);
+					/* kept: grouped as written; a status is
+					 * said by status_of */
+					const char *what = role == COL_MUC_DO_DVC ?
+					    "unknown service level, grouped as written" :
+					    "unknown value, grouped as written";
+					if (role != COL_TRANG_THAI && t == s->t)
+						intake_note(&s->in, col_name[role], what, v, n);
+					else if (role != COL_TRANG_THAI &&
+					    nnotes < sizeof note / sizeof note[0]) {
+						note[nnotes].f = t->gfield[g];
+						note[nnotes].col = col_name[role];
+						note[nnotes].what = what;
+						note[nnotes].v = v;
+						note[nnotes++].n = n;
+					}
+					v = group_text(s, t, g, v, n, &len);
 					key_add(&s->key, &s->keycap, &klen, v, len);
 					continue;
 				}
-				unclassifiable(s, row, role, why, v, n);
+				unplaced(s, t, g, row, reason(role, why), col_name[role], why,
+				    n ? v : NULL, n);
 				return NULL;
 			}
 			code = d->code[role] < 0 ? "" : col_code_name(role, d->code[role]);
 			key_add(&s->key, &s->keycap, &klen, code, strlen(code));
 			continue;
 		}
-		v = group_text(s, g, v, n, &len);
+		v = group_text(s, t, g, v, n, &len);
 		key_add(&s->key, &s->keycap, &klen, v, len);
 	}
-	return smap_put(s->groups, s->key ? s->key : "", klen, &added);
+	/* an --also table's notes: the row is counted there */
+	for (g = 0; g < nnotes; g++)
+		if (!said_before(s, note[g].f))
+			msgs_note(s->also_msgs, row->file, row->line, note[g].col, note[g].what,
+			    note[g].v, note[g].n);
+	return smap_put(t->groups, s->key ? s->key : "", klen, &added);
+}
+
+/* The group of table t a row counts in, or NULL (said). */
+static inline __attribute__((always_inline)) struct counts *
+group_in(struct sum *s, struct table *t, struct csv_row *row, struct dossier *d)
+{
+	struct counts *c;
+
+	if (t->coded_groups && (c = coded_group(s, t, row)) != NULL)
+		return c;
+	return group_of(s, t, row, d);
+}
+
+/* A dossier classified (received in the period: fresh; the days read)
+ * added to group c's counts. */
+static inline __attribute__((always_inline)) void
+add_dossier(const struct sum *s, struct counts *c, const struct dossier *d, int kind, int fresh,
+            long recv_day, long done_day)
+{
+	c->c[C_TIEP_NHAN]++;
+	if (fresh) {
+		c->c[C_MOI_TIEP_NHAN]++;
+		c->c[C_NOP_TRUC_TUYEN + d->code[COL_KENH]]++;
+	} else {
+		c->c[C_KY_TRUOC]++;
+	}
+	/* the pace window: received in it (so in the period), resolved in it */
+	if (s->estimate && fresh && recv_day >= s->pace_from)
+		c->pace[P_NOP_TRUC_TUYEN + d->code[COL_KENH]]++;
+	if (d->has_done && done_day <= s->end) {
+		int how;
+		c->c[C_DA_GIAI_QUYET]++;
+		if ((kind == STATUS_WITHDRAWN || kind == STATUS_STOPPED) && s->withdrawn_on_time) {
+			how = C_GQ_DUNG_HAN;
+		} else if (!d->has_due) {
+			how = C_GQ_DUNG_HAN;	/* no deadline: on time */
+		} else {
+			long due_day = d->due.days;
+			if (done_day < due_day)
+				how = C_GQ_TRUOC_HAN;
+			else if (done_day > due_day ||
+			    (d->done.has_time && d->due.has_time && date_secs(&d->done) > date_secs(&d->due)))
+				how = C_GQ_QUA_HAN;
+			else
+				how = C_GQ_DUNG_HAN;
+		}
+		c->c[how]++;
+		if (s->estimate && done_day >= s->pace_from)
+			c->pace[P_GQ_TRUOC_HAN + how - C_GQ_TRUOC_HAN]++;
+	} else {
+		c->c[C_DANG_GIAI_QUYET]++;
+		/* waiting for the citizen, the clock stopped: within the deadline */
+		if (!d->has_due || d->due.days >= s->end || (kind == STATUS_WAITING && !d->has_done))
+			c->c[C_DANG_TRONG_HAN]++;
+		else
+			c->c[C_DANG_QUA_HAN]++;
+	}
+}
+
+/* The --also tables: the row counted by the first table, in each. */
+static __attribute__((noinline)) void
+count_also(struct sum *s, struct csv_row *row, struct dossier *d, int kind, int fresh,
+           long recv_day, long done_day)
+{
+	size_t i;
+
+	/* the first table's columns: said of by it (a note), or sound */
+	s->nsaid = 0;
+	for (i = 0; i < s->t[0].ng && i < sizeof s->said / sizeof s->said[0]; i++)
+		s->said[s->nsaid++] = s->t[0].gfield[i];
+	for (i = 1; i < s->nt; i++) {
+		struct table *t = &s->t[i];
+		struct counts *c = group_in(s, t, row, d);
+		if (!c)
+			continue;
+		if (__builtin_expect(s->indicators, 0))	/* its notes said by the first */
+			ind_count(c, s->field, &s->parser, NULL, row, fresh,
+			    d->has_done && done_day <= s->end);
+		add_dossier(s, c, d, kind, fresh, recv_day, done_day);
+		t->counted++;
+	}
 }
 
 static inline __attribute__((always_inline)) void
@@ -509,8 +661,7 @@ count_dossier(struct sum *s, struct csv_row *row)
 	}
 	if (s->track_ids && claim(s, row) < 0)
 		return;
-	if (!(s->coded_groups && (c = coded_group(s, row)) != NULL) &&
-	    (c = group_of(s, row, &d)) == NULL)
+	if ((c = group_in(s, s->t, row, &d)) == NULL)
 		return;
 	/* a copy that cannot be classified is no copy: its id is taken
 	 * when nothing is left to find wrong */
@@ -520,44 +671,11 @@ count_dossier(struct sum *s, struct csv_row *row)
 		ind_count(c, s->field, &s->parser, &s->in, row, fresh,
 		    d.has_done && done_day <= s->end);
 	intake_ok(&s->in, row);
-	c->c[C_TIEP_NHAN]++;
-	if (fresh) {
-		c->c[C_MOI_TIEP_NHAN]++;
-		c->c[C_NOP_TRUC_TUYEN + d.code[COL_KENH]]++;
-	} else {
-		c->c[C_KY_TRUOC]++;
-	}
-	/* the pace window: received in it (so in the period), resolved in it */
-	if (s->estimate && fresh && recv_day >= s->pace_from)
-		c->pace[P_NOP_TRUC_TUYEN + d.code[COL_KENH]]++;
-	if (d.has_done && done_day <= s->end) {
-		int how;
-		c->c[C_DA_GIAI_QUYET]++;
-		if ((kind == STATUS_WITHDRAWN || kind == STATUS_STOPPED) && s->withdrawn_on_time) {
-			how = C_GQ_DUNG_HAN;
-		} else if (!d.has_due) {
-			how = C_GQ_DUNG_HAN;	/* no deadline: on time */
-		} else {
-			long due_day = d.due.days;
-			if (done_day < due_day)
-				how = C_GQ_TRUOC_HAN;
-			else if (done_day > due_day ||
-			    (d.done.has_time && d.due.has_time && date_secs(&d.done) > date_secs(&d.due)))
-				how = C_GQ_QUA_HAN;
-			else
-				how = C_GQ_DUNG_HAN;
-		}
-		c->c[how]++;
-		if (s->estimate && done_day >= s->pace_from)
-			c->pace[P_GQ_TRUOC_HAN + how - C_GQ_TRUOC_HAN]++;
-	} else {
-		c->c[C_DANG_GIAI_QUYET]++;
-		/* waiting for the citizen, the clock stopped: within the deadline */
-		if (!d.has_due || d.due.days >= s->end || (kind == STATUS_WAITING && !d.has_done))
-			c->c[C_DANG_TRONG_HAN]++;
-		else
-			c->c[C_DANG_QUA_HAN]++;
-	}
+	add_dossier(s, c, &d, kind, fresh, recv_day, done_day);
+	/* after intake_ok: the rows it committed come first, as in a run
+	 * of their own */
+	if (__builtin_expect(s->nt > 1, 0) && !s->scan)
+		count_also(s, row, &d, kind, fresh, recv_day, done_day);
 	s->counted++;
 }
 
@@ -566,64 +684,91 @@ count_dossier(struct sum *s, struct csv_row *row)
 /* Sets up coded_group() when every group column is a code column and
  * the tuples are few. */
 static void
-group_slots(struct sum *s)
+group_slots(struct sum *s, struct table *t)
 {
 	size_t g, n = 1;
 
-	s->coded_groups = 0;
-	if (s->ng > 64)
+	t->coded_groups = 0;
+	if (t->ng > 64)
 		return;
-	for (g = 0; g < s->ng; g++) {
-		int role = s->in.cur.role[s->gfield[g]];
+	for (g = 0; g < t->ng; g++) {
+		int role = s->in.cur.role[t->gfield[g]];
 		/* a status or service level no table knows is grouped as
 		 * written: not a slot */
 		if (role < 0 || !col_has_codes(role) || col_keeps_unknown(role))
 			return;
-		s->radix[g] = (size_t)col_ncodes(role) + 1;
-		n *= s->radix[g];
+		t->radix[g] = (size_t)col_ncodes(role) + 1;
+		n *= t->radix[g];
 		if (n > 4096)
 			return;
 	}
-	if (!s->slot) {
-		s->nslots = n;
-		s->slot = ecalloc(n, sizeof *s->slot);
-	} else if (s->nslots != n) {
+	if (!t->slot) {
+		t->nslots = n;
+		t->slot = ecalloc(n, sizeof *t->slot);
+	} else if (t->nslots != n) {
 		return;
 	}
-	s->coded_groups = 1;
+	t->coded_groups = 1;
+}
+
+/* Table i's group columns in the header read; -1 when one is missing
+ * (said). */
+static int
+table_header(struct sum *s, size_t i)
+{
+	struct table *t = &s->t[i];
+	char err[1024];
+	size_t g;
+
+	for (g = 0; g < t->ng; g++) {
+		t->gfield[g] = dossier_cols_find(&s->in.cur, t->gname[g]);
+		if (t->gfield[g] < 0) {
+			snprintf(err, sizeof err, "%s %s: no such column; the header found",
+			    i ? "--also" : "-g", t->gname[g]);
+			msg_at(s->in.file, s->in.hdr_line, NULL, err, s->in.hdr_text, strlen(s->in.hdr_text));
+			return -1;
+		}
+	}
+	if (!t->outname[0])
+		for (g = 0; g < t->ng; g++)
+			t->outname[g] = s->in.first.name[dossier_cols_find(&s->in.first, t->gname[g])];
+	group_slots(s, t);
+	return 0;
 }
 
 static int
 on_header(void *ctx, struct csv_row *live)
 {
 	struct sum *s = ctx;
-	char err[1024];
-	size_t g;
-	int i;
+	size_t i;
 
 	(void)live;
 	for (i = 0; i < NCOLS; i++)
 		s->field[i] = s->in.cur.idx[i];
-	for (g = 0; g < s->ng; g++) {
-		s->gfield[g] = dossier_cols_find(&s->in.cur, s->gname[g]);
-		if (s->gfield[g] < 0) {
-			snprintf(err, sizeof err, "-g %s: no such column; the header found", s->gname[g]);
-			msg_at(s->in.file, s->in.hdr_line, NULL, err, s->in.hdr_text, strlen(s->in.hdr_text));
+	for (i = 0; i < s->nt; i++)
+		if (table_header(s, i) < 0)
 			return -1;
-		}
-	}
-	if (s->outname && !s->outname[0])
-		for (g = 0; g < s->ng; g++)
-			s->outname[g] = s->in.first.name[dossier_cols_find(&s->in.first, s->gname[g])];
 	if (s->track_ids && s->field[COL_MA_HO_SO] < 0 && s->file_no == 0 && s->in.headers == 1)
 		warnx_("%s: no ma_ho_so column: a dossier in two FILEs cannot be told, and is counted twice",
 		    s->in.file);
-	group_slots(s);
 	if (s->indicators && !s->in.is_part)	/* every FILE has the first's columns */
 		ind_empty_all = ind_absent(s->field, s->in.file,
 		    !s->scan && s->file_no == 0 && s->in.headers == 1);
 	s->ready = 1;
 	return 0;
+}
+
+/* A row the intake rejected (a fault of the row, or of the first table's
+ * grouping): a row no --also table counts, by the same reason. */
+static void
+on_rejected(void *ctx, const char *kind)
+{
+	struct sum *s = ctx;
+	size_t i;
+
+	if (!s->scan)
+		for (i = 1; i < s->nt; i++)
+			msgs_count(s->t[i].msgs, kind, 1);
 }
 
 static int
@@ -638,26 +783,42 @@ on_row(struct csv_row *row, void *ctx)
 
 /* --- the parts of a file, read by threads --- */
 
+/* Table from's columns in a table of its own: its groups empty, its
+ * messages (an --also table's) its own. */
+static void
+table_copy(struct table *t, const struct table *from)
+{
+	size_t g;
+
+	*t = *from;
+	t->groups = smap_new(sizeof(struct counts));
+	t->memo = emalloc((from->ng + 1) * sizeof *t->memo);
+	for (g = 0; g < from->ng; g++)
+		t->memo[g] = smap_new(sizeof(char *));
+	t->gfield = emalloc((from->ng + 1) * sizeof *t->gfield);
+	memcpy(t->gfield, from->gfield, from->ng * sizeof *t->gfield);
+	t->radix = emalloc((from->ng + 1) * sizeof *t->radix);
+	memcpy(t->radix, from->radix, from->ng * sizeof *t->radix);
+	t->slot = from->slot ? ecalloc(from->nslots, sizeof *from->slot) : NULL;
+	t->msgs = from->msgs ? msgs_new() : NULL;
+	t->counted = t->unplaced = 0;
+}
+
 /* A part's own state, copied from the whole's: the period, the columns
  * and the earlier FILEs' ids are read only; the tables are its own. */
 static void
 part_init(struct sum *p, const struct sum *s)
 {
-	size_t g;
+	size_t i;
 
 	*p = *s;
 	p->msgs = msgs_new();
+	p->also_msgs = msgs_new();
 	intake_part(&p->in, &s->in, p->msgs, p);
-	p->groups = smap_new(sizeof(struct counts));
-	p->memo = emalloc((s->ng + 1) * sizeof *p->memo);
-	for (g = 0; g < s->ng; g++)
-		p->memo[g] = smap_new(sizeof(char *));
+	p->t = emalloc(s->nt * sizeof *p->t);
+	for (i = 0; i < s->nt; i++)
+		table_copy(&p->t[i], &s->t[i]);
 	dossier_parser_init(&p->parser, s->opts->date_order);
-	p->gfield = emalloc((s->ng + 1) * sizeof *p->gfield);
-	memcpy(p->gfield, s->gfield, s->ng * sizeof *p->gfield);
-	p->radix = emalloc((s->ng + 1) * sizeof *p->radix);
-	memcpy(p->radix, s->radix, s->ng * sizeof *p->radix);
-	p->slot = s->slot ? ecalloc(s->nslots, sizeof *s->slot) : NULL;
 	p->new_ids = smap_new(sizeof(struct id_at));
 	p->key = p->tmp = NULL;
 	p->keycap = p->tmpcap = 0;
@@ -680,17 +841,39 @@ free_memos(struct smap **memo, size_t ng)
 	free(memo);
 }
 
+/* What table_copy made (a part's), or main made (the run's, with
+ * names: names). */
+static void
+table_free(struct table *t, int names)
+{
+	size_t g;
+
+	smap_free(t->groups);
+	free_memos(t->memo, t->ng);
+	free(t->gfield);
+	free(t->radix);
+	free(t->slot);
+	msgs_free(t->msgs);
+	if (names) {
+		for (g = 0; g < t->ng; g++)
+			free(t->gname[g]);
+		free(t->gname);
+		free(t->outname);
+	}
+}
+
 static void
 part_free(struct sum *p)
 {
+	size_t i;
+
 	intake_free(&p->in);
 	msgs_free(p->msgs);
-	smap_free(p->groups);
-	free_memos(p->memo, p->ng);
+	msgs_free(p->also_msgs);
+	for (i = 0; i < p->nt; i++)
+		table_free(&p->t[i], 0);
+	free(p->t);
 	dossier_parser_free(&p->parser);
-	free(p->gfield);
-	free(p->radix);
-	free(p->slot);
 	smap_free(p->new_ids);
 	free(p->key);
 	free(p->tmp);
@@ -713,10 +896,24 @@ add_ids(struct smap *into, struct smap *from, uint32_t file)
 static void
 take_part(struct sum *s, struct sum *p, unsigned long base)
 {
-	add_tables(s->groups, p->groups);
-	smap_free(p->groups);
-	p->groups = smap_new(sizeof(struct counts));
+	size_t i;
+
+	for (i = 0; i < s->nt; i++) {
+		struct table *t = &s->t[i], *pt = &p->t[i];
+		add_tables(t->groups, pt->groups);
+		smap_free(pt->groups);
+		pt->groups = smap_new(sizeof(struct counts));
+		/* slots point into p's groups, now gone */
+		if (pt->slot)
+			memset(pt->slot, 0, pt->nslots * sizeof *pt->slot);
+		if (pt->msgs)
+			msgs_merge(t->msgs, pt->msgs, base);
+		t->counted += pt->counted;
+		t->unplaced += pt->unplaced;
+		pt->counted = pt->unplaced = 0;
+	}
 	msgs_merge(s->msgs, p->msgs, base);
+	msgs_merge(s->also_msgs, p->also_msgs, base);
 	s->counted += p->counted;
 	s->outside += p->outside;
 	s->notrecv += p->notrecv;
@@ -730,9 +927,6 @@ take_part(struct sum *s, struct sum *p, unsigned long base)
 	add_ids(s->new_ids, p->new_ids, s->file_no);
 	smap_free(p->new_ids);
 	p->new_ids = smap_new(sizeof(struct id_at));
-	/* slots point into p's groups, now gone */
-	if (p->slot)
-		memset(p->slot, 0, p->nslots * sizeof *p->slot);
 }
 
 struct part {
@@ -969,8 +1163,11 @@ sum_file(struct sum *s, const char *path, int jobs)
 	} else if (intake_end_file(&s->in) < 0) {
 		s->in.fatal = 1;
 	}
-	if (!s->scan)
+	if (!s->scan) {
 		msgs_flush(s->msgs, stderr);
+		/* then the --also tables' own: their grouping's problems */
+		msgs_flush(s->also_msgs, stderr);
+	}
 	/* the ids of this FILE, for the FILEs after it */
 	add_ids(s->ids, s->new_ids, s->file_no);
 	smap_free(s->new_ids);
@@ -992,24 +1189,64 @@ day_arg(const char *opt, const char *arg, int order)
 	return date_days(t.y, t.m, t.d);
 }
 
-static void
-split_groups(struct sum *s, const char *arg)
+/* A table more, empty (its columns added by split_groups). */
+static struct table *
+table_add(struct sum *s)
 {
-	const char *p = arg;
+	s->t = erealloc(s->t, (s->nt + 1) * sizeof *s->t);
+	memset(&s->t[s->nt], 0, sizeof s->t[s->nt]);
+	return &s->t[s->nt++];
+}
+
+/* The columns arg[0..len), comma-separated, added to t's (option opt's). */
+static void
+split_groups(struct table *t, const char *opt, const char *arg, size_t len)
+{
+	const char *p = arg, *end = arg + len;
 
 	for (;;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		size_t n = comma ? (size_t)(comma - p) : (size_t)(end - p);
 		if (n == 0) {
-			warnx_("-g: an empty column name in \"%s\"", arg);
+			warnx_("%s: an empty column name in \"%.*s\"", opt, (int)len, arg);
 			exit(EXIT_FAIL);
 		}
-		s->gname = erealloc(s->gname, (s->ng + 1) * sizeof *s->gname);
-		s->gname[s->ng++] = estrndup(p, n);
+		t->gname = erealloc(t->gname, (t->ng + 1) * sizeof *t->gname);
+		t->gname[t->ng++] = estrndup(p, n);
 		if (!comma)
 			break;
 		p = comma + 1;
 	}
+}
+
+/* --also COLS=FILE: a table more, grouped by COLS (none: the one row of
+ * all), written into FILE. */
+static void
+also_arg(struct sum *s, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct table *t;
+	size_t i;
+
+	if (!eq || !eq[1]) {
+		warnx_("--also: \"%s\" is not COLS=FILE (the columns to group by, then the file "
+		    "to write the table in)", arg);
+		usage(stderr);
+		exit(EXIT_FAIL);
+	}
+	if (strcmp(eq + 1, "-") == 0) {
+		warnx_("--also %s: standard output has the first table: give a file", arg);
+		exit(EXIT_FAIL);
+	}
+	for (i = 1; i < s->nt; i++)
+		if (strcmp(s->t[i].path, eq + 1) == 0) {
+			warnx_("--also: %s: the file of two tables", eq + 1);
+			exit(EXIT_FAIL);
+		}
+	t = table_add(s);
+	t->path = eq + 1;
+	if (eq > arg)
+		split_groups(t, "--also", arg, (size_t)(eq - arg));
 }
 
 /* dd/mm/yyyy, as the report writes a day. */
@@ -1037,7 +1274,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_PERIOD = 'p', O_FROM = 256, O_TO, O_ASOF, O_CAL, O_TOTAL, O_MERGE, O_ORDER,
-	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP, O_ESTIMATE, O_IND };
+	       O_VERSION, O_WOT, O_EXCEL, O_ROLLUP, O_ESTIMATE, O_IND, O_ALSO };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int jobs = ncpu > 0 ? (ncpu > 64 ? 64 : (int)ncpu) : 1;
 	static const struct option longopts[] = {
@@ -1048,6 +1285,7 @@ main(int argc, char *argv[])
 		{"estimate", no_argument, NULL, O_ESTIMATE},
 		{"calendar", no_argument, NULL, O_CAL},
 		{"group", required_argument, NULL, 'g'},
+		{"also", required_argument, NULL, O_ALSO},
 		{"total", no_argument, NULL, O_TOTAL},
 		{"withdrawn-on-time", no_argument, NULL, O_WOT},
 		{"indicators", no_argument, NULL, O_IND},
@@ -1070,10 +1308,11 @@ main(int argc, char *argv[])
 	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[96] = "";
 	char dropped[80] = "", d1[16], d2[16];
 	int opt, d, calendar = 0, merge = 0, nfiles, status, excel = 0;
-	size_t g;
+	size_t g, i;
 
 	msg_init(argv[0]);
 	memset(&s, 0, sizeof s);
+	table_add(&s);
 	memset(&opts, 0, sizeof opts);
 	opts.delim = ',';
 	opts.required[COL_NGAY_TIEP_NHAN] = 1;
@@ -1085,7 +1324,8 @@ main(int argc, char *argv[])
 		case O_ASOF: asof = optarg; break;
 		case O_ESTIMATE: s.estimate = 1; break;
 		case O_CAL: calendar = 1; break;
-		case 'g': split_groups(&s, optarg); break;
+		case 'g': split_groups(&s.t[0], "-g", optarg, strlen(optarg)); break;
+		case O_ALSO: also_arg(&s, optarg); break;
 		case O_TOTAL: s.total = 1; break;
 		case O_WOT: s.withdrawn_on_time = 1; break;
 		case O_IND: s.indicators = 1; break;
@@ -1134,10 +1374,10 @@ main(int argc, char *argv[])
 			usage(stderr);
 			return EXIT_FAIL;
 		}
-		if (period || from || to || asof || calendar || s.ng || s.withdrawn_on_time ||
-		    s.estimate || intake_options_given(&opts)) {
+		if (period || from || to || asof || calendar || s.t[0].ng || s.nt > 1 ||
+		    s.withdrawn_on_time || s.estimate || intake_options_given(&opts)) {
 			warnx_("%s adds up count tables: it takes no period, --as-of, --estimate, -g, "
-			    "--keep, --codes or header options", rollup ? "--rollup" : "--merge");
+			    "--also, --keep, --codes or header options", rollup ? "--rollup" : "--merge");
 			usage(stderr);
 			return EXIT_FAIL;
 		}
@@ -1208,19 +1448,34 @@ main(int argc, char *argv[])
 	s.opts = &opts;
 	s.files = (const char *const *)files;
 	s.track_ids = nfiles > 1;
-	s.gfield = emalloc((s.ng + 1) * sizeof *s.gfield);
-	s.radix = emalloc((s.ng + 1) * sizeof *s.radix);
-	s.outname = ecalloc(s.ng + 1, sizeof *s.outname);
-	s.memo = emalloc((s.ng + 1) * sizeof *s.memo);
-	for (g = 0; g < s.ng; g++)
-		s.memo[g] = smap_new(sizeof(char *));
-	s.groups = smap_new(sizeof(struct counts));
+	for (i = 0; i < s.nt; i++) {
+		struct table *t = &s.t[i];
+		t->gfield = emalloc((t->ng + 1) * sizeof *t->gfield);
+		t->radix = emalloc((t->ng + 1) * sizeof *t->radix);
+		t->outname = ecalloc(t->ng + 1, sizeof *t->outname);
+		t->memo = emalloc((t->ng + 1) * sizeof *t->memo);
+		for (g = 0; g < t->ng; g++)
+			t->memo[g] = smap_new(sizeof(char *));
+		t->groups = smap_new(sizeof(struct counts));
+		if (i) {
+			t->msgs = msgs_new();
+			out_not_input("--also", t->path, files, optind < argc ? nfiles : 0);
+		}
+	}
+	s.also_msgs = msgs_new();
 	s.ids = smap_new(sizeof(struct id_at));
 	s.new_ids = smap_new(sizeof(struct id_at));
 	dossier_parser_init(&s.parser, opts.date_order);
 	out_init_stdout();
 	if (excel)
 		out_excel(out_stdout);
+	/* the --also FILEs made aside now: one that cannot be made stops the
+	 * run before it reads */
+	for (i = 1; i < s.nt; i++) {
+		s.t[i].out = out_create_aside(s.t[i].path);
+		if (excel)
+			out_excel(s.t[i].out);
+	}
 	if (s.keep_last) {
 		/* first pass: the last FILE each dossier is in */
 		struct msgs *scratch = msgs_new();
@@ -1234,26 +1489,40 @@ main(int argc, char *argv[])
 			return EXIT_FAIL;
 		intake_free(&s.in);
 		msgs_free(scratch);
-		smap_free(s.groups);
-		s.groups = smap_new(sizeof(struct counts));
-		free(s.slot);
-		s.slot = NULL;
+		for (i = 0; i < s.nt; i++) {
+			struct table *t = &s.t[i];
+			smap_free(t->groups);
+			t->groups = smap_new(sizeof(struct counts));
+			free(t->slot);
+			t->slot = NULL;
+			/* the names out were the first pass's header's, now freed */
+			memset(t->outname, 0, (t->ng + 1) * sizeof *t->outname);
+		}
 		s.counted = s.outside = s.notrecv = s.empty = 0;
 		s.scan = 0;
 		s.ready = 0;
-		/* the names out were the first pass's header's, now freed */
-		memset(s.outname, 0, (s.ng + 1) * sizeof *s.outname);
 	}
 	s.msgs = msgs_new();
 	intake_init(&s.in, &opts, s.msgs);
 	s.in.ctx = &s;
 	s.in.on_header = on_header;
+	if (s.nt > 1)
+		s.in.on_rejected = on_rejected;
 	read_files(&s, files, nfiles, jobs);
 	/* a job not done writes no table: a partial count must not pass for
 	 * a whole one downstream (the next tool finds no header) */
-	if (s.ready && !s.in.fatal)
-		write_table(s.groups, s.ng, s.outname, s.total, s.estimate ? &est : NULL);
-	out_close(out_stdout);
+	for (i = 0; i < s.nt; i++) {
+		struct table *t = &s.t[i];
+		struct out *o = i ? t->out : out_stdout;
+		if (s.ready && !s.in.fatal)
+			write_table(o, t->groups, t->ng, t->outname, s.total, s.estimate ? &est : NULL);
+		if (i == 0)
+			out_close(o);
+		else if (s.ready && !s.in.fatal)
+			out_commit(o);
+		else
+			out_discard(o);
+	}
 	s.empty += s.in.empty;
 	if (s.empty)
 		warnx_("%lu empty rows skipped (blank, or every field empty)", s.empty);
@@ -1277,26 +1546,34 @@ main(int argc, char *argv[])
 		snprintf(dropped, sizeof dropped, ", %lu %s cop%s dropped (--keep %s)", s.in.dropped,
 		    s.keep_last ? "earlier" : "later", s.in.dropped == 1 ? "y" : "ies",
 		    s.keep_last ? "last" : "first");
+	/* each --also table's line, then the first's: the last line is the
+	 * run's, as without --also */
+	status = s.in.fatal ? EXIT_FAIL : s.in.rejected ? EXIT_DATA : EXIT_OK;
+	for (i = 1; i < s.nt; i++) {
+		struct table *t = &s.t[i];
+		char also_reasons[1024];
+		msgs_reasons(t->msgs, also_reasons, sizeof also_reasons);
+		warnx_("%s: period %s-%s%s: %lu rows: %lu counted, %lu outside the period, %lu not "
+		    "received (status 1 or 3), %lu unclassifiable%s%s%s%s%s", t->path, a, b, asof_text,
+		    s.in.rows, t->counted, s.outside, s.notrecv, s.in.rejected + t->unplaced,
+		    *also_reasons ? " (" : "", also_reasons, *also_reasons ? ")" : "", dropped, footer);
+		if (t->unplaced && status == EXIT_OK)
+			status = EXIT_DATA;
+	}
 	warnx_("period %s-%s%s: %lu rows: %lu counted, %lu outside the period, %lu not received "
 	    "(status 1 or 3), %lu unclassifiable%s%s%s%s%s", a, b, asof_text, s.in.rows, s.counted,
 	    s.outside, s.notrecv, s.in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "",
 	    dropped, footer);
-	status = s.in.fatal ? EXIT_FAIL : s.in.rejected ? EXIT_DATA : EXIT_OK;
-	free_memos(s.memo, s.ng);
-	for (g = 0; g < s.ng; g++)
-		free(s.gname[g]);
-	free(s.gname);
-	free(s.gfield);
-	free(s.outname);
-	free(s.radix);
-	free(s.slot);
+	for (i = 0; i < s.nt; i++)
+		table_free(&s.t[i], 1);
+	free(s.t);
 	free(s.key);
 	free(s.tmp);
-	smap_free(s.groups);
 	smap_free(s.ids);
 	smap_free(s.new_ids);
 	intake_free(&s.in);
 	msgs_free(s.msgs);
+	msgs_free(s.also_msgs);
 	dossier_parser_free(&s.parser);
 	codes_clear();
 	return status;

@@ -106,9 +106,10 @@ ind_count(struct counts *c, const int *field, struct dossier_parser *p,
 		if (n == 0)	/* no flag set, no rating */
 			continue;
 		if ((code[k] = dossier_code(p, FIRST_COL + k, v, n)) < 0) {
-			intake_note(in, col_name[FIRST_COL + k], FIRST_COL + k == COL_DANH_GIA ?
-			    "not a rating: counted as not rated" :
-			    "neither yes nor no: counted as not set", v, n);
+			if (in)
+				intake_note(in, col_name[FIRST_COL + k], FIRST_COL + k == COL_DANH_GIA ?
+				    "not a rating: counted as not rated" :
+				    "neither yes nor no: counted as not set", v, n);
 			code[k] = -1;
 		}
 	}
@@ -123,7 +124,7 @@ ind_count(struct counts *c, const int *field, struct dossier_parser *p,
 		c->ind[i]++;
 	}
 	/* a payment without a fee is counted in no base: said */
-	if (fresh && code[COL_THANH_TOAN_TRUC_TUYEN - FIRST_COL] == FLAG_YES &&
+	if (in && fresh && code[COL_THANH_TOAN_TRUC_TUYEN - FIRST_COL] == FLAG_YES &&
 	    field[COL_CO_PHI] >= 0 && code[COL_CO_PHI - FIRST_COL] != FLAG_YES) {
 		const char *v = row->f[field[COL_CO_PHI]].s;
 		size_t n = row->f[field[COL_CO_PHI]].n;
@@ -146,27 +147,27 @@ ind_add(struct counts *into, const struct counts *from)
 }
 
 void
-ind_put_header(void)
+ind_put_header(struct out *o)
 {
 	int i;
 
 	for (i = 0; i < NINDICATORS; i++)
-		out_fieldz(out_stdout, indicator[i].name);
+		out_fieldz(o, indicator[i].name);
 }
 
 void
-ind_put(const struct counts *c)
+ind_put(struct out *o, const struct counts *c)
 {
 	char buf[32];
 	int i;
 
 	for (i = 0; i < NINDICATORS; i++) {
 		if ((c->ind_empty | ind_empty_all) >> i & 1) {
-			out_field_plain(out_stdout, "", 0);
+			out_field_plain(o, "", 0);
 			continue;
 		}
 		num_format_count(c->ind[i], 0, buf);
-		out_field_plain(out_stdout, buf, strlen(buf));
+		out_field_plain(o, buf, strlen(buf));
 	}
 }
 

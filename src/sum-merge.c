@@ -495,7 +495,7 @@ rollup(struct merge *m, const char *cols)
 		to[NCOUNTS + R_PHAT_SINH_TRUC_TUYEN] += c->c[C_NOP_TRUC_TUYEN] > 0;
 	}
 	free(off);
-	write_table_extra(up, nkeep, names, m->total, rollup_name, NROLLUP);
+	write_table_extra(out_stdout, up, nkeep, names, m->total, rollup_name, NROLLUP);
 	r = (long)smap_count(up);
 done:
 	smap_free(up);
@@ -550,7 +550,7 @@ run_merge(unsigned char delim, int total, const char *rollup_cols, char **files,
 		else
 			snprintf(up, sizeof up, ", rolled up to %ld", groups_up);
 	} else if (m.have_first && !m.fatal) {
-		write_table(m.groups, m.nkeys, m.keyname, m.total, m.first.estimate ? &m.est : NULL);
+		write_table(out_stdout, m.groups, m.nkeys, m.keyname, m.total, m.first.estimate ? &m.est : NULL);
 	}
 	out_close(out_stdout);
 	mixed = sum_indicators && ind_mixed();

@@ -133,45 +133,45 @@ sort_groups(struct group *gs, size_t n)
 }
 
 static void
-put_count(int64_t v)
+put_count(struct out *o, int64_t v)
 {
 	char buf[32];
 
 	num_format_count(v, 0, buf);
-	out_field_plain(out_stdout, buf, strlen(buf));
+	out_field_plain(o, buf, strlen(buf));
 }
 
 static void
-put_day(const struct estimate *est, long day)
+put_day(struct out *o, const struct estimate *est, long day)
 {
 	char iso[24] = "";
 
 	if (est->known)
 		day_format(day, iso);
-	out_fieldz(out_stdout, iso);
+	out_fieldz(o, iso);
 }
 
 /* A row's counts, and with est its estimate's columns: uoc, the figures
  * projected (the total row's: the sum of its groups'). */
 static void
-put_counts(const struct counts *c, const struct estimate *est, const int64_t *uoc)
+put_counts(struct out *o, const struct counts *c, const struct estimate *est, const int64_t *uoc)
 {
 	int k;
 
 	for (k = 0; k < NCOUNTS; k++)
-		put_count(c->c[k]);
+		put_count(o, c->c[k]);
 	if (est) {
-		put_day(est, est->asof);
-		put_day(est, est->pace_from);
-		put_day(est, est->to);
+		put_day(o, est, est->asof);
+		put_day(o, est, est->pace_from);
+		put_day(o, est, est->to);
 		for (k = 0; k < NPACE; k++)
-			put_count(c->pace[k]);
+			put_count(o, c->pace[k]);
 		for (k = 0; k < NCOUNTS; k++)
-			put_count(uoc[k]);
+			put_count(o, uoc[k]);
 	}
 	if (sum_indicators)
-		ind_put(c);
-	out_endrow(out_stdout);
+		ind_put(o, c);
+	out_endrow(o);
 }
 
 /* groups' entries, sorted in the order of their keys (n + 1 entries,
@@ -193,7 +193,7 @@ sorted_groups(struct smap *groups, size_t *n)
 
 /* A group's key columns; the first escaped (key_escape) in *esc. */
 static void
-put_keys(const struct group *g, size_t nkeys, char **esc, size_t *esccap)
+put_keys(struct out *o, const struct group *g, size_t nkeys, char **esc, size_t *esccap)
 {
 	size_t off = 0, k;
 
@@ -205,26 +205,26 @@ put_keys(const struct group *g, size_t nkeys, char **esc, size_t *esccap)
 				*esccap = l + 2;
 				*esc = erealloc(*esc, *esccap);
 			}
-			out_field(out_stdout, *esc, key_escape(g->key + off + 4, l, *esc));
+			out_field(o, *esc, key_escape(g->key + off + 4, l, *esc));
 		} else {
-			out_field(out_stdout, g->key + off + 4, l);
+			out_field(o, g->key + off + 4, l);
 		}
 		off += 4 + l;
 	}
 }
 
 static void
-put_total_keys(size_t nkeys)
+put_total_keys(struct out *o, size_t nkeys)
 {
 	size_t k;
 
-	out_fieldz(out_stdout, "tong");
+	out_fieldz(o, "tong");
 	for (k = 1; k < nkeys; k++)
-		out_fieldz(out_stdout, "");
+		out_fieldz(o, "");
 }
 
 void
-write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+write_table(struct out *o, struct smap *groups, size_t nkeys, char *const *keyname, int total,
             const struct estimate *est)
 {
 	struct group *gs;
@@ -237,23 +237,23 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 
 	memset(&sum, 0, sizeof sum);
 	for (k = 0; k < nkeys; k++)
-		out_fieldz(out_stdout, keyname[k]);
+		out_fieldz(o, keyname[k]);
 	for (k = 0; k < NCOUNTS; k++)
-		out_fieldz(out_stdout, count_name[k]);
+		out_fieldz(o, count_name[k]);
 	if (est)
 		for (k = 0; k < NEST_COLS; k++)
-			out_fieldz(out_stdout, estimate_column_name((int)k));
+			out_fieldz(o, estimate_column_name((int)k));
 	if (sum_indicators)
-		ind_put_header();
-	out_endrow(out_stdout);
+		ind_put_header(o);
+	out_endrow(o);
 	if (nkeys == 0 && smap_count(groups) == 0) {	/* no groups: one row, whatever was read */
-		put_counts(&sum, est, uoc_sum);
+		put_counts(o, &sum, est, uoc_sum);
 		return;
 	}
 	gs = sorted_groups(groups, &n);
 	for (i = 0; i < n; i++) {
 		const struct counts *c = gs[i].v;
-		put_keys(&gs[i], nkeys, &esc, &esccap);
+		put_keys(o, &gs[i], nkeys, &esc, &esccap);
 		for (k = 0; k < NCOUNTS; k++)
 			if (!num_add(&sum.c[k], c->c[k]))
 				overflow[k] = 1;
@@ -268,7 +268,7 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 		}
 		if (sum_indicators && ind_overflow < 0)
 			ind_overflow = ind_add(&sum, c);
-		put_counts(c, est, uoc);
+		put_counts(o, c, est, uoc);
 	}
 	if (total && nkeys > 0) {
 		/* the total is said to overflow only when it is written */
@@ -282,25 +282,25 @@ write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
 		if (ind_overflow >= 0)
 			die("the total of %s passes the largest count (%lld)",
 			    indicator[ind_overflow].name, (long long)INT64_MAX);
-		put_total_keys(nkeys);
-		put_counts(&sum, est, uoc_sum);
+		put_total_keys(o, nkeys);
+		put_counts(o, &sum, est, uoc_sum);
 	}
 	free(esc);
 	free(gs);
 }
 
 static void
-put_values(const int64_t *c, size_t nvalues)
+put_values(struct out *o, const int64_t *c, size_t nvalues)
 {
 	size_t k;
 
 	for (k = 0; k < nvalues; k++)
-		put_count(c[k]);
-	out_endrow(out_stdout);
+		put_count(o, c[k]);
+	out_endrow(o);
 }
 
 void
-write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+write_table_extra(struct out *o, struct smap *groups, size_t nkeys, char *const *keyname, int total,
                   const char *const *extra, size_t nextra)
 {
 	struct group *gs;
@@ -311,32 +311,32 @@ write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int t
 	size_t esccap = 0;
 
 	for (k = 0; k < nkeys; k++)
-		out_fieldz(out_stdout, keyname[k]);
+		out_fieldz(o, keyname[k]);
 	for (k = 0; k < NCOUNTS; k++)
-		out_fieldz(out_stdout, count_name[k]);
+		out_fieldz(o, count_name[k]);
 	for (k = 0; k < nextra; k++)
-		out_fieldz(out_stdout, extra[k]);
-	out_endrow(out_stdout);
+		out_fieldz(o, extra[k]);
+	out_endrow(o);
 	if (nkeys == 0 && smap_count(groups) == 0) {	/* no groups: one row, whatever was read */
-		put_values(sum, nvalues);
+		put_values(o, sum, nvalues);
 		return;
 	}
 	gs = sorted_groups(groups, &n);
 	for (i = 0; i < n; i++) {
 		const int64_t *c = gs[i].v;
-		put_keys(&gs[i], nkeys, &esc, &esccap);
+		put_keys(o, &gs[i], nkeys, &esc, &esccap);
 		for (k = 0; k < nvalues; k++)
 			if (!num_add(&sum[k], c[k]))
 				overflow[k] = 1;
-		put_values(c, nvalues);
+		put_values(o, c, nvalues);
 	}
 	if (total && nkeys > 0) {
 		for (k = 0; k < nvalues; k++)
 			if (overflow[k])
 				die("the total of %s passes the largest count (%lld)",
 				    k < NCOUNTS ? count_name[k] : extra[k - NCOUNTS], (long long)INT64_MAX);
-		put_total_keys(nkeys);
-		put_values(sum, nvalues);
+		put_total_keys(o, nkeys);
+		put_values(o, sum, nvalues);
 	}
 	free(esc);
 	free(gs);

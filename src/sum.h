@@ -8,6 +8,7 @@
 
 #include "lib/cols.h"
 
+struct out;
 struct smap;
 
 struct counts {
@@ -58,13 +59,13 @@ void add_tables(struct smap *into, struct smap *from);
  * overflow of the total only when it is written. With est, each row has
  * the estimate's columns after its counts; the total row's uoc_ figures
  * are the sum of the groups'. */
-void write_table(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+void write_table(struct out *o, struct smap *groups, size_t nkeys, char *const *keyname, int total,
                  const struct estimate *est);
 /* The same for a table whose groups hold NCOUNTS counts then nextra (at
  * most MAX_EXTRA) more values (int64_t[], not struct counts), named extra:
  * --rollup's. */
 enum { MAX_EXTRA = 4 };
-void write_table_extra(struct smap *groups, size_t nkeys, char *const *keyname, int total,
+void write_table_extra(struct out *o, struct smap *groups, size_t nkeys, char *const *keyname, int total,
                        const char *const *extra, size_t nextra);
 
 /* The columns --rollup adds: the sub-groups (the key columns dropped)
@@ -91,15 +92,16 @@ void ind_init(void);
  * as a mask; say_absent says each missing column once, naming file. */
 uint32_t ind_absent(const int *field, const char *file, int say);
 /* One dossier counted in c: received in the period (fresh), resolved in
- * it (resolved). Its flags' unknown values are noted on in. */
+ * it (resolved). Its flags' unknown values are noted on in (NULL: not
+ * noted, the row's other tables of cchc-sum --also have noted them). */
 void ind_count(struct counts *c, const int *field, struct dossier_parser *p,
                struct intake *in, const struct csv_row *row, int fresh, int resolved);
 /* from's indicators added into into (empty ones stay empty): -1, or the
  * indicator whose sum passes 2^63-1. */
 int ind_add(struct counts *into, const struct counts *from);
 /* The header's indicator columns, and a row's values (empty when unknown). */
-void ind_put_header(void);
-void ind_put(const struct counts *c);
+void ind_put_header(struct out *o);
+void ind_put(struct out *o, const struct counts *c);
 /* --merge: a row's value of indicator i (s[0..n)) into c: 0, or a NUM_
  * error; and at the end, whether some indicator was a count in some rows
  * and empty in others (said): 1, else 0. */

@@ -7,7 +7,7 @@
 #   EQUIV_COUNT=N    N seeds per suite and mode instead of a time
 #   EQUIV_FIRST=S    the first seed (default: the time, in seconds)
 #   EQUIV_SCALE=K    exports K times longer (default 1)
-#   EQUIV_SUITES="jobs merge check-acct sum-acct"   EQUIV_MODES="core intake"
+#   EQUIV_SUITES="jobs merge check-acct sum-acct also"   EQUIV_MODES="core intake"
 #   EQUIV_TMP=DIR    where failing inputs are kept (default tests/fuzz/work/equiv)
 #   EQUIV_MAX_FAILURES=N   a suite stops after N failing seeds (default 50)
 #
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.." || exit 2
 secs=${FUZZ_SECONDS:-60}
 first=${EQUIV_FIRST:-$(date +%s)}
 scale=${EQUIV_SCALE:-1}
-suites=${EQUIV_SUITES:-jobs merge check-acct sum-acct}
+suites=${EQUIV_SUITES:-jobs merge check-acct sum-acct also}
 modes=${EQUIV_MODES:-core intake}
 tmp=${EQUIV_TMP:-tests/fuzz/work/equiv}
 mkdir -p "$tmp" || exit 2

@@ -104,3 +104,11 @@ equiv() {
 		done
 	done
 }
+
+@test "equiv: cchc-sum --also: each table the bytes, summary and messages of a run of its own; -j N the bytes of -j 1 (core)" {
+	equiv also --mode core --seeds "$(seeds 120)"
+}
+
+@test "equiv: cchc-sum --also on exports with title lines, two-row headers, footers, headers mid-file" {
+	equiv also --mode intake --seeds "$(seeds 60)"
+}

@@ -118,7 +118,7 @@ OUT
 	assert_equal "$stderr" "cchc-sum: --as-of 2025-01-01 is not inside the period 2024-11-01 .. 2024-12-31"
 	run --separate-stderr cchc-sum --merge --estimate "$T/e.csv"
 	assert_failure 2
-	[[ "$stderr" == "cchc-sum: --merge adds up count tables: it takes no period, --as-of, --estimate, -g, --keep, --codes or header options"$'\n'* ]]
+	[[ "$stderr" == "cchc-sum: --merge adds up count tables: it takes no period, --as-of, --estimate, -g, --also, --keep, --codes or header options"$'\n'* ]]
 }
 
 @test "estimate: a write error is exit 2, a closed pipe quiet" {

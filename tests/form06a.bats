@@ -373,7 +373,7 @@ OUT
 	assert_failure 2
 	run --separate-stderr cchc-sum --period 2024 --rollup muc_do_dvc "$T/sub.csv"
 	assert_failure 2
-	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "cchc-sum: --rollup adds up count tables: it takes no period, --as-of, --estimate, -g, --keep, --codes or header options"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "cchc-sum: --rollup adds up count tables: it takes no period, --as-of, --estimate, -g, --also, --keep, --codes or header options"
 	run bash -c 'cchc-sum --rollup muc_do_dvc "$1" > /dev/full' _ "$T/sub.csv"
 	assert_failure 2
 	run bash -c 'cchc-table --form 06a "$1" > /dev/full' _ "$T/sub.csv"

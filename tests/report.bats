@@ -350,6 +350,7 @@ e.csv|cchc-report: --period is required
 --period 2024 --max-rejected -1 e.csv|cchc-report: --max-rejected: "-1" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
 --period 2024 --max-rejected 1.5 e.csv|cchc-report: --max-rejected: "1.5" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
 --period 2024 --max-rejected .5% e.csv|cchc-report: --max-rejected: ".5%" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
+--period 2024 --max-rejected 5%5 e.csv|cchc-report: --max-rejected: "5%5" is not a number of rows (N) or a share of the rows read (P%, P from 0 to 100, at most 6 decimals)
 --period 2024 --bogus e.csv|cchc-report: unrecognized option '--bogus'
 --period 2024 -x e.csv|cchc-report: invalid option -- 'x'
 --period 2024 e.csv --out|cchc-report: option '--out' requires an argument
@@ -424,8 +425,7 @@ EOF_CASES
 	# (SIGXFSZ ignored, so that the tools see the error and say it)
 	run --separate-stderr bash -c "trap '' XFSZ; ulimit -f 64; cchc-report --period 2024 --out r clean.csv"
 	assert_failure 2
-	assert_equal "$stderr" "cchc-check: write error on standard output: File too large
-cchc-report: cchc-check failed (exit 2): nothing written"
+	assert_equal "$stderr" "cchc-report: checked.csv: cannot write: File too large: nothing written"
 	nothing_left clean.csv
 	# a directory that cannot be made
 	run --separate-stderr cchc-report --period 2024 --out /dev/null/r clean.csv
@@ -435,6 +435,51 @@ cchc-report: cchc-check failed (exit 2): nothing written"
 	run --separate-stderr cchc-report --period 2024 --out /proc/r clean.csv
 	assert_failure 2
 	assert_equal "$stderr" "cchc-report: /proc: cannot make a directory in it: No such file or directory"
+}
+
+# cchc-check | tee checked.csv | cchc-sum: each one's status is checked; a
+# tool that fails, early or late, is named, and never leaves the others
+# waiting. Stand-ins for the tools, beside a copy of the script.
+@test "report: a tool of cchc-check | tee | cchc-sum that fails is named, exit 2, nothing written, nothing waits" {
+	export_in clean --rows 3000
+	cd "$T"
+	mkdir fake
+	cp "$TOP"/bin/cchc-* fake/
+	stand_in() { # TOOL SCRIPT: fake/TOOL runs SCRIPT (sh) when counting
+		# (--total), else the tool (the report reads the period with it)
+		printf '#!/bin/sh\ncase " $* " in *" --total "*|*" --rejects "*) ;; *) exec "%s" "$@" ;; esac\n%s\n' \
+			"$TOP/bin/$1" "$2" > "fake/$1"
+		chmod +x "fake/$1"
+	}
+	# cchc-sum fails before it reads a byte (it cannot make its files)
+	stand_in cchc-sum 'echo "cchc-sum: cannot create a file beside x: No space left on device" >&2; exit 2'
+	run --separate-stderr timeout 60 fake/cchc-report --period 2024 --out r clean.csv
+	assert_failure 2
+	assert_equal "$stderr" "cchc-sum: cannot create a file beside x: No space left on device
+cchc-report: cchc-sum failed (exit 2): nothing written"
+	nothing_left clean.csv fake
+	# cchc-sum fails after a few lines: cchc-check, its pipe closed, stops
+	stand_in cchc-sum 'head -n 3 > /dev/null; echo "cchc-sum: checked.csv:3: broken" >&2; exit 2'
+	run --separate-stderr timeout 60 fake/cchc-report --period 2024 --out r clean.csv
+	assert_failure 2
+	assert_equal "$stderr" "cchc-sum: checked.csv:3: broken
+cchc-report: cchc-sum failed (exit 2): nothing written"
+	nothing_left clean.csv fake
+	# cchc-check fails half way: its failure, not cchc-sum's counts
+	cp "$TOP/bin/cchc-sum" fake/
+	stand_in cchc-check 'head -n 1000 "$4"; echo "cchc-check: $4: read error" >&2; exit 2'
+	run --separate-stderr timeout 60 fake/cchc-report --period 2024 --out r clean.csv
+	assert_failure 2
+	assert_equal "$stderr" "cchc-check: clean.csv: read error
+cchc-report: cchc-check failed (exit 2): nothing written"
+	nothing_left clean.csv fake
+	# cchc-check killed by a signal, cchc-sum content with what it read
+	stand_in cchc-check 'head -n 1000 "$4"; kill -KILL $$'
+	run --separate-stderr timeout 60 fake/cchc-report --period 2024 --out r clean.csv
+	assert_failure 2
+	# (the shell may say "Killed" before)
+	assert_equal "${stderr##*$'\n'}" "cchc-report: cchc-check failed (exit 137): nothing written"
+	nothing_left clean.csv fake
 }
 
 @test "report: a run stopped by SIGTERM leaves nothing, DIR as it was" {
@@ -537,6 +582,12 @@ OUT
 	assert_success
 	cchc-check --keep last mon/thang-*.csv 2>/dev/null | cchc-sum --period 2024 -g cap --total 2>/dev/null | cchc-rate > hand.csv
 	cmp hand.csv rm/counts-cap.csv
+	# the dossiers read are the rows read less the copies dropped
+	rows=$(sed -n 's/^rows read: //p' rm/summary.txt)
+	copies=$(sed -n 's/^copies of a dossier dropped (--keep last): //p' rm/summary.txt)
+	[ "$copies" -gt 0 ]
+	grep -qx "not counted: 0 of $((rows - copies)) dossiers read (0.00%); threshold: 0 rows (the default)" rm/summary.txt
+	grep -q "^Số liệu từ .*: $((rows - copies)) hồ sơ đọc, 0 không được tính" rm/bm3.md
 	run --separate-stderr cchc-report --period 2024 --keep newest --out rk mon/thang-*.csv
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" 'cchc-report: --keep: "newest": first or last'

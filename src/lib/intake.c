@@ -736,6 +736,8 @@ commit_one(struct intake *in, struct pending *p)
 	in->rejected++;
 	msgs_add_line2(in->msgs, p->kind, p->r.row.file, p->r.row.line, p->line2, p->col, p->what,
 	    p->value, p->vlen);
+	if (in->on_rejected)
+		in->on_rejected(in->ctx, p->kind ? p->kind : p->what);
 	if (in->on_reject) {
 		const char *mark = strchr(p->what, MSGS_LINE[0]);
 		int at = mark ? (int)(mark - p->what) : (int)strlen(p->what);

@@ -83,6 +83,10 @@ struct intake {
 	 * footer: for the rejects file. NULL when the tool keeps none. */
 	void (*on_reject)(void *ctx, const struct csv_row *row, const char *col,
 	                  const char *why, int footer);
+	/* A row counted as rejected, with the reason of the summary (kind),
+	 * when it is: for a tool that counts the row in more than one table.
+	 * NULL when the tool needs none. */
+	void (*on_rejected)(void *ctx, const char *kind);
 	/* the columns */
 	struct dossier_cols first;	/* the first file's: the output's */
 	struct dossier_cols cur;	/* the current file's, or since a header mid-stream */

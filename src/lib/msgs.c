@@ -207,6 +207,12 @@ msgs_add(struct msgs *m, const char *kind, const char *file, unsigned long line,
 }
 
 void
+msgs_count(struct msgs *m, const char *kind, unsigned long rows)
+{
+	count_reason(m, kind, rows);
+}
+
+void
 msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,
           const char *what, const char *value, size_t vlen)
 {

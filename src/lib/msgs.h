@@ -35,6 +35,9 @@ void msgs_add_line2(struct msgs *m, const char *kind, const char *file, unsigned
                     unsigned long line2, const char *col, const char *what, const char *value,
                     size_t vlen);
 
+/* A row counted by reason kind, with no message (said elsewhere). */
+void msgs_count(struct msgs *m, const char *kind, unsigned long rows);
+
 /* A note about the file, not a row's problem (title lines skipped, the
  * footer): said in its place among the problems, counted in no reason. */
 void msgs_note(struct msgs *m, const char *file, unsigned long line, const char *col,

@@ -489,8 +489,89 @@ class Case:
                           f"    summary: {text(last)}\n")
 
 
+    def also(self):
+        """cchc-sum --also: one read counting a table per grouping gives, for
+        each, the bytes, the summary and the messages of a run of its own,
+        and the worst exit status of those runs; -j N gives the bytes of -j 1.
+        The first table is ungrouped, as cchc-report has it (a row the first
+        table's grouping cannot place is counted in no table)."""
+        base = ["--period", self.gen.period] + self.gen.delim_args()
+        if self.gen.total:
+            base.append("--total")
+        rng, self.gen.rng = self.gen.rng, self.rng
+        groups = []
+        for _ in range(3):
+            g = self.gen.pick_group() or self.gen.group
+            if g and g not in groups:
+                groups.append(g)
+        self.gen.rng = rng
+        own = [self.run("cchc-sum", base + ["-j", "1", "in.csv"])]
+        own += [self.run("cchc-sum", base + ["-g", ",".join(g), "-j", "1", "in.csv"]) for g in groups]
+        also = []
+        for i, g in enumerate(groups, 1):
+            also += ["--also", f"{','.join(g)}=t{i}.csv"]
+        cmds = [("command", "")] + [(f"own {i}", r.cmd()) for i, r in enumerate(own)]
+
+        def summary_lines(err):
+            return [ln for ln in err.splitlines() if re.match(rb"cchc-sum: (t\d+\.csv: )?period ", ln)]
+
+        ref = None
+        for env, j in (({}, 1), ({"CCHC_MIN_PART_SIZE": "1"}, self.rng.choice([2, 3, 7]))):
+            for i in range(1, len(groups) + 1):
+                if os.path.exists(os.path.join(self.dir, f"t{i}.csv")):
+                    os.remove(os.path.join(self.dir, f"t{i}.csv"))
+            r = self.run("cchc-sum", base + also + ["-j", str(j), "in.csv"], env)
+            cmds[0] = ("command", r.cmd())
+            tables = []
+            for i in range(1, len(groups) + 1):
+                path = os.path.join(self.dir, f"t{i}.csv")
+                tables.append(open(path, "rb").read() if os.path.exists(path) else None)
+            problems, d = [], ""
+            if r.rc != max(x.rc for x in own):
+                problems.append(f"exit {r.rc}, the runs of their own {[x.rc for x in own]}")
+            if r.out != own[0].out:
+                problems.append("the first table")
+                d += diff(own[0].out, r.out, "own run", "--also's first")
+            for i, (t, x) in enumerate(zip(tables, own[1:]), 1):
+                want = x.out if r.rc != 2 else None
+                if t != want:
+                    problems.append(f"t{i}.csv (-g {','.join(groups[i - 1])})")
+                    d += diff(want or b"(no file)\n", t or b"(no file)\n", "own run", f"t{i}.csv")
+            if r.rc != 2:
+                want = [last_line(x.err).replace(b"cchc-sum: ", b"cchc-sum: t%d.csv: " % i, 1)
+                        for i, x in enumerate(own[1:], 1)] + [last_line(own[0].err)]
+                got = summary_lines(r.err)
+                if got != want:
+                    problems.append("the summary lines")
+                    d += diff(b"\n".join(want) + b"\n", b"\n".join(got) + b"\n", "own runs", "--also")
+                # the row's own problems and notes are said by the first
+                # table, which counts every row; a grouped run of its own
+                # says them too, on the rows it counts (another first line,
+                # another count): the same message but for those
+                def common(ln):
+                    ln = re.sub(rb"^(cchc-sum: [^:]*):\d+: ", rb"\1: ", ln)
+                    return re.sub(rb" \(\d+ rows\)$", b"", ln)
+                mine = set(r.err.splitlines()) - set(got)
+                theirs = set(own[0].err.splitlines()) - {last_line(own[0].err)}
+                first = {common(ln) for ln in theirs}
+                for x in own[1:]:
+                    theirs |= {ln for ln in x.err.splitlines()
+                               if ln != last_line(x.err) and common(ln) not in first}
+                if mine != theirs:
+                    problems.append("the messages")
+                    d += diff(b"\n".join(sorted(theirs)) + b"\n", b"\n".join(sorted(mine)) + b"\n",
+                              "own runs' (sorted)", "--also's (sorted)")
+            if ref is None:
+                ref = (r.out, r.err, r.rc, tables)
+            elif (r.out, r.err, r.rc, tables) != ref:
+                problems.append(f"-j {j} differs from -j 1")
+            if problems:
+                self.fail("--also: " + ", ".join(problems), cmds, d)
+                return
+
+
 SUITES = {"jobs": Case.jobs, "merge": Case.merge, "check-acct": Case.check_acct,
-          "sum-acct": Case.sum_acct}
+          "sum-acct": Case.sum_acct, "also": Case.also}
 
 
 def one(opts, suite, seed):
