@@ -57,6 +57,7 @@ wc -l (memory bandwidth floor)	wc -l "$F"
 libcsv bare parse (ceiling)	tests/bench/data/csvparse "$F"
 cchc-sum -j 1 --period 2024 -g cap	bin/cchc-sum -j 1 --period 2024 -g cap "$F"
 cchc-sum --period 2024 -g cap (default -j)	bin/cchc-sum --period 2024 -g cap "$F"
+cchc-sum, three tables in one read (--also, default -j)	bin/cchc-sum --period 2024 --total --also cap="$TMPD/cap.csv" --also muc_do_dvc="$TMPD/muc.csv" "$F"
 DuckDB, 2 threads, 13 counts	DUCK "$F" 2 $FORM
 DuckDB, 1 thread, 13 counts	DUCK "$F" 1 $FORM
 cchc-check	bin/cchc-check "$F"
