@@ -422,6 +422,15 @@ sum_tables() { # DIR IN GROUPING...
 	done
 	cd "$st_dir" && exec "${tools}cchc-sum" --period "$period" --total "$@" "$st_in" > "$st_to.sum.csv"
 }
+# cchc-sum's stage ended ($stage_err its messages and status, as run_stage
+# keeps them): an --also table's summary line named as the report has the
+# table, then the messages kept and the status checked
+sum_stage_end() {
+	stage_err=$(printf '%s' "$stage_err" |
+		sed 's|^cchc-sum: \(\.\./\)\{0,1\}\.sum-\([^:]*\)\.csv: period |cchc-sum: counts-\2.csv: period |')
+	stage_end
+	[ "$status" -le 1 ] || stage_failed cchc-sum "$status"
+}
 if [ -z "$level_col" ]; then
 	# cchc-sum counts the rows as cchc-check writes them, on the other
 	# core: cchc-check | tee checked.csv | cchc-sum. A province's year
@@ -446,7 +455,8 @@ if [ -z "$level_col" ]; then
 		echo "$?" > "$tmp/.sum.status"
 	}
 	sum_status=$(cat "$tmp/.sum.status" 2>/dev/null) || sum_status=2
-	rm -rf "$pipe" "$tmp/.sum.status"
+	sum_stage=$(cat "$tmp/.sum.err"; echo "=$sum_status")
+	rm -rf "$pipe" "$tmp/.sum.status" "$tmp/.sum.err"
 	status=$(cat "$tmp/.check.status" 2>/dev/null) || status=2
 	stage_err=$(cat "$tmp/.check.err"; echo "=$status")
 	stage_end
@@ -456,9 +466,8 @@ if [ -z "$level_col" ]; then
 	[ "$check_status" -le 1 ] || [ "$check_status" -gt 128 ] ||
 		stage_failed cchc-check "$check_status"
 	if [ "$sum_status" -gt 1 ]; then
-		stage_err=$(cat "$tmp/.sum.err"; echo "=$sum_status")
-		stage_end
-		stage_failed cchc-sum "$sum_status"
+		stage_err=$sum_stage
+		sum_stage_end
 	fi
 	[ "$check_status" -le 1 ] || stage_failed cchc-check "$check_status"
 	if [ "$(cat "$tmp/.tee.status" 2>/dev/null)" != 0 ]; then
@@ -514,17 +523,12 @@ fi
 # each table the bytes of a run of its own, as its first is ungrouped).
 # Rows a table could not count (unclassifiable) are rows its annex lacks.
 if [ -z "$level_col" ]; then
-	stage_err=$(cat "$tmp/.sum.err"; echo "=$sum_status")
-	rm -f "$tmp/.sum.err"
+	stage_err=$sum_stage
 else
 	# shellcheck disable=SC2086 # the groupings: column names, one word each
 	stage_err=$( (sum_tables "$tmp" "$sum_input" $groups) 2>&1; echo "=$?")
 fi
-# an --also table's summary line names the table as the report has it
-stage_err=$(printf '%s' "$stage_err" |
-	sed 's|^cchc-sum: \(\.\./\)\{0,1\}\.sum-\([^:]*\)\.csv: period |cchc-sum: counts-\2.csv: period |')
-stage_end
-[ "$status" -le 1 ] || stage_failed cchc-sum "$status"
+sum_stage_end
 sum_err=$stage_err
 sums=
 outside='' notrecv='' worst=0

@@ -783,21 +783,29 @@ on_row(struct csv_row *row, void *ctx)
 
 /* --- the parts of a file, read by threads --- */
 
+/* A table's own parts for its ng columns: empty groups and memos, the
+ * columns' fields and radixes to be set (by the header, or copied). */
+static void
+table_alloc(struct table *t)
+{
+	size_t g;
+
+	t->groups = smap_new(sizeof(struct counts));
+	t->memo = emalloc((t->ng + 1) * sizeof *t->memo);
+	for (g = 0; g < t->ng; g++)
+		t->memo[g] = smap_new(sizeof(char *));
+	t->gfield = emalloc((t->ng + 1) * sizeof *t->gfield);
+	t->radix = emalloc((t->ng + 1) * sizeof *t->radix);
+}
+
 /* Table from's columns in a table of its own: its groups empty, its
  * messages (an --also table's) its own. */
 static void
 table_copy(struct table *t, const struct table *from)
 {
-	size_t g;
-
 	*t = *from;
-	t->groups = smap_new(sizeof(struct counts));
-	t->memo = emalloc((from->ng + 1) * sizeof *t->memo);
-	for (g = 0; g < from->ng; g++)
-		t->memo[g] = smap_new(sizeof(char *));
-	t->gfield = emalloc((from->ng + 1) * sizeof *t->gfield);
+	table_alloc(t);
 	memcpy(t->gfield, from->gfield, from->ng * sizeof *t->gfield);
-	t->radix = emalloc((from->ng + 1) * sizeof *t->radix);
 	memcpy(t->radix, from->radix, from->ng * sizeof *t->radix);
 	t->slot = from->slot ? ecalloc(from->nslots, sizeof *from->slot) : NULL;
 	t->msgs = from->msgs ? msgs_new() : NULL;
@@ -1259,6 +1267,23 @@ day_vn(long day, char *buf)
 	snprintf(buf, 16, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
 }
 
+/* A table's summary line (table: an --also table's FILE, NULL for the
+ * first's): the period's bounds, the rows, the table's counted and
+ * unclassifiable rows with their reasons (in m), then the tail (the copies
+ * dropped, the footer). */
+static void
+say_summary(const struct sum *s, const char *table, const char *bounds, unsigned long counted,
+            unsigned long unclassifiable, const struct msgs *m, const char *tail)
+{
+	char reasons[1024];
+
+	msgs_reasons(m, reasons, sizeof reasons);
+	warnx_("%s%speriod %s: %lu rows: %lu counted, %lu outside the period, %lu not received "
+	    "(status 1 or 3), %lu unclassifiable%s%s%s%s", table ? table : "", table ? ": " : "",
+	    bounds, s->in.rows, counted, s->outside, s->notrecv, unclassifiable,
+	    *reasons ? " (" : "", reasons, *reasons ? ")" : "", tail);
+}
+
 static void
 read_files(struct sum *s, char **files, int nfiles, int jobs)
 {
@@ -1307,10 +1332,10 @@ main(int argc, char *argv[])
 	 * errors, --merge), which free nothing, as LeakSanitizer requires */
 	static struct sum s;
 	const char *period = NULL, *from = NULL, *to = NULL, *asof = NULL, *rollup = NULL;
-	char **files, a[16], b[16], c[16], reasons[1024], footer[64] = "", asof_text[96] = "";
-	char dropped[80] = "", d1[16], d2[16];
+	char **files, a[16], b[16], c[16], footer[64] = "", asof_text[96] = "";
+	char dropped[80] = "", d1[16], d2[16], bounds[160], tail[160];
 	int opt, d, calendar = 0, merge = 0, nfiles, status, excel = 0;
-	size_t g, i;
+	size_t i;
 
 	msg_init(argv[0]);
 	memset(&s, 0, sizeof s);
@@ -1452,13 +1477,8 @@ main(int argc, char *argv[])
 	s.track_ids = nfiles > 1;
 	for (i = 0; i < s.nt; i++) {
 		struct table *t = &s.t[i];
-		t->gfield = emalloc((t->ng + 1) * sizeof *t->gfield);
-		t->radix = emalloc((t->ng + 1) * sizeof *t->radix);
+		table_alloc(t);
 		t->outname = ecalloc(t->ng + 1, sizeof *t->outname);
-		t->memo = emalloc((t->ng + 1) * sizeof *t->memo);
-		for (g = 0; g < t->ng; g++)
-			t->memo[g] = smap_new(sizeof(char *));
-		t->groups = smap_new(sizeof(struct counts));
 		if (i) {
 			t->msgs = msgs_new();
 			out_not_input("--also", t->path, files, optind < argc ? nfiles : 0);
@@ -1528,7 +1548,6 @@ main(int argc, char *argv[])
 	s.empty += s.in.empty;
 	if (s.empty)
 		warnx_("%lu empty rows skipped (blank, or every field empty)", s.empty);
-	msgs_reasons(s.msgs, reasons, sizeof reasons);
 	if (s.in.footer)
 		snprintf(footer, sizeof footer, ", %lu footer line%s skipped", s.in.footer,
 		    s.in.footer == 1 ? "" : "s");
@@ -1550,22 +1569,16 @@ main(int argc, char *argv[])
 		    s.keep_last ? "last" : "first");
 	/* each --also table's line, then the first's: the last line is the
 	 * run's, as without --also */
+	snprintf(bounds, sizeof bounds, "%s-%s%s", a, b, asof_text);
+	snprintf(tail, sizeof tail, "%s%s", dropped, footer);
 	status = s.in.fatal ? EXIT_FAIL : s.in.rejected ? EXIT_DATA : EXIT_OK;
 	for (i = 1; i < s.nt; i++) {
 		struct table *t = &s.t[i];
-		char also_reasons[1024];
-		msgs_reasons(t->msgs, also_reasons, sizeof also_reasons);
-		warnx_("%s: period %s-%s%s: %lu rows: %lu counted, %lu outside the period, %lu not "
-		    "received (status 1 or 3), %lu unclassifiable%s%s%s%s%s", t->path, a, b, asof_text,
-		    s.in.rows, t->counted, s.outside, s.notrecv, s.in.rejected + t->unplaced,
-		    *also_reasons ? " (" : "", also_reasons, *also_reasons ? ")" : "", dropped, footer);
+		say_summary(&s, t->path, bounds, t->counted, s.in.rejected + t->unplaced, t->msgs, tail);
 		if (t->unplaced && status == EXIT_OK)
 			status = EXIT_DATA;
 	}
-	warnx_("period %s-%s%s: %lu rows: %lu counted, %lu outside the period, %lu not received "
-	    "(status 1 or 3), %lu unclassifiable%s%s%s%s%s", a, b, asof_text, s.in.rows, s.counted,
-	    s.outside, s.notrecv, s.in.rejected, *reasons ? " (" : "", reasons, *reasons ? ")" : "",
-	    dropped, footer);
+	say_summary(&s, NULL, bounds, s.counted, s.in.rejected, s.msgs, tail);
 	for (i = 0; i < s.nt; i++)
 		table_free(&s.t[i], 1);
 	free(s.t);
